@@ -1,0 +1,13 @@
+"""Document rules (QA0xx): input that is empty or a structure the parser could not read."""
+
+from collections.abc import Sequence
+
+from qalint.hookspecs import hookimpl
+from qalint.rules import Rule
+from qalint_plugins.document.empty_document import EmptyDocument
+from qalint_plugins.document.unrecognised_structure import UnrecognisedStructure
+
+
+@hookimpl
+def qalint_register_rules() -> Sequence[type[Rule]]:
+    return (EmptyDocument, UnrecognisedStructure)

@@ -1,0 +1,57 @@
+from collections.abc import Iterator
+
+from qalint.dutch import join_numbers
+from qalint.model import Document
+from qalint.rules import Diagnostic, Related, Rule, Severity
+
+
+class AnswerGroupMismatch(Rule):
+    """An answer label's numbers differ from the questions it follows.
+
+    ## Why is this bad?
+    An answer answers the question headings since the previous answer. When
+    `Vraag 4, 6 en 7` is followed by `Antwoord 4 en 6`, question 7 was dropped from
+    the group, or the label was not updated after regrouping. Separate questions
+    answered together are fine (`Vraag 5`, `Vraag 6`, then `Antwoord 5 en 6`), and
+    so is a bare `Antwoord`.
+
+    ## Example
+    ```text
+    Vraag 4, 6 en 7
+    ...
+    Antwoord 4 en 6
+    ...
+    ```
+
+    ## Use instead
+    ```text
+    Vraag 4, 6 en 7
+    ...
+    Antwoord 4, 6 en 7
+    ...
+    ```
+    """
+
+    code = "QA105"
+    name = "answer-group-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        pending: list[int] = []
+        pending_blocks = []
+        for block in doc.blocks:
+            if block.role == "question":
+                pending.extend(block.numbers)
+                pending_blocks.append(block)
+                continue
+            expected = list(dict.fromkeys(pending))
+            if block.explicit and pending and set(block.numbers) != set(expected):
+                related = tuple(Related(q.label_span, q.label) for q in pending_blocks)
+                yield self.report(
+                    block.number_list.span if block.number_list else block.label_span,
+                    f"{block.label} past niet bij de vragen ervoor: verwacht "
+                    f"{join_numbers(sorted(expected))}",
+                    related,
+                )
+            pending = []
+            pending_blocks = []

@@ -1,0 +1,50 @@
+from collections.abc import Iterator
+
+from qalint.dutch import question_word
+from qalint.model import Document
+from qalint.rules import Diagnostic, Rule, Severity
+
+
+class AnswerWithoutQuestion(Rule):
+    """An answer is labelled with a number that no question has.
+
+    ## Why is this bad?
+    An `Antwoord 8` without a `Vraag 8` means the answer was numbered wrongly (often
+    `Antwoord 8` where `Antwoord 7` was meant) or the question was deleted. A bare
+    `Antwoord` that follows no question at all is reported too.
+
+    ## Example
+    ```text
+    Vraag 7
+    Deelt u de mening ...?
+
+    Antwoord 8
+    Ja.
+    ```
+
+    ## Use instead
+    ```text
+    Vraag 7
+    Deelt u de mening ...?
+
+    Antwoord 7
+    Ja.
+    ```
+    """
+
+    code = "QA104"
+    name = "answer-without-question"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not doc.questions:
+            return  # no question was recognised at all: QA004 says so
+        asked = {number for block in doc.questions for number in block.numbers}
+        for block in doc.answers:
+            if not block.numbers:
+                yield self.report(block.label_span, "antwoord zonder voorafgaande vraag")
+                continue
+            missing = [n for n in block.numbers if n not in asked]
+            if missing:
+                yield self.report(block.label_span,
+                                  f"{block.label}: {question_word(missing)} bestaat niet")

@@ -1,0 +1,36 @@
+from collections.abc import Iterator
+
+from qalint.model import Document
+from qalint.rules import Diagnostic, Rule, Severity
+
+
+class IrregularNumberList(Rule):
+    """A number list in a label does not follow the usual form.
+
+    ## Why is this bad?
+    `Vraag 7, 8, 9 10 en 11` reads as one number `9 10` to a careful reader and looks
+    sloppy in a published document. qalint reads it leniently, so the numbering checks
+    still work, but the label should be fixed.
+
+    ## Example
+    ```text
+    Vraag 7, 8, 9 10 en 11
+    ```
+
+    ## Use instead
+    ```text
+    Vraag 7, 8, 9, 10 en 11
+    ```
+    """
+
+    code = "QA107"
+    name = "irregular-number-list"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for block in doc.blocks:
+            if block.number_list is not None and block.number_list.irregular:
+                yield self.report(
+                    block.number_list.span,
+                    f"onregelmatige nummerlijst '{block.number_list.raw}': een komma ontbreekt",
+                )

@@ -1,0 +1,42 @@
+from collections.abc import Iterator
+
+from qalint.model import Document
+from qalint.rules import Diagnostic, Rule, Severity
+
+
+class ReferenceToMissingQuestion(Rule):
+    """A cross-reference points at a question number the document does not have.
+
+    ## Why is this bad?
+    After questions are renumbered or regrouped, "zie het antwoord op vraag 12" may
+    point at a question that no longer exists; the reader is sent nowhere.
+    References to other documents (`vraag 3 van de vragen van het lid ...`,
+    `Aanhangsel Handelingen ...`) are not checked.
+
+    ## Example
+    ```text
+    Antwoord 9
+    Zie ook het antwoord op vraag 12.
+    ```
+    in a document with nine questions.
+
+    ## Use instead
+    ```text
+    Antwoord 9
+    Zie ook het antwoord op vraag 5.
+    ```
+    """
+
+    code = "QA201"
+    name = "reference-to-missing-question"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        asked = {number for block in doc.questions for number in block.numbers}
+        if not asked:
+            return
+        for reference in doc.references:
+            for target in reference.targets:
+                if target not in asked:
+                    yield self.report(reference.span,
+                                      f"verwijzing naar vraag {target}, maar die vraag bestaat niet")

@@ -1,0 +1,50 @@
+from collections.abc import Iterator
+
+from qalint.model import Document
+from qalint.rules import Diagnostic, Rule, Severity
+
+
+class ReferenceToUnansweredQuestion(Rule):
+    """A cross-reference points at a question that has no answer.
+
+    ## Why is this bad?
+    "Zie het antwoord op vraag 5" is only helpful when there is an answer to
+    question 5. Checked in answer documents and ministry drafts.
+
+    ## Example
+    ```text
+    Vraag 5
+    ...
+    Vraag 6
+    ...
+    Antwoord 6
+    Zie het antwoord op vraag 5.
+    ```
+
+    ## Use instead
+    Answer question 5, or point at the answer that covers it:
+    ```text
+    Vraag 5
+    ...
+    Vraag 6
+    ...
+    Antwoord 5 en 6
+    ...
+    ```
+    """
+
+    code = "QA202"
+    name = "reference-to-unanswered-question"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not doc.kind.requires_answers:
+            return
+        asked = {number for block in doc.questions for number in block.numbers}
+        answered = {number for block in doc.answers for number in block.numbers}
+        for reference in doc.references:
+            for target in reference.targets:
+                if target in asked and target not in answered:
+                    yield self.report(reference.span,
+                                      f"verwijzing naar het antwoord op vraag {target}, "
+                                      f"maar vraag {target} heeft geen antwoord")

@@ -1,0 +1,3 @@
+from qalint.cli import main
+
+main()

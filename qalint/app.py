@@ -1,0 +1,206 @@
+"""What each command does, apart from flag parsing (cli.py) and formatting (formatters/)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from qalint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Abort
+from qalint.config import ConfigError, ConfigFinder, RawConfig
+from qalint.discovery import Target, discover, display_path
+from qalint.model import Span
+from qalint.plugins import Plugins, load_plugins
+from qalint.rules import Diagnostic, Severity
+from qalint.runner import FileResult, check_path
+from qalint.selection import Overrides, Settings, resolve
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    paths: tuple[str, ...]
+    output_format: str = "text"
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    exit_zero: bool = False
+    config_path: Path | None = None
+    stdin_filename: str | None = None
+    encoding: str | None = None
+    debug: bool = False
+
+
+def run_check(request: CheckRequest, stream: TextIO) -> int:
+    plugins = load_plugins()
+    for error in plugins.errors:
+        print(f"qalint: error: {error.message}", file=sys.stderr)
+    overrides = Overrides(
+        select=request.select,
+        extend_select=request.extend_select,
+        ignore=request.ignore,
+        fail_on=Severity(request.fail_on) if request.fail_on else None,
+        encoding=request.encoding,
+    )
+    try:
+        finder = ConfigFinder(request.config_path)
+        jobs = _plan(request, plugins, finder, overrides)
+    except ConfigError as exc:
+        raise Abort(str(exc)) from None
+
+    results: list[FileResult] = []
+    for target, settings, data in jobs:
+        if target.missing:
+            result = FileResult(target.shown)
+            result.diagnostics.append(_core_finding(plugins, target.shown, "QA001",
+                                                    "bestand of map bestaat niet"))
+        else:
+            result = check_path(target.shown, target.real, settings, plugins, data)
+        for error in plugins.errors:
+            result.diagnostics.append(_core_finding(plugins, target.shown, "QA000", error.message))
+        result.diagnostics.sort(key=Diagnostic.sort_key)
+        if request.debug:
+            for text in result.tracebacks:
+                sys.stderr.write(text)
+        results.append(result)
+        if request.output_format == "text":
+            from qalint.formatters import text
+
+            text.write([result], stream)
+    if request.output_format == "json":
+        from qalint.formatters import json as json_format
+
+        json_format.write(results, stream)
+    elif stream.isatty() or os.environ.get("QALINT_SUMMARY"):
+        from qalint.formatters import text
+
+        print(text.summary(results), file=sys.stderr)
+    return _exit_code(results, [settings for _, settings, _ in jobs], request.exit_zero,
+                      bool(plugins.errors))
+
+
+def _plan(
+    request: CheckRequest, plugins: Plugins, finder: ConfigFinder, overrides: Overrides
+) -> list[tuple[Target, Settings, bytes | None]]:
+    """Discover the files and resolve every configuration before anything is checked."""
+    resolved: dict[int, Settings] = {}
+
+    def settings_for(raw: RawConfig) -> Settings:
+        key = id(raw)
+        if key not in resolved:
+            resolved[key] = resolve(raw, plugins.rules, overrides)
+        return resolved[key]
+
+    jobs: list[tuple[Target, Settings, bytes | None]] = []
+    if "-" in request.paths:
+        name = request.stdin_filename or "-"
+        raw = finder.for_path(Path(name if request.stdin_filename else "."))
+        settings = settings_for(raw)
+        data = sys.stdin.buffer.read(settings.max_file_size + 1)
+        jobs.append((Target(display_path(name) if request.stdin_filename else "-", None),
+                     settings, data))
+    paths = [path for path in request.paths if path != "-"]
+    if paths:
+        cwd_config = finder.for_path(Path("."))
+        for target in discover(paths, plugins.extensions(), cwd_config.exclude):
+            raw = finder.for_path(Path(target.real)) if target.real else cwd_config
+            jobs.append((target, settings_for(raw), None))
+    return jobs
+
+
+def _core_finding(plugins: Plugins, path: str, code: str, message: str) -> Diagnostic:
+    entry = plugins.rule_by_code(code)
+    return Diagnostic(path, code, entry.cls.name if entry else code.lower(), Severity.ERROR,
+                      message, Span.point(1, 1))
+
+
+def _exit_code(results: list[FileResult], settings: list[Settings], exit_zero: bool,
+               plugin_errors: bool) -> int:
+    if plugin_errors or any(result.failed for result in results):
+        return EXIT_ERROR
+    for result, setting in zip(results, settings):
+        if any(d.severity.rank >= setting.fail_on.rank for d in result.diagnostics):
+            return EXIT_CLEAN if exit_zero else EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def run_parse(path: str, output_format: str, encoding: str | None, stream: TextIO) -> int:
+    from qalint.export import document_to_data, outline
+    from qalint.parse import parse
+    from qalint.runner import read_bytes
+    from qalint.source import DecodeFailure, decode
+
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else read_bytes(path, 50 * 1024 * 1024)
+        source = decode(path, data, encoding)
+    except DecodeFailure as failure:
+        raise Abort(f"{path}:{failure.line}:{failure.column}: {failure.message}") from None
+    except OSError as exc:
+        raise Abort(f"{path}: {exc.strerror or exc}") from None
+    except Exception:  # noqa: BLE001 - _TooLarge and _NotRegular
+        raise Abort(f"{path}: geen leesbaar tekstbestand van redelijke grootte") from None
+    doc = parse(display_path(path), source.lines)
+    if output_format == "json":
+        json.dump(document_to_data(doc), stream, ensure_ascii=True, indent=2)
+        stream.write("\n")
+    else:
+        stream.write(outline(doc))
+    return EXIT_CLEAN
+
+
+def run_rules(output_format: str, stream: TextIO) -> int:
+    from qalint import docs
+
+    plugins = load_plugins()
+    if output_format == "json":
+        json.dump(docs.rules_data(plugins), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+    elif output_format == "markdown":
+        stream.write(docs.render_rules_markdown(plugins))
+    else:
+        stream.write(docs.render_rules_table(plugins))
+    return EXIT_ERROR if plugins.errors else EXIT_CLEAN
+
+
+def run_rule(code: str, stream: TextIO) -> int:
+    plugins = load_plugins()
+    for entry in plugins.rules.values():
+        if code.upper() == entry.cls.code or code == entry.cls.name:
+            cls = entry.cls
+            stream.write(f"{cls.code} {cls.name} ({cls.severity.value}, {entry.plugin.describe()})\n\n")
+            stream.write(cls.documentation() + "\n")
+            return EXIT_CLEAN
+    raise Abort(f"onbekende regel '{code}'; 'qalint rules' toont ze allemaal")
+
+
+def run_plugins(stream: TextIO) -> int:
+    plugins = load_plugins()
+    counts: dict[str, int] = {}
+    for entry in plugins.rules.values():
+        counts[entry.plugin.name] = counts.get(entry.plugin.name, 0) + 1
+    for info in plugins.infos.values():
+        kind = "ingebouwd" if info.builtin else "extern"
+        stream.write(f"{info.name}\t{info.dist} {info.version}\t{kind}\t"
+                     f"{counts.get(info.name, 0)} regels\n")
+    for error in plugins.errors:
+        print(f"qalint: error: {error.message}", file=sys.stderr)
+    return EXIT_ERROR if plugins.errors else EXIT_CLEAN
+
+
+def run_init(directory: Path, force: bool, stream: TextIO) -> int:
+    from qalint import docs
+
+    target = directory / "rules.toml"
+    if target.exists() and not force:
+        raise Abort(f"{display_path(str(target))} bestaat al; gebruik --force om te overschrijven")
+    plugins = load_plugins(entry_points=())
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        target.write_text(docs.render_rules_toml(plugins), encoding="utf-8")
+    except OSError as exc:
+        raise Abort(f"{display_path(str(target))}: {exc.strerror or exc}") from None
+    stream.write(f"{display_path(str(target))} geschreven\n")
+    return EXIT_CLEAN

@@ -1,0 +1,197 @@
+"""The command line. Thin: it parses flags, calls the core and maps results to exit codes.
+
+Exit codes (CONVENTIONS.md): 0 nothing at or above ``--fail-on``; 1 findings; 2 usage
+or configuration error, unreadable input, plugin failure or internal error (2 wins
+over 1, and ``--exit-zero`` never hides it); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import click
+
+from qalint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class Abort(Exception):
+    """A usage problem: printed as ``qalint: error: ...`` and exit code 2."""
+
+
+def _fail(message: str) -> None:
+    click.echo(f"qalint: error: {message}", err=True)
+
+
+def _guarded(debug: bool, action: Callable[[], int]) -> int:
+    try:
+        return action()
+    except Abort as exc:
+        _fail(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_ERROR
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        _fail(f"kan de uitvoer niet schrijven: {exc.strerror or exc}")
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - never a traceback without --debug
+        if debug:
+            traceback.print_exc()
+        _fail(f"interne fout: {type(exc).__name__}: {exc}; meld dit alstublieft "
+              f"(met --debug voor details)")
+        return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    # After a closed pipe, Python would complain again when it flushes stdout at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _finish(code: int) -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        code = EXIT_ERROR
+    except OSError as exc:
+        _fail(f"kan de uitvoer niet schrijven: {exc.strerror or exc}")
+        _silence_stdout()
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _prepare_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="qalint")
+def cli() -> None:
+    """qalint: controleer concepten van Kamervragen en antwoorden."""
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              help="Uitvoerformaat.")
+@click.option("--select", multiple=True, help="Alleen deze regels (code, voorvoegsel of naam).")
+@click.option("--extend-select", multiple=True, help="Deze regels erbij.")
+@click.option("--ignore", multiple=True, help="Deze regels niet.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Laagste ernst die exitcode 1 geeft (standaard: error).")
+@click.option("--exit-zero", is_flag=True, help="Exitcode 0 bij meldingen (nooit bij fouten van qalint).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Dit configuratiebestand in plaats van zoeken.")
+@click.option("--stdin-filename", help="Naam voor invoer van stdin ('-').")
+@click.option("--encoding", help="Codering van de invoer als die geen UTF-8 is, bijv. cp1252.")
+@click.option("--debug", is_flag=True, help="Tracebacks tonen.")
+def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          exit_zero: bool, config_path: Path | None, stdin_filename: str | None,
+          encoding: str | None, debug: bool) -> None:
+    """Controleer PATHS (bestanden, mappen, of '-' voor stdin)."""
+    from qalint.app import CheckRequest, run_check
+
+    request = CheckRequest(
+        paths=paths or (".",),
+        output_format=output_format,
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        config_path=config_path,
+        stdin_filename=stdin_filename,
+        encoding=encoding,
+        debug=debug,
+    )
+    _finish(_guarded(debug, lambda: run_check(request, sys.stdout)))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json")
+@click.option("--encoding", help="Codering van de invoer als die geen UTF-8 is.")
+@click.option("--debug", is_flag=True)
+def parse(path: str, output_format: str, encoding: str | None, debug: bool) -> None:
+    """Toon het documentmodel van PATH (voor editors, tests en andere hulpmiddelen)."""
+    from qalint.app import run_parse
+
+    _finish(_guarded(debug, lambda: run_parse(path, output_format, encoding, sys.stdout)))
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["table", "markdown", "json"]),
+              default="table")
+def rules_command(output_format: str) -> None:
+    """Toon alle regels."""
+    from qalint.app import run_rules
+
+    _finish(_guarded(False, lambda: run_rules(output_format, sys.stdout)))
+
+
+@cli.command("rule")
+@click.argument("code")
+def rule_command(code: str) -> None:
+    """Toon de documentatie van een regel (code of naam)."""
+    from qalint.app import run_rule
+
+    _finish(_guarded(False, lambda: run_rule(code, sys.stdout)))
+
+
+@cli.command("plugins")
+def plugins_command() -> None:
+    """Toon de geladen plugins met hun versies."""
+    from qalint.app import run_plugins
+
+    _finish(_guarded(False, lambda: run_plugins(sys.stdout)))
+
+
+@cli.command("init")
+@click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Een bestaand rules.toml overschrijven.")
+def init_command(directory: Path, force: bool) -> None:
+    """Schrijf een volledig, becommentarieerd rules.toml in DIRECTORY."""
+    from qalint.app import run_init
+
+    _finish(_guarded(False, lambda: run_init(directory, force, sys.stdout)))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    _prepare_streams()
+    try:
+        cli.main(args=argv, prog_name="qalint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        _finish(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        _finish(EXIT_ERROR)
+    except click.exceptions.Abort:
+        _finish(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        _finish(EXIT_INTERRUPTED)
+    _finish(EXIT_CLEAN)

@@ -1,0 +1,36 @@
+"""Output formats. Each formatter writes a finished, sorted run to a text stream."""
+
+from __future__ import annotations
+
+import unicodedata
+
+RULES_URL = "https://github.com/qalint/qalint/blob/main/docs/rules.md"
+
+#: Bidi overrides and isolates can make terminal text lie about its content.
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def rule_url(code: str, name: str) -> str:
+    return f"{RULES_URL}#{code.lower()}-{name}"
+
+
+def escape_for_terminal(text: str) -> str:
+    """Show control characters, bidi controls and undecodable bytes escaped."""
+    if text.isprintable() and not (_BIDI & set(text)):
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not valid in the file name
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char in _BIDI or (not char.isprintable() and char != " "):
+            category = unicodedata.category(char)
+            if code < 0x100:
+                out.append(f"\\x{code:02x}")
+            elif category.startswith("C") or char in _BIDI:
+                out.append(f"\\u{code:04x}")
+            else:
+                out.append(char)
+        else:
+            out.append(char)
+    return "".join(out)

@@ -1,0 +1,216 @@
+"""The immutable document model that rules read.
+
+Everything here is a frozen dataclass holding tuples, so a rule (or a third-party
+plugin) cannot change what the next rule sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A range in the original input.
+
+    Lines and columns are 1-based; the end is exclusive. Columns count Unicode code
+    points. Lines are counted the way ``grep -n`` and editors count them: only ``\\n``,
+    ``\\r\\n`` and ``\\r`` end a line; a form feed, ``\\v`` or U+2028 does not. A UTF-8
+    byte-order mark is not counted.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> Span:
+        return cls(line, column, line, column + 1)
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+class Kind(str, enum.Enum):
+    """What sort of Kamervragen document this is (DOMAIN.md section 2)."""
+
+    ANSWER = "answer"
+    QUESTION_SET = "question-set"
+    DELAY_NOTICE = "delay-notice"
+    MINISTRY_DRAFT = "ministry-draft"
+    MEMBERS_DRAFT = "members-draft"
+    ORAL_QUESTIONS = "oral-questions"
+    UNKNOWN = "unknown"
+
+    @property
+    def requires_answers(self) -> bool:
+        return self in (Kind.ANSWER, Kind.MINISTRY_DRAFT)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberList:
+    """A parsed list of question numbers such as ``4, 6 en 7`` or ``2 t/m 6``."""
+
+    numbers: tuple[int, ...]
+    raw: str
+    span: Span
+    #: Separators that do not follow the grammar, e.g. the missing comma in ``9 10``.
+    irregular: bool = False
+    #: Problems such as an over-long range or a non-ASCII digit (Dutch messages).
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A question or answer: its label and the text up to the next label."""
+
+    role: str  # "question" or "answer"
+    #: The label as written (``Vraag 4, 6 en 7``, ``Antwoord``, ``1.``).
+    label: str
+    label_span: Span
+    #: The numbers this block covers. For a bare ``Antwoord`` these are inferred.
+    numbers: tuple[int, ...]
+    #: Where the numbers were written; None when the label carries no numbers.
+    number_list: NumberList | None
+    body_span: Span
+    #: Number of non-empty, non-artefact text lines in the body.
+    body_lines: int
+    index: int  # position among all blocks of the document, in reading order
+
+    @property
+    def explicit(self) -> bool:
+        return self.number_list is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A cross-reference inside the document, e.g. ``zie ook het antwoord op vraag 5``."""
+
+    phrase: str
+    span: Span
+    targets: tuple[int, ...]
+    #: Index of the block the reference stands in, or None before the first block.
+    block_index: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DateField:
+    """A date as written, e.g. ``ingezonden 3 juni 2014`` or ``dinsdag 3 juni 2014``."""
+
+    role: str  # "submitted", "received" or "text"
+    text: str
+    span: Span
+    value: dt.date | None
+    #: Why ``value`` is None (Dutch), e.g. ``31 februari 2014 bestaat niet``.
+    problem: str | None = None
+    weekday: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    party: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLine:
+    """One header element (question header or government line) with its text."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The fields of DOMAIN.md section 3; absent fields are None or empty."""
+
+    question_header: HeaderLine | None = None
+    #: ``het lid`` or ``de leden`` as written.
+    member_form: str | None = None
+    askers: tuple[Person, ...] = ()
+    addressees: tuple[str, ...] = ()
+    subject: str | None = None
+    government_line: HeaderLine | None = None
+    respondents: tuple[str, ...] = ()
+    submitted: tuple[DateField, ...] = ()
+    received: tuple[DateField, ...] = ()
+    #: Earlier Aanhangsel numbers named in ``Zie ook Aanhangsel Handelingen ... nr. N``.
+    delay_references: tuple[str, ...] = ()
+    case_number: HeaderLine | None = None
+    aanhangsel_number: HeaderLine | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteMarker:
+    number: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteNote:
+    number: int
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ParseProblem:
+    """Something the parser could not make sense of; reported by a QA0xx rule."""
+
+    message: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    kind: Kind
+    #: The decoded input split into lines as ``Span`` counts them (no line ends).
+    lines: tuple[str, ...]
+    header: Header = field(default_factory=Header)
+    questions: tuple[Block, ...] = ()
+    answers: tuple[Block, ...] = ()
+    references: tuple[Reference, ...] = ()
+    dates: tuple[DateField, ...] = ()
+    footnote_markers: tuple[FootnoteMarker, ...] = ()
+    footnote_notes: tuple[FootnoteNote, ...] = ()
+    problems: tuple[ParseProblem, ...] = ()
+
+    @property
+    def is_blank(self) -> bool:
+        return all(not line.strip() for line in self.lines)
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Questions and answers in reading order."""
+        return tuple(sorted(self.questions + self.answers, key=lambda b: b.index))
+
+    def question_for(self, number: int) -> Block | None:
+        """The first question block that covers ``number``."""
+        for block in self.questions:
+            if number in block.numbers:
+                return block
+        return None
+
+    def answer_for(self, number: int) -> Block | None:
+        """The first answer block that covers ``number``."""
+        for block in self.answers:
+            if number in block.numbers:
+                return block
+        return None
+
+    def block_at(self, index: int | None) -> Block | None:
+        if index is None:
+            return None
+        for block in self.questions + self.answers:
+            if block.index == index:
+                return block
+        return None

@@ -1,0 +1,73 @@
+"""From decoded text to the immutable ``Document``.
+
+One pass per concern: labels and blocks, the header (in the running text before the
+first label), cross-references and weekday dates (in the running text of the rest).
+The parser never raises on a bad draft; what it cannot read becomes a ParseProblem.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qalint.model import Block, Document, Header, Kind, ParseProblem
+from qalint.parse.blocks import build_blocks, find_labels
+from qalint.parse.dates import weekday_dates
+from qalint.parse.header import parse_header
+from qalint.parse.normalise import running_text
+from qalint.parse.references import find_references
+
+_ORAL = re.compile(r"Mondelinge vragen", re.IGNORECASE)
+
+
+def parse(path: str, lines: tuple[str, ...]) -> Document:
+    labels = find_labels(lines)
+    questions, answers = build_blocks(lines, labels)
+    first_label = labels[0].line if labels else len(lines)
+    header = parse_header(running_text(lines, 0, first_label), lines, first_label)
+    body = running_text(
+        lines, first_label, begin_at={label.line: label.end for label in labels}
+    )
+    blocks = tuple(sorted(questions + answers, key=lambda block: block.index))
+    kind = _kind(header, questions, answers, lines)
+    problems = [
+        ParseProblem(f"{block.label}: {problem}", block.number_list.span)
+        for block in blocks
+        if block.number_list is not None
+        for problem in block.number_list.problems
+    ]
+    if kind.requires_answers and not questions:
+        span = header.government_line.span if header.government_line else None
+        if span is not None:
+            problems.append(ParseProblem("geen enkele vraag gevonden in dit antwoorddocument", span))
+    return Document(
+        path=path,
+        kind=kind,
+        lines=lines,
+        header=header,
+        questions=questions,
+        answers=answers,
+        references=find_references(body, blocks),
+        dates=header.submitted + header.received + weekday_dates(body),
+        problems=tuple(problems),
+    )
+
+
+def _kind(
+    header: Header, questions: tuple[Block, ...], answers: tuple[Block, ...], lines: tuple[str, ...]
+) -> Kind:
+    government = header.government_line
+    if government is not None and government.text.startswith("Mededeling"):
+        return Kind.DELAY_NOTICE
+    if government is not None:
+        if header.question_header is None and (header.aanhangsel_number or header.case_number):
+            return Kind.MINISTRY_DRAFT
+        return Kind.ANSWER
+    if answers:
+        return Kind.ANSWER
+    if header.question_header is not None:
+        return Kind.QUESTION_SET
+    if any(_ORAL.search(line) for line in lines[:15]):
+        return Kind.ORAL_QUESTIONS
+    if questions:
+        return Kind.MEMBERS_DRAFT
+    return Kind.UNKNOWN

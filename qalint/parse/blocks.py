@@ -1,0 +1,168 @@
+"""Question and answer labels, and the blocks they open (DOMAIN.md section 4).
+
+Labels stand on a line of their own (``Vraag 4, 6 en 7``, ``Antwoord op vraag 3``,
+``Antwoord vraag 1:``, a bare ``Antwoord``), possibly after a page footer they were
+glued to, or open the line (``Antwoord: Ja.``). Drafts without ``Vraag`` labels number
+their questions ``1.``, ``1)`` or with a bare ``1`` line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qalint.model import Block, NumberList, Span
+from qalint.parse.normalise import content_start, is_artefact
+from qalint.parse.numbers import ScannedList, scan_number_list
+
+_BLANK = " \t\u00a0\f\v"
+_QUESTION_KEYWORD = re.compile(r"[ \t\u00a0]*(?:\*\*)?(?P<kw>Vraag|Vragen)(?=[ \t\u00a0])")
+_ANSWER_KEYWORD = re.compile(
+    r"[ \t\u00a0]*(?:\*\*)?(?P<kw>Antwoord(?:en)?)"
+    r"(?P<lead>[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?)?"
+)
+#: What may follow a label's numbers: nothing, or a colon (and then text).
+_LABEL_END = re.compile(r"[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*(?:(?P<colon>[:.])[ \t\u00a0]*(?:\*\*)?)?")
+_NUMBERED = re.compile(r"[ \t\u00a0]*(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    role: str
+    line: int  # 0-based line index
+    start: int  # column (0-based) where the label starts
+    end: int  # column just after the label (and its colon)
+    scanned: ScannedList | None
+    rest: str  # text after the label on the same line
+
+
+def find_label(line: str, index: int) -> Label | None:
+    """A ``Vraag``/``Antwoord`` label on this line, if any."""
+    begin = content_start(line)
+    match = _QUESTION_KEYWORD.match(line, begin)
+    role = "question"
+    if match is None:
+        match = _ANSWER_KEYWORD.match(line, begin)
+        role = "answer"
+        if match is None:
+            return None
+    scanned = scan_number_list(line, match.end())
+    if role == "question" and scanned is None:
+        return None
+    if role == "answer" and scanned is None and match.group("lead") and match.group("lead").strip():
+        return None  # "Antwoord op de vragen van het lid": prose, not a label
+    after = scanned.end if scanned is not None else match.end()
+    tail = _LABEL_END.match(line, after)
+    assert tail is not None  # the pattern can match the empty string
+    rest = line[tail.end():]
+    if rest.strip(_BLANK) and tail.group("colon") != ":":
+        return None  # "Antwoord van Minister ...", "Vraag 3 is ..." : prose
+    keyword_start = match.start("kw")
+    return Label(role, index, keyword_start, tail.end(), scanned, rest.strip(_BLANK))
+
+
+def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
+    """``1.``, ``1)`` or a bare ``1`` opening question ``expected`` in a draft."""
+    match = _NUMBERED.match(line)
+    if match is None or int(match["num"]) != expected:
+        return None
+    rest = line[match.end():].strip(_BLANK)
+    if rest and not match["mark"]:
+        return None  # "1 Bent u ...": too easily a footnote or a number in prose
+    scanned = ScannedList((expected,), match.start("num"), match.end("num"), False, ())
+    return Label("question", index, match.start("num"), match.end(), scanned, rest)
+
+
+def find_labels(lines: tuple[str, ...]) -> list[Label]:
+    """Every label in reading order."""
+    labels: list[Label] = []
+    for index, line in enumerate(lines):
+        if "Vra" not in line and "Antwoord" not in line:
+            continue
+        label = find_label(line, index)
+        if label is not None:
+            labels.append(label)
+    if any(label.role == "question" for label in labels):
+        return labels
+    return _with_numbered_questions(lines, labels)
+
+
+def _with_numbered_questions(lines: tuple[str, ...], labels: list[Label]) -> list[Label]:
+    """Add draft-style numbered questions; each must be the next number, and after the
+    first one an answer label must come between two questions, so that a numbered list
+    inside an answer is not read as questions."""
+    answers_at = {label.line for label in labels}
+    result: list[Label] = []
+    expected = 1
+    answer_seen = True
+    has_answers = bool(labels)
+    for index, line in enumerate(lines):
+        if index in answers_at:
+            result.append(next(label for label in labels if label.line == index))
+            answer_seen = True
+            continue
+        if has_answers and not answer_seen:
+            continue
+        if is_artefact(line):
+            continue
+        label = find_numbered_question(line, index, expected)
+        if label is not None:
+            result.append(label)
+            expected += 1
+            answer_seen = False
+    return result
+
+
+def build_blocks(
+    lines: tuple[str, ...], labels: list[Label]
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """Turn labels into question and answer blocks; bare answers get inferred numbers."""
+    questions: list[Block] = []
+    answers: list[Block] = []
+    pending: list[int] = []  # question numbers since the previous answer
+    for position, label in enumerate(labels):
+        next_line = labels[position + 1].line if position + 1 < len(labels) else len(lines)
+        body_span, body_lines = _body(lines, label, next_line)
+        number_list = None
+        if label.scanned is not None:
+            line_no = label.line + 1
+            number_list = NumberList(
+                label.scanned.numbers,
+                lines[label.line][label.scanned.start:label.scanned.end],
+                Span(line_no, label.scanned.start + 1, line_no, label.scanned.end + 1),
+                label.scanned.irregular,
+                label.scanned.problems,
+            )
+        raw = lines[label.line][label.start:label.end].strip(_BLANK + "*")
+        span = Span(label.line + 1, label.start + 1, label.line + 1, label.start + 1 + len(raw))
+        if label.role == "question":
+            numbers = number_list.numbers if number_list else ()
+            pending.extend(numbers)
+            questions.append(
+                Block("question", raw, span, numbers, number_list, body_span, body_lines, position)
+            )
+        else:
+            numbers = number_list.numbers if number_list else tuple(dict.fromkeys(pending))
+            pending = []
+            answers.append(
+                Block("answer", raw, span, numbers, number_list, body_span, body_lines, position)
+            )
+    return tuple(questions), tuple(answers)
+
+
+def _body(lines: tuple[str, ...], label: Label, next_line: int) -> tuple[Span, int]:
+    count = 1 if label.rest else 0
+    last_line, last_column = label.line, len(lines[label.line])
+    for index in range(label.line + 1, next_line):
+        line = lines[index]
+        if line.strip(_BLANK) and not is_artefact(line):
+            count += 1
+            last_line, last_column = index, len(line.rstrip(_BLANK))
+    start_line = label.line + 1
+    start_column = label.end + 1
+    if not label.rest and label.line + 1 < next_line:
+        start_line, start_column = label.line + 2, 1
+    end = Span(start_line, start_column, last_line + 1, last_column + 1)
+    if (end.end_line, end.end_column) < (end.line, end.column):
+        end = Span(start_line, start_column, start_line, start_column)
+    return end, count

@@ -1,0 +1,76 @@
+"""Dutch dates: ``3 juni 2014``, ``dinsdag 3 juni 2014``, ``november2024`` (DOMAIN.md section 6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from qalint.model import DateField, Span
+from qalint.parse.normalise import RunningText
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+_MONTH_ALT = "|".join(MONTHS)
+_WEEKDAY_ALT = "|".join(WEEKDAYS)
+
+_DATE = re.compile(
+    rf"(?:(?P<weekday>{_WEEKDAY_ALT})\s+)?(?P<day>[0-9]{{1,2}})\s*(?P<month>{_MONTH_ALT})"
+    rf"\s*(?P<year>[0-9]{{4}})(?![0-9])",
+    re.IGNORECASE,
+)
+#: A date with a weekday anywhere in the text.
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<weekday>{_WEEKDAY_ALT})\s+(?P<day>[0-9]{{1,2}})\s+(?P<month>{_MONTH_ALT})"
+    rf"\s+(?P<year>[0-9]{{4}})(?![0-9])",
+    re.IGNORECASE,
+)
+_LOOSE = re.compile(r"(?P<day>\S+)\s+(?P<month>[^\s0-9]+)\s*(?P<year>\S+)?")
+
+
+def make_date(day: str, month: str, year: str) -> tuple[dt.date | None, str | None]:
+    """The date, or None with a Dutch reason (``31 februari 2014 bestaat niet``)."""
+    text = f"{day} {month} {year}"
+    month_number = MONTHS.index(month.lower()) + 1
+    try:
+        return dt.date(int(year), month_number, int(day)), None
+    except ValueError:
+        return None, f"{text} bestaat niet"
+
+
+def parse_date_text(role: str, text: str, span: Span) -> DateField:
+    """Read the text inside ``(ingezonden ...)`` or ``(ontvangen ...)``."""
+    stripped = text.strip().rstrip(".")
+    match = _DATE.fullmatch(stripped) or _DATE.match(stripped)
+    if match is not None:
+        value, problem = make_date(match["day"], match["month"], match["year"])
+        return DateField(role, stripped, span, value, problem, _lower(match["weekday"]))
+    if not stripped:
+        return DateField(role, stripped, span, None, "datum ontbreekt")
+    loose = _LOOSE.match(stripped)
+    if loose is not None and loose["month"].lower() not in MONTHS:
+        problem = f"onbekende maand '{loose['month'][:30]}'"
+    elif loose is not None and loose["year"] is not None and not loose["year"].isascii():
+        problem = f"onleesbaar jaartal '{loose['year'][:30]}'"
+    else:
+        problem = f"onleesbare datum '{stripped[:40]}'"
+    return DateField(role, stripped, span, None, problem)
+
+
+def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
+    """Every date written with a weekday, such as ``dinsdag 3 juni 2014``."""
+    found = []
+    for match in _WEEKDAY_DATE.finditer(running.text):
+        value, problem = make_date(match["day"], match["month"], match["year"])
+        span = running.span(match.start(), match.end())
+        found.append(
+            DateField("text", match.group(0), span, value, problem, _lower(match["weekday"]))
+        )
+    return tuple(found)
+
+
+def _lower(text: str | None) -> str | None:
+    return text.lower() if text else None

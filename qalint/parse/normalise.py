@@ -1,0 +1,146 @@
+"""PDF and conversion artefacts (DOMAIN.md section 8), and the running text.
+
+Published text carries page headers and footers, ``-----`` separators, hyphenated
+line breaks and headings glued to a footer. This module marks those lines and builds
+one running text of the remaining lines, in which sentences that wrap (dates,
+references, header lines) can be searched, with a map from every character of the
+running text back to its line and column in the original input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from qalint.model import Span
+
+_ARTEFACT_LINE = re.compile(
+    r"""[ \t\f\u00a0]*(?:
+        Tweede\ Kamer,\ vergaderjaar\ [0-9]{4}[\u2013-][0-9]{4},\ (?:Aanhangsel|Vragen)[ 0-9]*
+      | Tweede\ Kamer\ der\ Staten-Generaal[ 0-9]*
+      | (?:\#+\ )?Vergaderjaar\ [0-9]{4}[\u2013-][0-9]{4}\ (?:Aanhangsel\ van\ de\ Handelingen|Vragen\ gesteld\ door\ de\ leden\ der\ Kamer)
+      | \**Vragen\ gesteld\ door\ de\ leden\ der\ Kamer,\ met\ de\ daarop\ door\ de\**
+      | \**regering\ gegeven\ antwoorden\**
+      | (?:ah|kv)-tk-[0-9A-Za-z-]+
+      | h\ tk\ [0-9]+\ [0-9]+
+      | ISSN\ 0921\ ?-\ ?7398.*
+      | \u2019s-Gravenhage\ [0-9]{4}.*
+      | -{3,}
+      | \#\ [0-9]+
+    )[ \t\f\u00a0]*\Z""",
+    re.VERBOSE,
+)
+
+#: A page footer that a heading was glued to: "...Aanhangsel 1Antwoord 3".
+_GLUED_FOOTER = re.compile(
+    r"(?:.*Tweede Kamer, vergaderjaar [0-9]{4}[\u2013-][0-9]{4}, (?:Aanhangsel|Vragen) ?[0-9]*)"
+    r"(?=(?:Vraag|Vragen|Antwoord)\b)"
+)
+
+_SPACE_LIKE = str.maketrans({"\u00a0": " ", "\f": " ", "\v": " ", "\t": " "})
+
+
+def is_artefact(line: str) -> bool:
+    return _ARTEFACT_LINE.match(line) is not None
+
+
+def content_start(line: str) -> int:
+    """Index where a line's own content starts, after a glued page footer."""
+    match = _GLUED_FOOTER.match(line)
+    return match.end() if match else 0
+
+
+@dataclass(frozen=True, slots=True)
+class RunningText:
+    """The document as one string, with a map back to original lines and columns.
+
+    Lines are joined with a single space, or with nothing where a word was hyphenated
+    across the break (``radicalise-`` + ``ring``). Artefact lines are left out.
+    """
+
+    text: str
+    #: For each segment: where it starts in ``text``, its line (1-based), and the
+    #: column (0-based) in that line where the segment starts.
+    starts: tuple[int, ...]
+    seg_lines: tuple[int, ...]
+    seg_columns: tuple[int, ...]
+    #: Offset in ``text`` where each line's segment starts (-1 when left out).
+    line_offsets: tuple[int, ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the original input of ``text[offset]``."""
+        if not self.starts:
+            return 1, 1
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        column = self.seg_columns[index] + (offset - self.starts[index])
+        return self.seg_lines[index], column + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(end - 1, start))
+        return Span(line, column, end_line, end_column + 1)
+
+
+def running_text(
+    lines: tuple[str, ...],
+    first: int = 0,
+    last: int | None = None,
+    begin_at: dict[int, int] | None = None,
+) -> RunningText:
+    """Join ``lines[first:last]`` into a RunningText, skipping artefact lines.
+
+    ``begin_at`` maps a line index to the column where its text starts; labels use it
+    so that a heading is not read as a cross-reference (and a line mapped to a column
+    past its end is left out).
+    """
+    parts: list[str] = []
+    starts: list[int] = []
+    seg_lines: list[int] = []
+    seg_columns: list[int] = []
+    line_offsets = [-1] * len(lines)
+    length = 0
+    joined_without_space = False
+    stop = len(lines) if last is None else last
+    for index in range(first, stop):
+        line = lines[index]
+        if is_artefact(line):
+            continue
+        begin = content_start(line)
+        if begin_at is not None and index in begin_at:
+            begin = max(begin, begin_at[index])
+        piece = line[begin:].translate(_SPACE_LIKE).rstrip()
+        if not piece.strip():
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece[lead:]
+        begin += lead
+        if parts and not joined_without_space:
+            parts.append(" ")
+            length += 1
+        hyphenated = (
+            len(piece) > 2 and piece.endswith("-") and piece[-2].isalpha()
+            and _next_starts_lower(lines, index + 1, stop)
+        )
+        if hyphenated:
+            piece = piece[:-1]
+        starts.append(length)
+        seg_lines.append(index + 1)
+        seg_columns.append(begin)
+        line_offsets[index] = length
+        parts.append(piece)
+        length += len(piece)
+        joined_without_space = hyphenated
+    return RunningText(
+        "".join(parts), tuple(starts), tuple(seg_lines), tuple(seg_columns), tuple(line_offsets)
+    )
+
+
+def _next_starts_lower(lines: tuple[str, ...], index: int, stop: int) -> bool:
+    for following in range(index, stop):
+        line = lines[following]
+        if is_artefact(line) or not line.strip():
+            continue
+        first = line[content_start(line):].lstrip()[:1]
+        return first.islower()
+    return False

@@ -1,0 +1,114 @@
+"""The number-list grammar of labels and references (DOMAIN.md section 4).
+
+``4``, ``4 en 5``, ``4, 6 en 7``, ``1,2,3 en 4``, ``2 t/m 6``, ``2 tot en met 6``,
+``4-7`` and ``4–7``. Lists that break the grammar (``7, 8, 9 10 en 11``) are read
+leniently and marked irregular. The scanner is a loop over single tokens, so it is
+linear in the length of the line whatever a user types.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A number longer than this is not a question number (and int() is never asked to
+#: convert thousands of digits, CVE-2020-10735).
+MAX_DIGITS = 6
+#: Ranges wider than this are not expanded.
+MAX_RANGE = 1000
+
+_TOKEN = re.compile(
+    r"[ \t\u00a0]*(?:(?P<num>[0-9]+)|(?P<range>t/m|t\.m\.|tot en met|[-\u2013\u2014])"
+    r"|(?P<sep>,|&|en(?![a-z])))",
+    re.ASCII,
+)
+_DIGIT_LIKE = re.compile(r"[ \t\u00a0]*(\d|[\u00b2\u00b3\u00b9\u2070-\u2079])")
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedList:
+    numbers: tuple[int, ...]
+    start: int
+    end: int
+    irregular: bool
+    problems: tuple[str, ...]
+
+
+def scan_number_list(text: str, pos: int) -> ScannedList | None:
+    """Read a number list starting at ``text[pos]`` (leading blanks allowed).
+
+    Returns None when no number starts there. ``end`` is the index just after the last
+    number read; a trailing separator is not consumed.
+    """
+    numbers: list[int] = []
+    problems: list[str] = []
+    irregular = False
+    start = -1
+    end = pos
+    expect_number = True
+    pending_range = False
+    previous_was_number = False
+    cursor = pos
+    while True:
+        match = _TOKEN.match(text, cursor)
+        if match is None:
+            break
+        if match.group("num") is not None:
+            if previous_was_number:
+                irregular = True  # "9 10": two numbers with no separator
+            digits = match.group("num")
+            if start < 0:
+                start = match.start("num")
+            value = _to_number(digits, problems)
+            if pending_range and numbers:
+                low = numbers[-1]
+                if value is not None:
+                    if value < low:
+                        problems.append(f"bereik {low} t/m {value} loopt terug")
+                    elif value - low > MAX_RANGE:
+                        problems.append(f"bereik {low} t/m {value} is te groot")
+                        numbers.append(value)
+                    else:
+                        numbers.extend(range(low + 1, value + 1))
+                pending_range = False
+            elif value is not None:
+                numbers.append(value)
+            end = match.end()
+            cursor = end
+            expect_number = False
+            previous_was_number = True
+            continue
+        if expect_number:
+            break  # a separator where a number belongs ends the list
+        if match.group("range") is not None:
+            pending_range = True
+        expect_number = True
+        previous_was_number = False
+        cursor = match.end()
+    if start < 0:
+        odd = _DIGIT_LIKE.match(text, pos)
+        if odd is not None:
+            char = odd.group(1)
+            return ScannedList(
+                (), odd.start(1), odd.end(1), False,
+                (f"onverwacht teken '{char}' in vraagnummer",),
+            )
+        return None
+    return ScannedList(tuple(numbers), start, end, irregular, tuple(problems))
+
+
+def _to_number(digits: str, problems: list[str]) -> int | None:
+    if len(digits) > MAX_DIGITS:
+        problems.append(f"nummer {digits[:12]}... is te groot")
+        return None
+    if len(digits) > 1 and digits.startswith("0"):
+        problems.append(f"nummer {digits} begint met een nul")
+    return int(digits)
+
+
+WORD_NUMBERS = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
+    "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
+    "achttien": 18, "negentien": 19, "twintig": 20,
+}

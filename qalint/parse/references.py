@@ -1,0 +1,75 @@
+"""Cross-references to other questions of the same document (DOMAIN.md section 5).
+
+``zie ook het antwoord op vraag 5``, ``zie antwoord vraag 10``, ``zie vraag 3``,
+``verwijs ik u naar de antwoorden op vraag 3 en 4``, ``zoals in antwoord vier is
+aangegeven``. A reference followed by ``van de vragen van het lid ...``,
+``(Aanhangsel ...)`` or a case number points at another document and is left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from qalint.model import Block, Reference
+from qalint.parse.normalise import RunningText
+from qalint.parse.numbers import WORD_NUMBERS, scan_number_list
+
+_PREFIX = re.compile(
+    r"\b(?:"
+    r"(?:antwoord(?:en)?|beantwoording)\s+(?:(?:op|bij|onder|van)\s+)?(?:de\s+)?vra(?:ag|gen)"
+    r"|zie\s+(?:ook\s+)?(?:het\s+|mijn\s+|de\s+)?(?:antwoord(?:en)?|vra(?:ag|gen))"
+    r")\s+(?=[0-9])",
+    re.IGNORECASE,
+)
+_WORD_PREFIX = re.compile(
+    r"\b(?:zoals\s+)?in\s+(?:het\s+|mijn\s+)?antwoord\s+(?P<word>"
+    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_EXTERNAL = re.compile(
+    r"\s*[,(]?\s*(?:"
+    r"(?:van|uit|in|bij)\s+(?:de\s+|het\s+|eerdere\s+|mijn\s+|uw\s+|onze\s+)?"
+    r"(?:eerdere\s+|schriftelijke\s+)?(?:vragen|kamervragen|lid|leden|brief|aanhangsel|beantwoording|set)"
+    r"|aanhangsel|kamerstuk|[0-9]{4}\s?Z\s?[0-9]+|d\.d\.|van\s+\d"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def find_references(running: RunningText, blocks: tuple[Block, ...]) -> tuple[Reference, ...]:
+    """References in the running text (labels excluded), each tied to its block."""
+    label_lines = [block.label_span.line for block in blocks]
+    found: list[Reference] = []
+    text = running.text
+    for match in _PREFIX.finditer(text):
+        scanned = scan_number_list(text, match.end())
+        if scanned is None or not scanned.numbers:
+            continue
+        if _EXTERNAL.match(text, scanned.end):
+            continue
+        found.append(_reference(running, match.start(), scanned.end, scanned.numbers,
+                                label_lines, blocks))
+    for match in _WORD_PREFIX.finditer(text):
+        if _EXTERNAL.match(text, match.end()):
+            continue
+        number = WORD_NUMBERS[match["word"].lower()]
+        found.append(_reference(running, match.start(), match.end(), (number,),
+                                label_lines, blocks))
+    found.sort(key=lambda ref: (ref.span.line, ref.span.column))
+    return tuple(found)
+
+
+def _reference(
+    running: RunningText,
+    start: int,
+    end: int,
+    targets: tuple[int, ...],
+    label_lines: list[int],
+    blocks: tuple[Block, ...],
+) -> Reference:
+    span = running.span(start, end)
+    position = bisect.bisect_right(label_lines, span.line) - 1
+    block_index = blocks[position].index if position >= 0 else None
+    return Reference(running.text[start:end], span, targets, block_index)

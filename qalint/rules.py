@@ -1,0 +1,96 @@
+"""The rule contract: ``Rule``, ``Severity`` and ``Diagnostic``."""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from qalint.model import Document, Span
+
+CODE_RE = re.compile(r"[A-Z]{2,4}[0-9]{3}\Z")
+NAME_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+
+
+class Severity(str, enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """The other end of a problem: the question that lacks an answer, the first duplicate."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    related: tuple[Related, ...] = ()
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.span.line, self.span.column, self.code, self.message)
+
+
+class NoOptions:
+    """Options of a rule that has none."""
+
+
+class Rule:
+    """Base class of every rule, built-in or third-party.
+
+    Subclasses set ``code``, ``name`` and ``severity``, may set ``Options`` to a frozen
+    dataclass of typed options, and implement ``check``. The class docstring is the
+    rule's documentation: a one-line summary, then ``## Why is this bad?``,
+    ``## Example``, ``## Use instead`` and, where there are options, ``## Options``.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    Options: ClassVar[type[Any]] = NoOptions
+
+    def __init__(self, path: str, options: Any = None, severity: Severity | None = None):
+        self.path = path
+        self.options = options if options is not None else self.Options()
+        self.effective_severity = severity or self.severity
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    def report(
+        self, span: Span, message: str, related: tuple[Related, ...] = ()
+    ) -> Diagnostic:
+        return Diagnostic(
+            path=self.path,
+            code=self.code,
+            name=self.name,
+            severity=self.effective_severity,
+            message=message,
+            span=span,
+            related=related,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.strip().splitlines()[0] if doc.strip() else ""
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or ""

@@ -1,0 +1,130 @@
+"""Resolving a configuration against the rule registry, before anything runs.
+
+Selectors are codes (``QA103``), prefixes (``QA1``), names (``unanswered-question``)
+or ``ALL``. An unknown selector in ``select``, ``extend-select``, ``ignore``,
+``per-file-ignores`` or ``[severity]`` is an error: a typo must not silently disable
+or enable nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from qalint.config import ConfigError, RawConfig, Selector, build_options
+from qalint.plugins import RuleEntry
+from qalint.rules import Severity
+
+#: Codes the core reports itself; they cannot be switched off, since a partial check
+#: must never look clean.
+ALWAYS_ON = frozenset({"QA000", "QA001", "QA002"})
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line flags, which win over the configuration file."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    enabled: tuple[str, ...]
+    severity: Mapping[str, Severity]
+    options: Mapping[str, Any]
+    fail_on: Severity
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
+    encoding: str | None
+    max_file_size: int
+    exclude: tuple[str, ...]
+    root: PurePosixPath | None
+
+    def ignored_for(self, path: str) -> frozenset[str]:
+        """Codes ignored for ``path`` (a path relative to the configuration's folder)."""
+        if not self.per_file_ignores:
+            return frozenset()
+        name = PurePosixPath(path).name
+        ignored: set[str] = set()
+        for glob, codes in self.per_file_ignores:
+            if fnmatch.fnmatchcase(path, glob) or fnmatch.fnmatchcase(name, glob):
+                ignored |= codes
+        return frozenset(ignored)
+
+
+def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides) -> Settings:
+    codes = tuple(rules)
+    cli = "opdrachtregel"
+
+    def expand(selectors: Iterable[Selector]) -> set[str]:
+        found: set[str] = set()
+        for selector in selectors:
+            found |= _expand(selector, rules)
+        return found
+
+    if overrides.select is not None:
+        selected = expand(Selector(value, cli) for value in overrides.select)
+    elif raw.select is not None:
+        selected = expand(raw.select)
+    else:
+        selected = set(codes)
+    selected |= expand(raw.extend_select)
+    selected |= expand(Selector(value, cli) for value in overrides.extend_select)
+    selected -= expand(raw.ignore)
+    selected -= expand(Selector(value, cli) for value in overrides.ignore)
+    selected |= ALWAYS_ON & set(codes)
+
+    severity = {code: rules[code].cls.severity for code in codes}
+    for code, (level, where) in raw.severity.items():
+        for matched in _expand(where, rules):
+            severity[matched] = level
+    options: dict[str, Any] = {}
+    for code, (given, where) in raw.rules.items():
+        matched = _expand(where, rules)
+        if len(matched) != 1 or code not in rules:
+            raise ConfigError(where.path, f"[rules.{code}] moet één regelcode noemen",
+                              where.line, where.column)
+        options[code] = build_options(rules[code].cls, given, where)
+    per_file = tuple(
+        (glob, frozenset(expand(selectors)) - ALWAYS_ON) for glob, selectors in raw.per_file_ignores
+    )
+    root = PurePosixPath(raw.path).parent if raw.path else None
+    return Settings(
+        enabled=tuple(code for code in codes if code in selected),
+        severity=severity,
+        options=options,
+        fail_on=overrides.fail_on or raw.fail_on,
+        per_file_ignores=per_file,
+        encoding=overrides.encoding or raw.encoding,
+        max_file_size=raw.max_file_size,
+        exclude=raw.exclude,
+        root=root,
+    )
+
+
+def _expand(selector: Selector, rules: Mapping[str, RuleEntry]) -> set[str]:
+    value = selector.value
+    if value == "ALL":
+        return set(rules)
+    if value in rules:
+        return {value}
+    by_name = {entry.cls.name: code for code, entry in rules.items()}
+    if value in by_name:
+        return {by_name[value]}
+    if value[:1].isupper() and len(value) >= 2:
+        prefixed = {code for code in rules if code.startswith(value)}
+        if prefixed:
+            return prefixed
+    candidates = list(rules) + list(by_name)
+    close = difflib.get_close_matches(value.upper() if value[:2].lower() == "qa" else value,
+                                      candidates, n=1)
+    hint = f" (bedoelt u {close[0]}?)" if close else ""
+    raise ConfigError(selector.path, f"onbekende regel '{value}'{hint}", selector.line,
+                      selector.column)

@@ -1,0 +1,106 @@
+"""From bytes to decoded text and lines, with a fixed decoding policy.
+
+The policy is BOM first, then strict UTF-8, otherwise the encoding the user named.
+Nothing is guessed: detectors misread short Dutch text (ROBUSTNESS.md 0.4).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+# Only these end a line; str.splitlines() would also split at \f, \v, \x1c-\x1e, \x85,
+# U+2028 and U+2029, and then line numbers disagree with grep -n and editors.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class DecodeFailure(Exception):
+    """The input could not be decoded; ``line``/``column`` point at the first bad byte."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    text: str
+    lines: tuple[str, ...]
+    had_bom: bool = False
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """Split at ``\\n``, ``\\r\\n`` and ``\\r`` only (the one line model of qalint)."""
+    return tuple(_LINE_BREAK.split(text))
+
+
+def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of byte ``offset`` of mostly-UTF-8 data."""
+    head = data[:offset].decode("utf-8", errors="replace")
+    lines = split_lines(head)
+    return len(lines), len(lines[-1]) + 1
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    sample = data[:200]
+    if len(sample) < 4:
+        return False
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(even_nuls, odd_nuls) > half * 0.4
+
+
+def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
+    """Decode ``data`` or raise ``DecodeFailure`` with a Dutch message."""
+    if data.startswith(codecs.BOM_UTF8):
+        text = _decode_utf8(data, len(codecs.BOM_UTF8))
+        return Source(path, text, split_lines(text), had_bom=True)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeFailure(f"ongeldige UTF-16-tekst ({exc.reason})") from None
+        return Source(path, text, split_lines(text), had_bom=True)
+    nul = data.find(b"\x00")
+    if nul != -1 and encoding is None:
+        if _looks_like_utf16(data):
+            raise DecodeFailure(
+                "lijkt UTF-16 zonder BOM; sla het bestand op als UTF-8"
+            )
+        line, column = _position_of_byte(data, nul)
+        raise DecodeFailure(
+            f"geen tekstbestand (NUL-byte op byte {nul})", line, column
+        )
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise DecodeFailure(f"onbekende codering '{encoding}'") from None
+        except UnicodeDecodeError as exc:
+            line, column = _position_of_byte(data, exc.start)
+            raise DecodeFailure(
+                f"niet te lezen als {encoding} (byte 0x{data[exc.start]:02X})", line, column
+            ) from None
+        return Source(path, text, split_lines(text))
+    text = _decode_utf8(data, 0)
+    return Source(path, text, split_lines(text))
+
+
+def _decode_utf8(data: bytes, start: int) -> str:
+    try:
+        return data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = start + exc.start
+        line, column = _position_of_byte(data[start:], exc.start)
+        bad = data[offset]
+        hint = ""
+        if 0x80 <= bad <= 0x9F or bad >= 0xA0:
+            hint = "; is dit Windows-1252? Gebruik dan --encoding cp1252"
+        raise DecodeFailure(
+            f"geen geldige UTF-8 (byte 0x{bad:02X}){hint}", line, column
+        ) from None
