@@ -46,7 +46,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
         header=header,
         questions=questions,
         answers=answers,
-        references=find_references(body, blocks),
+        references=find_references(body, blocks, kind.requires_answers or bool(answers)),
         dates=header.submitted + header.received + weekday_dates(body),
         problems=tuple(problems),
     )

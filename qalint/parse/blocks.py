@@ -16,14 +16,15 @@ from qalint.parse.normalise import content_start, is_artefact
 from qalint.parse.numbers import ScannedList, scan_number_list
 
 _BLANK = " \t\u00a0\f\v"
-_QUESTION_KEYWORD = re.compile(r"[ \t\u00a0]*(?:\*\*)?(?P<kw>Vraag|Vragen)(?=[ \t\u00a0])")
+_LEAD = r"[ \t\u00a0\f\v]*"
+_QUESTION_KEYWORD = re.compile(_LEAD + r"(?:\*\*)?(?P<kw>Vraag|Vragen)(?=[ \t\u00a0])")
 _ANSWER_KEYWORD = re.compile(
-    r"[ \t\u00a0]*(?:\*\*)?(?P<kw>Antwoord(?:en)?)"
+    _LEAD + r"(?:\*\*)?(?P<kw>Antwoord(?:en)?)"
     r"(?P<lead>[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?)?"
 )
 #: What may follow a label's numbers: nothing, or a colon (and then text).
 _LABEL_END = re.compile(r"[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*(?:(?P<colon>[:.])[ \t\u00a0]*(?:\*\*)?)?")
-_NUMBERED = re.compile(r"[ \t\u00a0]*(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)")
+_NUMBERED = re.compile(_LEAD + r"(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +89,10 @@ def find_labels(lines: tuple[str, ...]) -> list[Label]:
 
 
 def _with_numbered_questions(lines: tuple[str, ...], labels: list[Label]) -> list[Label]:
-    """Add draft-style numbered questions; each must be the next number, and after the
-    first one an answer label must come between two questions, so that a numbered list
-    inside an answer is not read as questions."""
+    """Add draft-style numbered questions. Each must be the next number; in a draft with
+    answers, a question that follows another without an answer between them must ask
+    something (a question mark in its paragraph), so that a numbered list inside an
+    answer is not read as questions."""
     answers_at = {label.line for label in labels}
     result: list[Label] = []
     expected = 1
@@ -101,16 +103,33 @@ def _with_numbered_questions(lines: tuple[str, ...], labels: list[Label]) -> lis
             result.append(next(label for label in labels if label.line == index))
             answer_seen = True
             continue
-        if has_answers and not answer_seen:
-            continue
         if is_artefact(line):
             continue
         label = find_numbered_question(line, index, expected)
-        if label is not None:
+        if label is not None and (
+            (has_answers and answer_seen) or _asks(lines, index, label.rest)
+        ):
             result.append(label)
             expected += 1
             answer_seen = False
     return result
+
+
+def _asks(lines: tuple[str, ...], index: int, rest: str) -> bool:
+    """Whether the paragraph that this numbered line opens contains a question mark."""
+    if "?" in rest:
+        return True
+    started = bool(rest)
+    for following in range(index + 1, min(index + 15, len(lines))):
+        line = lines[following].strip(_BLANK)
+        if not line:
+            if started:
+                return False
+            continue
+        started = True
+        if "?" in line:
+            return True
+    return False
 
 
 def build_blocks(
@@ -133,7 +152,7 @@ def build_blocks(
                 label.scanned.irregular,
                 label.scanned.problems,
             )
-        raw = lines[label.line][label.start:label.end].strip(_BLANK + "*")
+        raw = lines[label.line][label.start:label.end].strip(_BLANK + "*").rstrip(":.")
         span = Span(label.line + 1, label.start + 1, label.line + 1, label.start + 1 + len(raw))
         if label.role == "question":
             numbers = number_list.numbers if number_list else ()

@@ -38,8 +38,14 @@ _EXTERNAL = re.compile(
 )
 
 
-def find_references(running: RunningText, blocks: tuple[Block, ...]) -> tuple[Reference, ...]:
-    """References in the running text (labels excluded), each tied to its block."""
+def find_references(
+    running: RunningText, blocks: tuple[Block, ...], has_answers: bool
+) -> tuple[Reference, ...]:
+    """References in the running text (labels excluded), each tied to its block.
+
+    In a document without answers (a question set), "het antwoord op vraag 17" can only
+    mean an answer in another document, so only ``zie vraag N`` forms count there.
+    """
     label_lines = [block.label_span.line for block in blocks]
     found: list[Reference] = []
     text = running.text
@@ -49,9 +55,11 @@ def find_references(running: RunningText, blocks: tuple[Block, ...]) -> tuple[Re
             continue
         if _EXTERNAL.match(text, scanned.end):
             continue
+        if not has_answers and "antwoord" in match.group(0).lower():
+            continue
         found.append(_reference(running, match.start(), scanned.end, scanned.numbers,
                                 label_lines, blocks))
-    for match in _WORD_PREFIX.finditer(text):
+    for match in _WORD_PREFIX.finditer(text) if has_answers else ():
         if _EXTERNAL.match(text, match.end()):
             continue
         number = WORD_NUMBERS[match["word"].lower()]
