@@ -1,0 +1,33 @@
+"""Running qalint in-process the way the command line does."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from qalint.app import CheckRequest, run_check
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus" / "real"
+SEED = next((SHARED / "corpus" / "seed").glob("*.txt"), None) if (SHARED / "corpus" / "seed").is_dir() else None
+
+
+def check_output(
+    paths: Sequence[str], cwd: Path, select: Sequence[str] | None = None, output_format: str = "text"
+) -> tuple[int, str]:
+    """Exit code and stdout of ``qalint check`` run in ``cwd``."""
+    stream = io.StringIO()
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        code = run_check(
+            CheckRequest(paths=tuple(paths), select=tuple(select) if select else None,
+                         output_format=output_format),
+            stream,
+        )
+    finally:
+        os.chdir(old)
+    return code, stream.getvalue()
