@@ -18,7 +18,7 @@ _GOVERNMENT = re.compile(
 )
 _DATE_OPEN = re.compile(r"\((?P<role>ingezonden|ontvangen)\b")
 _DELAY_REFERENCE = re.compile(
-    r"Zie ook Aanhangsel (?:van de )?Handelingen,? vergaderjaar [0-9]{4}\s?[\u2013-]\s?[0-9]{4},? nr\.? ?(?P<nr>[0-9]+)"
+    r"Zie ook Aanhangsel (?:van de )?Handelingen,?\s*vergaderjaar\s*[0-9]{4}\s?[\u2013-]\s?[0-9]{4},?\s*nr\.?\s*(?P<nr>[0-9]+)"
 )
 _CASE_NUMBER = re.compile(r"[ \t\u00a0]*(?P<value>[0-9]{4}Z[ \u00a0]*[0-9]{5})[ \t\u00a0]*\Z")
 _AANHANGSEL = re.compile(r"[ \t\u00a0]*(?P<value>AH[ \u00a0]*[0-9]+)[ \t\u00a0]*\Z")
