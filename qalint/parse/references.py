@@ -18,8 +18,11 @@ from qalint.parse.numbers import WORD_NUMBERS, scan_number_list
 _PREFIX = re.compile(
     r"\b(?:"
     r"(?:(?:zie\s+(?:ook\s+)?|verwijs\s+ik\s+(?:u\s+)?(?:graag\s+)?naar\s+)(?:het\s+|mijn\s+|de\s+)?)?"
-    r"(?:antwoord(?:en)?|beantwoording)\s+(?:(?:op|bij|onder|van)\s+)?(?:de\s+)?vra(?:ag|gen)"
+    # "antwoordbij": PDF text loses the space now and then
+    r"(?:antwoord(?:en)?|beantwoording)\s*(?:(?:op|bij|onder|van)\s+)?(?:de\s+)?vra(?:ag|gen)"
     r"|zie\s+(?:ook\s+)?(?:het\s+|mijn\s+|de\s+)?(?:antwoord(?:en)?|vra(?:ag|gen))"
+    # "zoals bij vraag 2 aangegeven", "in antwoord 3", "verwezen naar vraag 4"
+    r"|(?:bij|onder|in|naar)\s+(?:het\s+|mijn\s+|de\s+)?(?:antwoord(?:en)?|vra(?:ag|gen))"
     r")\s+(?=[0-9])",
     re.IGNORECASE,
 )
