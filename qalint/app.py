@@ -11,11 +11,11 @@ from typing import TextIO
 
 from qalint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Abort
 from qalint.config import ConfigError, ConfigFinder, RawConfig
-from qalint.discovery import Target, discover, display_path
+from qalint.discovery import Target, discover, display_path, os_error_message
 from qalint.model import Span
 from qalint.plugins import Plugins, load_plugins
 from qalint.rules import Diagnostic, Severity
-from qalint.runner import FileResult, check_path
+from qalint.runner import FileResult, check_target
 from qalint.selection import Overrides, Settings, resolve
 
 
@@ -34,10 +34,18 @@ class CheckRequest:
     debug: bool = False
 
 
+def _warn(message: str) -> None:
+    from qalint.formatters import escape_for_terminal
+
+    print(f"qalint: waarschuwing: {escape_for_terminal(message)}", file=sys.stderr)
+
+
 def run_check(request: CheckRequest, stream: TextIO) -> int:
     plugins = load_plugins()
     for error in plugins.errors:
         print(f"qalint: error: {error.message}", file=sys.stderr)
+        if request.debug and getattr(error, "traceback", ""):
+            sys.stderr.write(error.traceback)
     overrides = Overrides(
         select=request.select,
         extend_select=request.extend_select,
@@ -45,20 +53,19 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
         fail_on=Severity(request.fail_on) if request.fail_on else None,
         encoding=request.encoding,
     )
+    finder: ConfigFinder | None = None
     try:
         finder = ConfigFinder(request.config_path)
         jobs = _plan(request, plugins, finder, overrides)
     except ConfigError as exc:
         raise Abort(str(exc)) from None
+    finally:
+        for warning in finder.warnings if finder else ():
+            _warn(warning)
 
     results: list[FileResult] = []
     for target, settings, data in jobs:
-        if target.missing:
-            result = FileResult(target.shown)
-            result.diagnostics.append(_core_finding(plugins, target.shown, "QA001",
-                                                    "bestand of map bestaat niet"))
-        else:
-            result = check_path(target.shown, target.real, settings, plugins, data)
+        result = check_target(target, settings, plugins, data)
         for error in plugins.errors:
             result.diagnostics.append(_core_finding(plugins, target.shown, "QA000", error.message))
         result.diagnostics.sort(key=Diagnostic.sort_key)
@@ -99,13 +106,20 @@ def _plan(
         name = request.stdin_filename or "-"
         raw = finder.for_path(Path(name if request.stdin_filename else "."))
         settings = settings_for(raw)
-        data = sys.stdin.buffer.read(settings.max_file_size + 1)
-        jobs.append((Target(display_path(name) if request.stdin_filename else "-", None),
-                     settings, data))
+        shown = display_path(name) if request.stdin_filename else "-"
+        try:
+            # Bytes, decoded by the same policy as files, never by the locale.
+            data = sys.stdin.buffer.read(settings.max_file_size + 1)
+        except (AttributeError, OSError, ValueError) as exc:  # stdin closed (<&-)
+            reason = os_error_message(exc) if isinstance(exc, OSError) else "gesloten"
+            jobs.append((Target(shown, None, error=f"kan stdin niet lezen: {reason}"),
+                         settings, None))
+        else:
+            jobs.append((Target(shown, None), settings, data))
     paths = [path for path in request.paths if path != "-"]
     if paths:
         cwd_config = finder.for_path(Path("."))
-        for target in discover(paths, plugins.extensions(), cwd_config.exclude):
+        for target in discover(paths, plugins.extensions(), cwd_config.exclude, warn=_warn):
             raw = finder.for_path(Path(target.real)) if target.real else cwd_config
             jobs.append((target, settings_for(raw), None))
     return jobs
@@ -121,28 +135,40 @@ def _exit_code(results: list[FileResult], settings: list[Settings], exit_zero: b
                plugin_errors: bool) -> int:
     if plugin_errors or any(result.failed for result in results):
         return EXIT_ERROR
-    for result, setting in zip(results, settings):
+    for result, setting in zip(results, settings, strict=True):
         if any(d.severity.rank >= setting.fail_on.rank for d in result.diagnostics):
             return EXIT_CLEAN if exit_zero else EXIT_FINDINGS
     return EXIT_CLEAN
 
 
 def run_parse(path: str, output_format: str, encoding: str | None, stream: TextIO) -> int:
+    from qalint.config import is_text_encoding
     from qalint.export import document_to_data, outline
     from qalint.parse import parse
-    from qalint.runner import read_bytes
+    from qalint.runner import _NotRegular, _TooLarge, read_bytes
     from qalint.source import DecodeFailure, decode
 
+    limit = 50 * 1024 * 1024
+    shown = display_path(path)
+    if encoding is not None and not is_text_encoding(encoding):
+        raise Abort(f"--encoding: onbekende codering '{encoding:.40}'")
     try:
-        data = sys.stdin.buffer.read() if path == "-" else read_bytes(path, 50 * 1024 * 1024)
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+            if len(data) > limit:
+                raise _TooLarge(len(data))
+        else:
+            data = read_bytes(path, limit)
         source = decode(path, data, encoding)
     except DecodeFailure as failure:
-        raise Abort(f"{path}:{failure.line}:{failure.column}: {failure.message}") from None
+        raise Abort(f"{shown}:{failure.line}:{failure.column}: {failure.message}") from None
     except OSError as exc:
-        raise Abort(f"{path}: {exc.strerror or exc}") from None
-    except Exception:  # noqa: BLE001 - _TooLarge and _NotRegular
-        raise Abort(f"{path}: geen leesbaar tekstbestand van redelijke grootte") from None
-    doc = parse(display_path(path), source.lines)
+        raise Abort(f"{shown}: {os_error_message(exc)}") from None
+    except (_TooLarge, _NotRegular):
+        raise Abort(f"{shown}: geen leesbaar tekstbestand van redelijke grootte") from None
+    except (AttributeError, ValueError):  # stdin closed
+        raise Abort("kan stdin niet lezen") from None
+    doc = parse(shown, source.lines)
     if output_format == "json":
         json.dump(document_to_data(doc), stream, ensure_ascii=True, indent=2)
         stream.write("\n")
@@ -156,7 +182,8 @@ def run_rules(output_format: str, stream: TextIO) -> int:
 
     plugins = load_plugins()
     if output_format == "json":
-        json.dump(docs.rules_data(plugins), stream, ensure_ascii=False, indent=2)
+        # ASCII, so the JSON stays valid whatever the stream's encoding (PYTHONIOENCODING).
+        json.dump(docs.rules_data(plugins), stream, ensure_ascii=True, indent=2)
         stream.write("\n")
     elif output_format == "markdown":
         stream.write(docs.render_rules_markdown(plugins))
@@ -170,7 +197,8 @@ def run_rule(code: str, stream: TextIO) -> int:
     for entry in plugins.rules.values():
         if code.upper() == entry.cls.code or code == entry.cls.name:
             cls = entry.cls
-            stream.write(f"{cls.code} {cls.name} ({cls.severity.value}, {entry.plugin.describe()})\n\n")
+            stream.write(f"{cls.code} {cls.name} ({cls.severity.value}, "
+                         f"{entry.plugin.describe()})\n\n")
             stream.write(cls.documentation() + "\n")
             return EXIT_CLEAN
     raise Abort(f"onbekende regel '{code}'; 'qalint rules' toont ze allemaal")
@@ -194,13 +222,20 @@ def run_init(directory: Path, force: bool, stream: TextIO) -> int:
     from qalint import docs
 
     target = directory / "rules.toml"
+    shown = display_path(str(target))
+    if directory.exists() and not directory.is_dir():
+        raise Abort(f"{display_path(str(directory))} is geen map")
     if target.exists() and not force:
-        raise Abort(f"{display_path(str(target))} bestaat al; gebruik --force om te overschrijven")
+        raise Abort(f"{shown} bestaat al; gebruik --force om te overschrijven")
     plugins = load_plugins(entry_points=())
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        target.write_text(docs.render_rules_toml(plugins), encoding="utf-8")
+        # "x" refuses a file that appeared since the check above.
+        with target.open("w" if force else "x", encoding="utf-8") as handle:
+            handle.write(docs.render_rules_toml(plugins))
+    except FileExistsError:
+        raise Abort(f"{shown} bestaat al; gebruik --force om te overschrijven") from None
     except OSError as exc:
-        raise Abort(f"{display_path(str(target))}: {exc.strerror or exc}") from None
-    stream.write(f"{display_path(str(target))} geschreven\n")
+        raise Abort(f"{shown}: {os_error_message(exc)}") from None
+    stream.write(f"{shown} geschreven\n")
     return EXIT_CLEAN

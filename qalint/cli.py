@@ -12,6 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TextIO, cast
 
 import click
 
@@ -24,8 +25,51 @@ class Abort(Exception):
     """A usage problem: printed as ``qalint: error: ...`` and exit code 2."""
 
 
+class OutputError(Exception):
+    """Writing the report failed (disk full, closed stdout); not a problem of the input."""
+
+
+class _Stdout:
+    """``sys.stdout`` whose write errors are told apart from other ``OSError``s."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from exc
+
+    def isatty(self) -> bool:
+        try:
+            return self._stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _stdout() -> TextIO:
+    return cast(TextIO, _Stdout(sys.stdout))
+
+
 def _fail(message: str) -> None:
-    click.echo(f"qalint: error: {message}", err=True)
+    from qalint.formatters import escape_for_terminal
+
+    # Messages can quote file names; nothing non-printable reaches the terminal.
+    click.echo(f"qalint: error: {escape_for_terminal(message)}", err=True)
 
 
 def _guarded(debug: bool, action: Callable[[], int]) -> int:
@@ -39,10 +83,19 @@ def _guarded(debug: bool, action: Callable[[], int]) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_ERROR
+    except OutputError as exc:
+        if debug:
+            traceback.print_exc()
+        _fail(f"kan de uitvoer niet schrijven: {exc}")
+        _silence_stdout()
+        return EXIT_ERROR
     except OSError as exc:
         if debug:
             traceback.print_exc()
-        _fail(f"kan de uitvoer niet schrijven: {exc.strerror or exc}")
+        from qalint.discovery import os_error_message
+
+        where = f"{exc.filename}: " if isinstance(exc.filename, str) else ""
+        _fail(f"{where}{os_error_message(exc)}")
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - never a traceback without --debug
         if debug:
@@ -103,7 +156,8 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--ignore", multiple=True, help="Deze regels niet.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="Laagste ernst die exitcode 1 geeft (standaard: error).")
-@click.option("--exit-zero", is_flag=True, help="Exitcode 0 bij meldingen (nooit bij fouten van qalint).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exitcode 0 bij meldingen (nooit bij fouten van qalint).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="Dit configuratiebestand in plaats van zoeken.")
 @click.option("--stdin-filename", help="Naam voor invoer van stdin ('-').")
@@ -129,7 +183,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
         encoding=encoding,
         debug=debug,
     )
-    _finish(_guarded(debug, lambda: run_check(request, sys.stdout)))
+    _finish(_guarded(debug, lambda: run_check(request, _stdout())))
 
 
 @cli.command()
@@ -141,7 +195,7 @@ def parse(path: str, output_format: str, encoding: str | None, debug: bool) -> N
     """Toon het documentmodel van PATH (voor editors, tests en andere hulpmiddelen)."""
     from qalint.app import run_parse
 
-    _finish(_guarded(debug, lambda: run_parse(path, output_format, encoding, sys.stdout)))
+    _finish(_guarded(debug, lambda: run_parse(path, output_format, encoding, _stdout())))
 
 
 @cli.command("rules")
@@ -151,7 +205,7 @@ def rules_command(output_format: str) -> None:
     """Toon alle regels."""
     from qalint.app import run_rules
 
-    _finish(_guarded(False, lambda: run_rules(output_format, sys.stdout)))
+    _finish(_guarded(False, lambda: run_rules(output_format, _stdout())))
 
 
 @cli.command("rule")
@@ -160,7 +214,7 @@ def rule_command(code: str) -> None:
     """Toon de documentatie van een regel (code of naam)."""
     from qalint.app import run_rule
 
-    _finish(_guarded(False, lambda: run_rule(code, sys.stdout)))
+    _finish(_guarded(False, lambda: run_rule(code, _stdout())))
 
 
 @cli.command("plugins")
@@ -168,7 +222,7 @@ def plugins_command() -> None:
     """Toon de geladen plugins met hun versies."""
     from qalint.app import run_plugins
 
-    _finish(_guarded(False, lambda: run_plugins(sys.stdout)))
+    _finish(_guarded(False, lambda: run_plugins(_stdout())))
 
 
 @cli.command("init")
@@ -178,17 +232,29 @@ def init_command(directory: Path, force: bool) -> None:
     """Schrijf een volledig, becommentarieerd rules.toml in DIRECTORY."""
     from qalint.app import run_init
 
-    _finish(_guarded(False, lambda: run_init(directory, force, sys.stdout)))
+    _finish(_guarded(False, lambda: run_init(directory, force, _stdout())))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    if sys.stderr is None:  # started with 2>&-: errors go nowhere, but must not crash
+        sys.stderr = open(os.devnull, "w")  # lives until exit
+    if sys.stdout is None:  # started with >&-
+        _fail("kan de uitvoer niet schrijven: stdout is gesloten")
+        sys.exit(EXIT_ERROR)
     _prepare_streams()
     try:
         cli.main(args=argv, prog_name="qalint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         _finish(exc.exit_code)
+    except click.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            exc.show()  # plain `qalint`: the help text, as click shows it
+        else:
+            command = exc.ctx.command_path if exc.ctx is not None else "qalint"
+            _fail(f"{exc.format_message()} ('{command} --help' toont de opties)")
+        _finish(EXIT_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        _fail(exc.format_message())
         _finish(EXIT_ERROR)
     except click.exceptions.Abort:
         _finish(EXIT_INTERRUPTED)

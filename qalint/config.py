@@ -22,6 +22,7 @@ from typing import Any
 
 import tomli
 
+from qalint.discovery import display_path, os_error_message
 from qalint.rules import Rule, Severity
 
 CONFIG_NAMES = ("rules.toml", "pyproject.toml")
@@ -66,7 +67,9 @@ class RawConfig:
     extend_select: tuple[Selector, ...] = ()
     fail_on: Severity = Severity.ERROR
     severity: Mapping[str, tuple[Severity, Selector]] = field(default_factory=dict)
-    rules: Mapping[str, tuple[Mapping[str, Any], Selector]] = field(default_factory=dict)
+    #: code -> (options as written, where the table is, where each option is)
+    rules: Mapping[str, tuple[Mapping[str, Any], Selector, Mapping[str, Selector]]] = field(
+        default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[Selector, ...]], ...] = ()
     encoding: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -76,24 +79,14 @@ class RawConfig:
 # -- reading ---------------------------------------------------------------------------
 
 
-def read_config_file(path: Path) -> RawConfig | None:
-    """Read and validate one file; None for a pyproject.toml without [tool.qalint]."""
-    shown = str(path)
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise ConfigError(shown, exc.strerror or str(exc)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ConfigError(shown, "is een map, geen configuratiebestand")
-    if not stat.S_ISREG(info.st_mode):
-        raise ConfigError(shown, "is geen gewoon bestand")
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
-    except OSError as exc:
-        raise ConfigError(shown, exc.strerror or str(exc)) from None
-    if len(data) > MAX_CONFIG_BYTES:
-        raise ConfigError(shown, f"configuratie groter dan {MAX_CONFIG_BYTES} bytes")
+def read_config_file(path: Path, warnings: list[str] | None = None) -> RawConfig | None:
+    """Read and validate one file; None for a pyproject.toml without [tool.qalint].
+
+    ``warnings`` collects problems that do not make the file invalid, such as a
+    misspelt ``[tool.qalnt]``.
+    """
+    shown = display_path(str(path))
+    data = _read_limited(path, shown)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # Notepad writes a BOM; TOML forbids it, we forgive it
     try:
@@ -101,7 +94,8 @@ def read_config_file(path: Path) -> RawConfig | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ConfigError(shown, f"geen geldige UTF-8 (byte 0x{data[exc.start]:02X})", line, column) from None
+        raise ConfigError(shown, f"geen geldige UTF-8 (byte 0x{data[exc.start]:02X})",
+                          line, column) from None
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
@@ -113,6 +107,11 @@ def read_config_file(path: Path) -> RawConfig | None:
     if path.name == "pyproject.toml":
         tool = document.get("tool", {})
         if not isinstance(tool, dict) or "qalint" not in tool:
+            if isinstance(tool, dict) and warnings is not None:
+                close = difflib.get_close_matches("qalint", [str(k) for k in tool], n=1, cutoff=0.7)
+                if close:
+                    warnings.append(f"{shown}: [tool.{close[0]}] lijkt een tikfout voor "
+                                    f"[tool.qalint]; deze tabel wordt genegeerd")
             return None
         table = tool["qalint"]
         prefix = "tool.qalint"
@@ -124,31 +123,85 @@ def read_config_file(path: Path) -> RawConfig | None:
     return _validate(table, _Locator(shown, text, prefix))
 
 
+def check_config_path(path: Path, shown: str) -> None:
+    """Raise ConfigError unless ``path`` is a regular file (not a folder, FIFO, device)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ConfigError(shown, os_error_message(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ConfigError(shown, "is een map, geen configuratiebestand")
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(shown, "is geen gewoon bestand")
+
+
+def _read_limited(path: Path, shown: str) -> bytes:
+    check_config_path(path, shown)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(shown, os_error_message(exc)) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(shown, f"configuratie groter dan {MAX_CONFIG_BYTES} bytes")
+    return data
+
+
+def is_text_encoding(name: str) -> bool:
+    """True for a codec that turns bytes into text (not ``rot13``, ``hex`` or nonsense)."""
+    try:
+        b"a".decode(name)  # a non-empty input, since b"".decode("rot13") succeeds
+    except UnicodeDecodeError:
+        return True  # a text encoding that merely cannot read "a" alone (utf-16)
+    except (LookupError, TypeError, ValueError):
+        return False
+    return True
+
+
 class _Locator:
-    """Finds the line and column where a key is written, for error messages."""
+    """Finds the line and column where a key is written, for error messages.
+
+    Searches start at the header of the table in question (``[tool.qalint]``,
+    ``[tool.qalint.severity]``, ``[rules.QA304]``) when there is one, so a ``select``
+    of another tool earlier in pyproject.toml is not taken for ours.
+    """
 
     def __init__(self, path: str, text: str, prefix: str):
         self.path = path
         self.lines = text.split("\n")
         self.prefix = prefix
 
-    def find(self, *needles: str) -> tuple[int | None, int | None]:
+    def _start(self, section: str) -> int:
+        best = 0
+        parts = [p for p in (*self.prefix.split("."), *section.split(".")) if p]
+        for size in range(1, len(parts) + 1):
+            dotted = r"\s*\.\s*".join(r"[\"']?" + re.escape(p) + r"[\"']?" for p in parts[:size])
+            header = re.compile(r"^\s*\[\s*" + dotted + r"\s*\]")
+            for number, line in enumerate(self.lines):
+                if header.match(line):
+                    best = number
+                    break
+        return best
+
+    def find(self, *needles: str, section: str = "") -> tuple[int | None, int | None]:
+        start = self._start(section)
         for needle in needles:
             pattern = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])")
-            for number, line in enumerate(self.lines, start=1):
+            for number in range(start, len(self.lines)):
+                line = self.lines[number]
                 match = pattern.search(line.split("#", 1)[0] if "#" not in needle else line)
                 if match:
-                    return number, match.start() + 1
+                    return number + 1, match.start() + 1
         return None, None
 
-    def error(self, message: str, *needles: str) -> ConfigError:
-        line, column = self.find(*needles)
+    def error(self, message: str, *needles: str, section: str = "") -> ConfigError:
+        line, column = self.find(*needles, section=section)
         return ConfigError(self.path, message, line, column)
 
-    def selector(self, value: str, key: str) -> Selector:
-        line, column = self.find(f'"{value}"', f"'{value}'")
+    def selector(self, value: str, key: str, section: str = "") -> Selector:
+        line, column = self.find(f'"{value}"', f"'{value}'", section=section)
         if line is None:
-            line, column = self.find(key)
+            line, column = self.find(key, section=section)
         return Selector(value, self.path, line, column)
 
 
@@ -168,54 +221,67 @@ def _validate(table: Mapping[str, Any], where: _Locator) -> RawConfig:
     if "severity" in table:
         severities = _table(table["severity"], "severity", where)
         values["severity"] = {
-            code: (_severity(value, code, where), where.selector(code, code))
+            code: (_severity(value, code, where, "severity"),
+                   where.selector(code, code, "severity"))
             for code, value in severities.items()
         }
     if "rules" in table:
         rules = _table(table["rules"], "rules", where)
-        values["rules"] = {
-            code: (_table(options, f"rules.{code}", where), where.selector(code, code))
-            for code, options in rules.items()
-        }
+        parsed: dict[str, tuple[Mapping[str, Any], Selector, Mapping[str, Selector]]] = {}
+        for code, options in rules.items():
+            section = f"rules.{code}"
+            given = _table(options, section, where, "rules")
+            places = {key: where.selector(key, key, section) for key in given}
+            parsed[code] = (given, where.selector(code, code, "rules"), places)
+        values["rules"] = parsed
     if "per-file-ignores" in table:
         ignores = _table(table["per-file-ignores"], "per-file-ignores", where)
         values["per_file_ignores"] = tuple(
-            (glob, _selectors(codes, glob, where)) for glob, codes in ignores.items()
+            (glob, _selectors(codes, glob, where, "per-file-ignores"))
+            for glob, codes in ignores.items()
         )
     if "encoding" in table:
         encoding = table["encoding"]
         if not isinstance(encoding, str):
             raise where.error("'encoding' moet een tekst zijn, zoals \"cp1252\"", "encoding")
+        if not is_text_encoding(encoding):
+            raise where.error(f"onbekende codering '{encoding:.40}' in 'encoding'", "encoding")
         values["encoding"] = encoding
     if "max-file-size" in table:
         size = table["max-file-size"]
         if isinstance(size, bool) or not isinstance(size, int) or not 0 < size <= 2**40:
-            raise where.error("'max-file-size' moet een positief geheel getal (bytes) zijn",
-                              "max-file-size")
+            raise where.error("'max-file-size' moet een positief geheel getal (bytes) zijn, "
+                              "hoogstens 2**40", "max-file-size")
         values["max_file_size"] = size
     if "exclude" in table:
-        values["exclude"] = tuple(s.value for s in _selectors(table["exclude"], "exclude", where))
+        values["exclude"] = tuple(
+            s.value for s in _selectors(table["exclude"], "exclude", where,
+                                        example='["archief/*"]'))
     return RawConfig(**values)
 
 
-def _selectors(value: Any, key: str, where: _Locator) -> tuple[Selector, ...]:
+def _selectors(value: Any, key: str, where: _Locator, section: str = "",
+               example: str = '["QA1"]') -> tuple[Selector, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise where.error(f"'{key}' moet een lijst van teksten zijn, zoals [\"QA1\"]", key)
-    return tuple(where.selector(item, key) for item in value)
+        raise where.error(f"'{key}' moet een lijst van teksten zijn, zoals {example}", key,
+                          section=section)
+    return tuple(where.selector(item, key, section) for item in value)
 
 
-def _table(value: Any, key: str, where: _Locator) -> dict[str, Any]:
+def _table(value: Any, key: str, where: _Locator, section: str = "") -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise where.error(f"'{key}' moet een tabel zijn", key.rsplit(".", 1)[-1])
+        raise where.error(f"'{key}' moet een tabel zijn", key.rsplit(".", 1)[-1],
+                          section=section)
     return value
 
 
-def _severity(value: Any, key: str, where: _Locator) -> Severity:
+def _severity(value: Any, key: str, where: _Locator, section: str = "") -> Severity:
     try:
         return Severity(value)
     except (ValueError, TypeError):
         raise where.error(
-            f"'{key}' moet \"error\", \"warning\" of \"info\" zijn, niet {value!r:.40}", key
+            f"'{key}' moet \"error\", \"warning\" of \"info\" zijn, niet {value!r:.40}", key,
+            section=section,
         ) from None
 
 
@@ -234,10 +300,14 @@ class ConfigFinder:
         self._explicit = explicit
         self._by_dir: dict[Path, RawConfig] = {}
         self._explicit_config: RawConfig | None = None
+        #: Problems that do not stop the run; the caller shows them.
+        self.warnings: list[str] = []
         if explicit is not None:
-            loaded = read_config_file(explicit)
+            # Name the flag, so users see which of their inputs is wrong.
+            check_config_path(explicit, f"--config {display_path(str(explicit))}")
+            loaded = read_config_file(explicit, self.warnings)
             if loaded is None:
-                raise ConfigError(str(explicit), "bevat geen [tool.qalint]")
+                raise ConfigError(display_path(str(explicit)), "bevat geen [tool.qalint]")
             self._explicit_config = loaded
 
     def for_path(self, path: Path) -> RawConfig:
@@ -245,8 +315,11 @@ class ConfigFinder:
             return self._explicit_config
         try:
             start = path.resolve().parent if not path.is_dir() else path.resolve()
-        except OSError:
-            start = Path(os.path.abspath(path)).parent
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+            try:
+                start = Path(os.path.abspath(path)).parent
+            except OSError:  # the current folder was deleted
+                return RawConfig()
         return self._for_dir(start)
 
     def _for_dir(self, directory: Path) -> RawConfig:
@@ -267,12 +340,11 @@ class ConfigFinder:
             self._by_dir[folder] = result
         return result
 
-    @staticmethod
-    def _read_dir(directory: Path) -> RawConfig | None:
+    def _read_dir(self, directory: Path) -> RawConfig | None:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file():
-                loaded = read_config_file(candidate)
+                loaded = read_config_file(candidate, self.warnings)
                 if loaded is not None:
                     return loaded
         return None
@@ -281,7 +353,8 @@ class ConfigFinder:
 # -- rule options ----------------------------------------------------------------------
 
 
-def build_options(rule: type[Rule], given: Mapping[str, Any], where: Selector) -> Any:
+def build_options(rule: type[Rule], given: Mapping[str, Any], where: Selector,
+                  places: Mapping[str, Selector] | None = None) -> Any:
     """Instantiate ``rule.Options`` from TOML values, checking names and types."""
     options_cls = rule.Options
     known = {f.name.replace("_", "-"): f for f in dataclasses.fields(options_cls)} \
@@ -289,20 +362,25 @@ def build_options(rule: type[Rule], given: Mapping[str, Any], where: Selector) -
     hints = typing.get_type_hints(options_cls) if known else {}
     values: dict[str, Any] = {}
     for key, value in given.items():
+        at = (places or {}).get(key, where)
         spec = known.get(key)
         if spec is None:
             hint = _did_you_mean(key, known.keys()) if known else ""
-            raise ConfigError(where.path, f"regel {rule.code} kent geen optie '{key}'{hint}",
-                              where.line, where.column)
+            raise ConfigError(at.path, f"regel {rule.code} kent geen optie '{key}'{hint}",
+                              at.line, at.column)
         expected = hints[spec.name]
         if not _is_instance(value, expected):
-            raise ConfigError(
-                where.path,
-                f"optie '{key}' van {rule.code} moet {_type_name(expected)} zijn, niet {value!r:.40}",
-                where.line, where.column,
-            )
+            too_big = expected is int and isinstance(value, int) and not isinstance(value, bool)
+            problem = "is te groot" if too_big else \
+                f"moet {_type_name(expected)} zijn, niet {value!r:.40}"
+            raise ConfigError(at.path, f"optie '{key}' van {rule.code} {problem}",
+                              at.line, at.column)
         values[spec.name] = tuple(value) if isinstance(value, list) else value
-    return options_cls(**values)
+    try:
+        return options_cls(**values)
+    except (TypeError, ValueError) as exc:  # a plugin's Options may check its own values
+        raise ConfigError(where.path, f"opties van {rule.code} ongeldig: {exc}",
+                          where.line, where.column) from None
 
 
 def _is_instance(value: Any, expected: Any) -> bool:

@@ -121,11 +121,45 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Token:
+    """A word, or a single parenthesis, of a header line, where it stands in the input.
+
+    Words are runs of characters other than white space and parentheses; a word that
+    was hyphenated across a line break is one token whose span covers both lines.
+    """
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class HeaderLine:
     """One header element (question header or government line) with its text."""
 
     text: str
     span: Span
+    #: The words and parentheses of ``text`` in reading order (empty for number lines).
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    """A minister or state secretary named in the header.
+
+    ``role`` is ``addressee`` (the questions are put to them), ``signer`` (``Antwoord
+    van Minister X (...)``, also a second signer ``en antwoord van ...``) or
+    ``co-signer`` (``mede namens`` / ``mede ondertekend door``).
+    """
+
+    role: str
+    #: ``minister``, ``staatssecretaris`` or ``minister-president`` (lower case).
+    title: str
+    #: The portfolio as written: ``Buitenlandse Zaken``, ``BZ``, ``Financiën – Fiscaliteit
+    #: en Belastingdienst``; empty when none is written.
+    portfolio: str
+    span: Span
+    #: The person's name for a signer (``Timmermans``); None when not written.
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,19 +180,39 @@ class Header:
     delay_references: tuple[str, ...] = ()
     case_number: HeaderLine | None = None
     aanhangsel_number: HeaderLine | None = None
+    #: Where ``member_form`` is written.
+    member_form_span: Span | None = None
+    #: The ministers and state secretaries the questions are put to, one per portfolio.
+    addressed: tuple[Official, ...] = ()
+    #: Who answers: signers and co-signers of the government line.
+    signers: tuple[Official, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class FootnoteMarker:
+    """A footnote reference in the text: ``»?1``, ``jl.2``, ``[1 ]``, `` 1)``, a lone ``1`` line."""
+
     number: int
     span: Span
+    #: How it is written: ``glued``, ``bracket``, ``paren``, ``line`` (a number line or a
+    #: number opening a line), ``caret`` (Markdown ``[^1]``).
+    form: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class FootnoteNote:
+    """A footnote text, at the page bottom or the end: ``1 NOS, 22 oktober 2024, ...``.
+
+    ``span`` covers the note's number; ``text`` is the first line of the note.
+    """
+
     number: int
     text: str
     span: Span
+    #: ``glued`` (``1NOS``), ``spaced`` (``1 NOS``), ``lone`` (number on its own line, the
+    #: text below), ``paren`` (``1) NOS``), ``bracket`` (``[1] NOS``) or ``caret``
+    #: (Markdown ``[^1]: NOS``).
+    form: str = ""
 
 
 @dataclass(frozen=True, slots=True)

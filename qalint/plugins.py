@@ -5,11 +5,17 @@ call stops at the first hookimpl that raises (ROBUSTNESS.md 0.1), so qalint load
 every entry point and calls every hookimpl itself. Plugins are registered under their
 entry-point name, never under pluggy's ``id()`` default. There is no global plugin
 manager: each run builds its own.
+
+Entry points are loaded in a fixed order (by name), so which of two plugins claiming
+the same code wins, and every message about it, does not depend on ``sys.path``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import traceback
+import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +23,8 @@ from typing import Any
 import pluggy
 
 from qalint import hookspecs
-from qalint.rules import CODE_RE, NAME_RE, Rule, Severity
+from qalint.rules import CODE_RE, NAME_RE, NoOptions, Rule, Severity
+from qalint.source import Source
 
 ENTRY_POINT_GROUP = "qalint"
 
@@ -29,8 +36,14 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "qalint_plugins.numbering",
     "qalint_plugins.references",
     "qalint_plugins.dates",
+    "qalint_plugins.header",
+    "qalint_plugins.footnotes",
+    "qalint_plugins.drafting",
 )
 BUILTIN_DIST = "qalint"
+
+#: Longest exception text quoted in a message; the traceback has the rest (--debug).
+MAX_EXCEPTION_TEXT = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +63,8 @@ class PluginError:
 
     plugin: str
     message: str
+    #: The formatted traceback, for ``--debug``; empty when there is none.
+    traceback: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +91,15 @@ class Plugins:
                 found.extend(str(ext).lower() for ext in result if isinstance(ext, str))
         return tuple(dict.fromkeys(found))
 
-    def readers(self) -> list[tuple[str, Callable[..., Any]]]:
-        """Reader hookimpls in pluggy's calling order (tryfirst first, trylast last)."""
-        return list(reversed(self._impls("qalint_read_source")))
+    def readers(self) -> list[tuple[str, Callable[..., Source | None]]]:
+        """Reader hookimpls in pluggy's calling order (tryfirst first, trylast last).
+
+        Each is wrapped so that it gets only the arguments it declares (as pluggy
+        would pass them) and so that a return value that is neither a ``Source`` nor
+        None raises TypeError, which the runner reports against that plugin.
+        """
+        return [(name, _checked_reader(function))
+                for name, function in reversed(self._impls("qalint_read_source"))]
 
     def info(self, plugin_name: str) -> PluginInfo:
         return self.infos.get(plugin_name, PluginInfo(plugin_name, "?", "?", False))
@@ -88,17 +109,57 @@ class Plugins:
         impls = []
         for impl in hook.get_hookimpls():
             name = self.manager.get_name(impl.plugin) or impl.plugin_name
-            impls.append((name, impl.function))
+            impls.append((name, _with_declared_arguments(impl)))
         return impls
 
     def _guarded(self, plugin_name: str, hook_name: str, function: Callable[[], Any]) -> Any:
         try:
             return function()
-        except Exception as exc:  # noqa: BLE001 - a plugin may raise anything
-            self.errors.append(
-                PluginError(plugin_name, f"{hook_name} is mislukt: {type(exc).__name__}: {exc}")
-            )
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - SystemExit from a hook is a failure too
+            info = self.info(plugin_name)
+            self.errors.append(PluginError(
+                plugin_name,
+                f"plugin {info.describe()}: {hook_name} is mislukt: {exception_text(exc)}",
+                traceback.format_exc(),
+            ))
             return None
+
+
+def exception_text(exc: BaseException) -> str:
+    """``Type: message`` on one line and of bounded length; never raises."""
+    try:
+        text = str(exc)
+    except Exception:  # noqa: BLE001 - a plugin's exception may have a broken __str__
+        text = "(de foutmelding zelf is onleesbaar)"
+    text = "; ".join(line.strip() for line in text.splitlines() if line.strip())
+    if len(text) > MAX_EXCEPTION_TEXT:
+        text = text[:MAX_EXCEPTION_TEXT] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _with_declared_arguments(impl: Any) -> Callable[..., Any]:
+    # pluggy passes an implementation only the arguments it declares; calling the
+    # function directly must do the same, or a valid plugin gets a TypeError.
+    function: Callable[..., Any] = impl.function
+    wanted = tuple(impl.argnames) + tuple(getattr(impl, "kwargnames", ()))
+
+    def call(**kwargs: Any) -> Any:
+        return function(**{key: value for key, value in kwargs.items() if key in wanted})
+
+    return call
+
+
+def _checked_reader(function: Callable[..., Any]) -> Callable[..., Source | None]:
+    def read(**kwargs: Any) -> Source | None:
+        source = function(**kwargs)
+        if source is not None and not isinstance(source, Source):
+            raise TypeError(f"qalint_read_source gaf {type(source).__name__} terug, "
+                            f"geen Source of None")
+        return source
+
+    return read
 
 
 def load_plugins(
@@ -107,7 +168,7 @@ def load_plugins(
     """Build a plugin manager with the built-ins and the installed third-party plugins.
 
     ``entry_points`` defaults to the installed ones of group ``qalint``; tests pass
-    their own.
+    their own (objects with ``name``, ``load()`` and ``dist.name`` / ``dist.version``).
     """
     from qalint import __version__
 
@@ -118,39 +179,88 @@ def load_plugins(
         module = importlib.import_module(module_name)
         manager.register(module, name=module_name)
         plugins.infos[module_name] = PluginInfo(module_name, BUILTIN_DIST, __version__, True)
-    for entry_point in _entry_points() if entry_points is None else entry_points:
+    try:
+        found = _entry_points() if entry_points is None else list(entry_points)
+    except Exception as exc:  # noqa: BLE001 - a corrupt installed package must not stop qalint
+        plugins.errors.append(PluginError(
+            ENTRY_POINT_GROUP, f"de geïnstalleerde plugins konden niet worden opgezocht: "
+                               f"{exception_text(exc)}", traceback.format_exc()))
+        found = []
+    for entry_point in sorted(found, key=_entry_point_order):
         _load_entry_point(plugins, entry_point)
     _collect_rules(plugins)
     return plugins
 
 
 def _entry_points() -> list[Any]:
-    from importlib.metadata import entry_points
+    # qalint's own reader: importlib.metadata costs tens of milliseconds per run.
+    from qalint.entrypoints import entry_points
 
-    return list(entry_points(group=ENTRY_POINT_GROUP))
+    return list(entry_points(ENTRY_POINT_GROUP))
+
+
+def _entry_point_order(entry_point: Any) -> tuple[str, str]:
+    name, dist_name, _ = _entry_point_identity(entry_point)
+    return name, dist_name
+
+
+def _entry_point_identity(entry_point: Any) -> tuple[str, str, str]:
+    """Name, distribution and version of an entry point; '?' for what is unknown."""
+    def text(get: Callable[[], Any]) -> str:
+        try:
+            value = get()
+        except Exception:  # noqa: BLE001 - broken metadata is reported, not fatal
+            return "?"
+        return value if isinstance(value, str) and value else "?"
+
+    dist = text(lambda: entry_point.dist.name)
+    version = text(lambda: entry_point.dist.version)
+    return text(lambda: entry_point.name), dist, version
 
 
 def _load_entry_point(plugins: Plugins, entry_point: Any) -> None:
-    name = entry_point.name
-    dist = getattr(entry_point, "dist", None)
-    dist_name = getattr(dist, "name", None) or "?"
-    version = getattr(dist, "version", None) or "?"
+    name, dist_name, version = _entry_point_identity(entry_point)
     info = PluginInfo(name, dist_name, version, False)
-    if name in plugins.infos:
-        plugins.errors.append(PluginError(name, f"plugin {info.describe()} heeft een naam die al in gebruik is"))
+    existing = plugins.infos.get(name)
+    if existing is not None:
+        plugins.errors.append(PluginError(
+            name, f"plugin {info.describe()} heeft dezelfde naam als plugin "
+                  f"{existing.describe() if not existing.builtin else name + ' (qalint)'}; "
+                  f"alleen de eerste is geladen"))
         return
     try:
         module = entry_point.load()
+        if module is None:
+            raise TypeError("het entry point verwijst naar None")
         plugins.manager.register(module, name=name)
+        problem = _hook_problem(plugins.manager, module)
+        if problem is not None:
+            raise pluggy.PluginValidationError(module, problem)
     except BaseException as exc:  # noqa: BLE001 - SystemExit at import is a broken plugin too
         if isinstance(exc, KeyboardInterrupt):
             raise
-        plugins.errors.append(
-            PluginError(name, f"plugin {info.describe()} kon niet worden geladen: "
-                              f"{type(exc).__name__}: {exc}")
-        )
+        # pluggy leaves the hookimpls it registered before a failing one in place;
+        # a plugin that failed to load must not half take part.
+        if plugins.manager.get_plugin(name) is not None:
+            plugins.manager.unregister(name=name)
+        plugins.errors.append(PluginError(
+            name, f"plugin {info.describe()} kon niet worden geladen: {exception_text(exc)}",
+            traceback.format_exc()))
         return
     plugins.infos[name] = info
+
+
+def _hook_problem(manager: pluggy.PluginManager, module: Any) -> str | None:
+    """Why a registered plugin's hookimpls cannot be used, or None."""
+    for caller in manager.get_hookcallers(module) or ():
+        if not caller.has_spec():
+            known = ", ".join(sorted(n for n in dir(hookspecs) if n.startswith("qalint_")))
+            return f"onbekende hook {caller.name} (qalint kent: {known})"
+        for impl in caller.get_hookimpls():
+            if impl.plugin is module and (impl.hookwrapper or impl.wrapper):
+                # qalint calls each hookimpl on its own, so a wrapper would never wrap.
+                return f"hook {caller.name} is een wrapper; qalint ondersteunt geen wrappers"
+    return None
 
 
 def _collect_rules(plugins: Plugins) -> None:
@@ -161,22 +271,38 @@ def _collect_rules(plugins: Plugins) -> None:
             continue
         if not isinstance(result, (list, tuple)):
             plugins.errors.append(PluginError(
-                plugin_name, f"plugin {info.describe()} gaf geen lijst van regels terug"))
+                plugin_name, f"plugin {info.describe()} gaf geen lijst van regels terug "
+                             f"maar {type(result).__name__}"))
             continue
         for cls in result:
-            problem = _rule_problem(cls, info)
-            if problem is None:
-                existing = plugins.rules.get(cls.code)
-                if existing is not None:
-                    problem = (f"code {cls.code} van plugin {info.describe()} is al in gebruik "
-                               f"door {existing.plugin.describe()}")
-                elif any(entry.cls.name == cls.name for entry in plugins.rules.values()):
-                    problem = f"naam {cls.name} van plugin {info.describe()} is al in gebruik"
+            try:
+                problem = _rule_problem(cls, info) or _clash(plugins, cls, info)
+            except Exception as exc:  # noqa: BLE001 - a class may raise on attribute access
+                problem = f"plugin {info.describe()}: regel {cls!r:.60} is onbruikbaar: " \
+                          f"{exception_text(exc)}"
             if problem is not None:
                 plugins.errors.append(PluginError(plugin_name, problem))
                 continue
             plugins.rules[cls.code] = RuleEntry(cls, info)
     plugins.rules = dict(sorted(plugins.rules.items()))
+
+
+def _clash(plugins: Plugins, cls: type[Rule], info: PluginInfo) -> str | None:
+    existing = plugins.rules.get(cls.code)
+    if existing is not None:
+        if existing.cls is cls and existing.plugin == info:
+            return f"plugin {info.describe()} registreert regel {cls.code} twee keer"
+        return (f"code {cls.code} van plugin {info.describe()} is al in gebruik door "
+                f"{_owner(existing.plugin)}")
+    for entry in plugins.rules.values():
+        if entry.cls.name == cls.name:
+            return (f"naam {cls.name} ({cls.code}) van plugin {info.describe()} is al in "
+                    f"gebruik door {entry.cls.code} van {_owner(entry.plugin)}")
+    return None
+
+
+def _owner(info: PluginInfo) -> str:
+    return f"qalint zelf ({info.name})" if info.builtin else f"plugin {info.describe()}"
 
 
 def _rule_problem(cls: Any, info: PluginInfo) -> str | None:
@@ -185,11 +311,32 @@ def _rule_problem(cls: Any, info: PluginInfo) -> str | None:
     code = getattr(cls, "code", None)
     name = getattr(cls, "name", None)
     if not isinstance(code, str) or not CODE_RE.match(code):
-        return f"plugin {info.describe()}: ongeldige regelcode {code!r:.40}"
+        return (f"plugin {info.describe()}: ongeldige regelcode {code!r:.40} "
+                f"(verwacht 2-4 hoofdletters en 3 cijfers, bijv. XY101)")
     if code.startswith("QA") and not info.builtin:
-        return f"plugin {info.describe()}: code {code} hoort bij qalint zelf; kies een eigen voorvoegsel"
+        return (f"plugin {info.describe()}: code {code} hoort bij qalint zelf; "
+                f"kies een eigen voorvoegsel")
     if not isinstance(name, str) or not NAME_RE.match(name):
-        return f"plugin {info.describe()}: ongeldige regelnaam {name!r:.40}"
+        return f"plugin {info.describe()}: ongeldige regelnaam {name!r:.40} van {code}"
     if not isinstance(getattr(cls, "severity", None), Severity):
         return f"plugin {info.describe()}: regel {code} heeft geen geldige severity"
+    if cls.check is Rule.check:
+        return f"plugin {info.describe()}: regel {code} heeft geen check()"
+    return _options_problem(cls, info)
+
+
+def _options_problem(cls: type[Rule], info: PluginInfo) -> str | None:
+    # The runner builds the options with their defaults for every file, and the
+    # configuration reads their type hints; both must work before the first file.
+    options = cls.Options
+    if options is NoOptions:
+        return None
+    where = f"plugin {info.describe()}: de Options van {cls.code}"
+    if not (isinstance(options, type) and dataclasses.is_dataclass(options)):
+        return f"{where} zijn geen dataclass"
+    try:
+        typing.get_type_hints(options)
+        options()
+    except Exception as exc:  # noqa: BLE001 - any failure here makes the rule unusable
+        return f"{where} zijn onbruikbaar: {exception_text(exc)}"
     return None

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import dataclasses
 import os
+import signal
 import stat
+import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
+from qalint.discovery import Target, os_error_message
 from qalint.model import Document, Kind, Span
 from qalint.parse import parse
-from qalint.plugins import Plugins
+from qalint.plugins import Plugins, exception_text
 from qalint.rules import Diagnostic, Related, Rule, Severity
 from qalint.selection import Settings
 from qalint.source import DecodeFailure, Source
@@ -38,6 +45,8 @@ class _Reporter:
     def __init__(self, plugins: Plugins, result: FileResult):
         self.plugins = plugins
         self.result = result
+        #: The document as parsed, kept once a third-party rule runs (see _run_rule).
+        self.snapshot: Document | None = None
 
     def add(self, code: str, message: str, span: Span | None = None) -> None:
         entry = self.plugins.rule_by_code(code)
@@ -86,6 +95,16 @@ def _dots(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+def check_target(target: Target, settings: Settings, plugins: Plugins,
+                 data: bytes | None = None) -> FileResult:
+    """Check one discovered target; a target that cannot be read becomes QA001."""
+    if target.error is not None or (target.real is None and data is None):
+        result = FileResult(target.shown)
+        _Reporter(plugins, result).add("QA001", target.error or "bestand of map bestaat niet")
+        return result
+    return check_path(target.shown, target.real, settings, plugins, data)
+
+
 def check_path(
     shown: str, real_path: str | None, settings: Settings, plugins: Plugins,
     data: bytes | None = None,
@@ -102,10 +121,10 @@ def check_path(
                                 f"{_dots(settings.max_file_size)} (max-file-size)")
             return result
         except _NotRegular:
-            report.add("QA001", "geen gewoon bestand")
+            report.add("QA001", "geen gewoon bestand (een map, apparaat of pipe)")
             return result
         except OSError as exc:
-            report.add("QA001", exc.strerror or str(exc))
+            report.add("QA001", os_error_message(exc))
             return result
     elif len(data) > settings.max_file_size:
         report.add("QA002", f"invoer is {_dots(len(data))} bytes; de grens is "
@@ -153,26 +172,128 @@ def _read_source(
     return None
 
 
+#: Seconds one rule may take on one file (ROBUSTNESS.md C06/E03); 0 switches it off.
+#: Enforced with SIGALRM, so only on POSIX, on the main thread, and only while no other
+#: interval timer runs (pytest-timeout's signal method, for one). A rule that catches
+#: BaseException, or blocks in C code that never returns to the interpreter, cannot be
+#: stopped this way; that needs running plugins in a subprocess.
+RULE_TIMEOUT = 10.0
+#: A rule that returns more findings than this for one file is cut off (memory, E07).
+MAX_FINDINGS_PER_RULE = 100_000
+#: Invalid items reported one by one per rule and file; the rest are counted.
+MAX_INVALID_REPORTS = 5
+
+
+class _RuleTimeout(BaseException):
+    """Raised inside a rule by SIGALRM; not an Exception, so ``except Exception`` in a
+    rule does not swallow it."""
+
+
+class _BadReturn(Exception):
+    """``check`` returned something that is not a collection of findings."""
+
+
 def _run_rule(
     rule: Rule, doc: Document, plugins: Plugins, plugin: str, builtin: bool, report: _Reporter
 ) -> Iterator[Diagnostic]:
-    who = f"ingebouwde regel {rule.code}" if builtin else f"regel {rule.code} (plugin {plugin})"
+    who = f"ingebouwde regel {rule.code}" if builtin else f"regel {rule.code} van plugin {plugin}"
+    if not builtin and report.snapshot is None:
+        # Frozen dataclasses stop ``doc.x = y``, not ``object.__setattr__``; a copy taken
+        # before the first third-party rule shows (and undoes) such a change.
+        report.snapshot = copy.deepcopy(doc)
     kept: list[Diagnostic] = []
+    invalid = 0
     try:
-        produced = rule.check(doc)
-        for item in produced if produced is not None else ():
-            problem = _invalid(item, rule, doc)
-            if problem is None:
-                kept.append(_clamped(item, doc))
-            else:
-                report.add("QA000", f"{who} gaf een ongeldige melding: {problem}")
-    except (KeyboardInterrupt, MemoryError):
+        with _time_limit(RULE_TIMEOUT):
+            items = _findings(rule.check(doc))
+            try:
+                for item in items:
+                    problem = _invalid(item, rule, doc)
+                    if problem is not None:
+                        invalid += 1
+                        if invalid <= MAX_INVALID_REPORTS:
+                            report.add("QA000", f"{who} gaf een ongeldige melding: {problem}")
+                        continue
+                    if len(kept) == MAX_FINDINGS_PER_RULE:
+                        report.add("QA000", f"{who} gaf meer dan {_dots(MAX_FINDINGS_PER_RULE)} "
+                                            f"meldingen; de rest is weggelaten")
+                        break
+                    kept.append(_clamped(cast(Diagnostic, item), rule, doc))
+            finally:
+                # Close a generator we stop early here, inside the guard, rather than
+                # when it is garbage-collected, where its errors would go to stderr.
+                close = getattr(items, "close", None)
+                if callable(close):
+                    close()
+    except KeyboardInterrupt:
         raise
-    except BaseException as exc:  # noqa: BLE001 - SystemExit from a rule is a crash too
+    except _RuleTimeout:
+        report.add("QA000", f"{who} duurde langer dan {RULE_TIMEOUT:g} s en is voor dit "
+                            f"bestand overgeslagen")
+    except _BadReturn as bad:
+        report.add("QA000", f"{who} gaf een ongeldig resultaat: {bad}")
+    except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError from a rule too
         report.result.tracebacks.append(traceback.format_exc())
         hint = "; meld dit alstublieft" if builtin else ""
-        report.add("QA000", f"{who} is gecrasht: {type(exc).__name__}: {exc}{hint}")
+        report.add("QA000", f"{who} is gecrasht: {exception_text(exc)}{hint}")
+    if invalid > MAX_INVALID_REPORTS:
+        report.add("QA000", f"{who} gaf nog {invalid - MAX_INVALID_REPORTS} ongeldige meldingen")
+    if not builtin and report.snapshot is not None and _changed(doc, report.snapshot):
+        _restore(doc, report.snapshot)
+        report.add("QA000", f"{who} heeft het document gewijzigd; die wijziging is teruggedraaid")
     return iter(kept)
+
+
+def _findings(produced: object) -> Iterator[object]:
+    if produced is None:
+        return iter(())
+    if isinstance(produced, (str, bytes, Mapping, Diagnostic)) or not isinstance(
+        produced, Iterable
+    ):
+        raise _BadReturn(f"{type(produced).__name__} in plaats van een reeks meldingen")
+    return iter(produced)
+
+
+def _changed(doc: Document, snapshot: Document) -> bool:
+    try:
+        return bool(doc != snapshot)
+    except Exception:  # noqa: BLE001 - whatever a plugin put in cannot even be compared
+        return True
+
+
+def _restore(doc: Document, snapshot: Document) -> None:
+    # In place, because check_path holds this object; fresh copies keep the snapshot clean.
+    for item in dataclasses.fields(Document):
+        object.__setattr__(doc, item.name, copy.deepcopy(getattr(snapshot, item.name)))
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0)
+    ):
+        yield
+        return
+    armed = [True]
+
+    def on_alarm(signum: int, frame: object) -> None:
+        if armed[0]:
+            raise _RuleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:
+            armed[0] = False
+        finally:
+            # Nested, so the timer and handler are reset even if the alarm fires here.
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _invalid(item: object, rule: Rule, doc: Document) -> str | None:
@@ -180,36 +301,59 @@ def _invalid(item: object, rule: Rule, doc: Document) -> str | None:
         return f"{type(item).__name__} in plaats van een Diagnostic"
     if item.code != rule.code:
         return f"code {item.code!r:.20} hoort niet bij deze regel"
+    if item.path != rule.path:
+        return f"pad {item.path!r:.60} is niet het bestand dat werd gecontroleerd"
     if not isinstance(item.message, str) or not item.message.strip():
         return "de melding heeft geen tekst"
     if not isinstance(item.severity, Severity):
-        return "onbekende ernst"
-    span = item.span
-    if not isinstance(span, Span) or not all(
-        isinstance(v, int) and not isinstance(v, bool)
-        for v in (span.line, span.column, span.end_line, span.end_column)
-    ):
-        return "ongeldige positie"
+        return f"onbekende ernst {item.severity!r:.20}"
+    if not _valid_span(item.span):
+        return f"ongeldige positie {item.span!r:.60}"
+    if not isinstance(item.related, (tuple, list)):
+        return f"related is {type(item.related).__name__}, geen tuple"
     return None
 
 
-def _clamped(item: Diagnostic, doc: Document) -> Diagnostic:
-    """Keep positions inside the document, so no formatter can trip over them."""
+def _valid_span(span: object) -> bool:
+    return isinstance(span, Span) and all(
+        isinstance(v, int) and not isinstance(v, bool)
+        for v in (span.line, span.column, span.end_line, span.end_column)
+    )
+
+
+def _clamped(item: Diagnostic, rule: Rule, doc: Document) -> Diagnostic:
+    """Keep positions inside the document and the message bounded, so no formatter can
+    trip over them; name and severity are the rule's (as configured), whatever the rule
+    put there."""
+    span = _clamped_span(item.span, doc)
+    message = _bounded(item.message)
+    related = tuple(
+        Related(_clamped_span(r.span, doc), _bounded(r.message))
+        for r in item.related
+        if isinstance(r, Related) and _valid_span(r.span) and isinstance(r.message, str)
+    )
+    severity = rule.effective_severity
+    if (span == item.span and message is item.message and related == item.related
+            and severity is item.severity and item.name == rule.name):
+        return item
+    return Diagnostic(item.path, item.code, rule.name, severity, message, span, related)
+
+
+def _clamped_span(given: Span, doc: Document) -> Span:
     last = max(len(doc.lines), 1)
-    line = min(max(item.span.line, 1), last)
+    line = min(max(given.line, 1), last)
     width = len(doc.lines[line - 1]) + 1 if doc.lines else 1
-    column = min(max(item.span.column, 1), width)
-    end_line = min(max(item.span.end_line, line), last)
+    column = min(max(given.column, 1), width)
+    end_line = min(max(given.end_line, line), last)
     end_width = len(doc.lines[end_line - 1]) + 1 if doc.lines else 1
-    end_column = min(max(item.span.end_column, 1), end_width + 1)
+    end_column = min(max(given.end_column, 1), end_width + 1)
     if end_line == line and end_column < column:
         end_column = column
-    span = Span(line, column, end_line, end_column)
-    message = item.message if len(item.message) <= MAX_MESSAGE else item.message[:MAX_MESSAGE] + "…"
-    related = tuple(r for r in item.related if isinstance(r, Related))
-    if span == item.span and message is item.message and related == item.related:
-        return item
-    return Diagnostic(item.path, item.code, item.name, item.severity, message, span, related)
+    return Span(line, column, end_line, end_column)
+
+
+def _bounded(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "…"
 
 
 def _relative_to_root(shown: str, settings: Settings) -> str:

@@ -1,9 +1,11 @@
 """Resolving a configuration against the rule registry, before anything runs.
 
 Selectors are codes (``QA103``), prefixes (``QA1``), names (``unanswered-question``)
-or ``ALL``. An unknown selector in ``select``, ``extend-select``, ``ignore``,
-``per-file-ignores`` or ``[severity]`` is an error: a typo must not silently disable
-or enable nothing.
+or ``ALL``; codes are upper case (``qa103`` is unknown, with a suggestion). An unknown
+selector in ``select``, ``extend-select``, ``ignore``, ``per-file-ignores`` or
+``[severity]`` is an error, in the configuration and on the command line alike: a typo
+must not silently disable or enable nothing. This holds for ignores too (as in ruff),
+so ignoring a rule of a plugin that is not installed is an error as well.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from qalint.config import ConfigError, RawConfig, Selector, build_options
+from qalint.config import ConfigError, RawConfig, Selector, build_options, is_text_encoding
 from qalint.plugins import RuleEntry
 from qalint.rules import Severity
 
@@ -61,7 +63,8 @@ class Settings:
 
 def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides) -> Settings:
     codes = tuple(rules)
-    cli = "opdrachtregel"
+    if overrides.encoding is not None and not is_text_encoding(overrides.encoding):
+        raise ConfigError("--encoding", f"onbekende codering '{overrides.encoding:.40}'")
 
     def expand(selectors: Iterable[Selector]) -> set[str]:
         found: set[str] = set()
@@ -69,29 +72,31 @@ def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides
             found |= _expand(selector, rules)
         return found
 
+    # Command-line selectors are named by their flag in error messages.
     if overrides.select is not None:
-        selected = expand(Selector(value, cli) for value in overrides.select)
+        selected = expand(Selector(value, "--select") for value in overrides.select)
     elif raw.select is not None:
         selected = expand(raw.select)
     else:
         selected = set(codes)
     selected |= expand(raw.extend_select)
-    selected |= expand(Selector(value, cli) for value in overrides.extend_select)
+    selected |= expand(Selector(value, "--extend-select") for value in overrides.extend_select)
     selected -= expand(raw.ignore)
-    selected -= expand(Selector(value, cli) for value in overrides.ignore)
+    selected -= expand(Selector(value, "--ignore") for value in overrides.ignore)
     selected |= ALWAYS_ON & set(codes)
 
     severity = {code: rules[code].cls.severity for code in codes}
-    for code, (level, where) in raw.severity.items():
+    for _code, (level, where) in raw.severity.items():
         for matched in _expand(where, rules):
             severity[matched] = level
     options: dict[str, Any] = {}
-    for code, (given, where) in raw.rules.items():
+    for code, (given, where, places) in raw.rules.items():
         matched = _expand(where, rules)
         if len(matched) != 1 or code not in rules:
-            raise ConfigError(where.path, f"[rules.{code}] moet één regelcode noemen",
+            hint = f"; bedoelt u [rules.{next(iter(matched))}]?" if len(matched) == 1 else ""
+            raise ConfigError(where.path, f"[rules.{code}] moet één regelcode noemen{hint}",
                               where.line, where.column)
-        options[code] = build_options(rules[code].cls, given, where)
+        options[code] = build_options(rules[code].cls, given, where, places)
     per_file = tuple(
         (glob, frozenset(expand(selectors)) - ALWAYS_ON) for glob, selectors in raw.per_file_ignores
     )

@@ -46,13 +46,14 @@ def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly-Latin UTF-16 has a NUL in every other byte, and in those bytes only."""
     sample = data[:200]
-    if len(sample) < 4:
+    if len(sample) < 8:
         return False
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
     half = len(sample) // 2
-    return max(even_nuls, odd_nuls) > half * 0.4
+    return max(even_nuls, odd_nuls) > half * 0.4 and min(even_nuls, odd_nuls) <= half * 0.1
 
 
 def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
@@ -67,7 +68,7 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
             raise DecodeFailure(f"ongeldige UTF-16-tekst ({exc.reason})") from None
         return Source(path, text, split_lines(text), had_bom=True)
     nul = data.find(b"\x00")
-    if nul != -1 and encoding is None:
+    if nul != -1 and not _allows_nul(encoding):
         if _looks_like_utf16(data):
             raise DecodeFailure(
                 "lijkt UTF-16 zonder BOM; sla het bestand op als UTF-8"
@@ -91,6 +92,17 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
     return Source(path, text, split_lines(text))
 
 
+def _allows_nul(encoding: str | None) -> bool:
+    """NUL bytes mean binary data, except in the wide encodings the user named."""
+    if encoding is None:
+        return False
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name.startswith(("utf-16", "utf-32"))
+
+
 def _decode_utf8(data: bytes, start: int) -> str:
     try:
         return data[start:].decode("utf-8")
@@ -98,9 +110,21 @@ def _decode_utf8(data: bytes, start: int) -> str:
         offset = start + exc.start
         line, column = _position_of_byte(data[start:], exc.start)
         bad = data[offset]
-        hint = ""
-        if 0x80 <= bad <= 0x9F or bad >= 0xA0:
+        if exc.end >= len(data) - start and exc.reason == "unexpected end of data":
+            hint = "; het laatste teken is afgebroken"
+        elif _is_cp1252(data[start:]):
             hint = "; is dit Windows-1252? Gebruik dan --encoding cp1252"
+        else:
+            hint = ""
         raise DecodeFailure(
             f"geen geldige UTF-8 (byte 0x{bad:02X}){hint}", line, column
         ) from None
+
+
+def _is_cp1252(data: bytes) -> bool:
+    # Only a hint: the user decides. Five bytes are undefined in cp1252.
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True

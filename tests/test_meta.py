@@ -87,3 +87,15 @@ def test_changelog_names_every_rule() -> None:
     text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     for entry in RULES.values():
         assert entry.cls.code in text and entry.cls.name in text, entry.cls.code
+
+
+def test_pyproject_lists_every_package() -> None:
+    """setuptools installs only the listed packages; a missing one breaks real installs."""
+    listed = set(tomli.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    found = set()
+    for top, name in (("qalint", "qalint"), ("plugins", "qalint_plugins")):
+        for init in (REPO / top).rglob("__init__.py"):
+            relative = init.parent.relative_to(REPO / top).parts
+            found.add(".".join((name, *relative)))
+    assert listed == found

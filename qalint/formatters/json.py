@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from qalint import __version__
-from qalint.formatters import rule_url
+from qalint.formatters import escape_surrogates, rule_url
 from qalint.runner import FileResult
 
 SCHEMA_VERSION = 1
@@ -20,7 +20,7 @@ def as_data(results: Sequence[FileResult]) -> dict[str, Any]:
         for diag in result.diagnostics:
             counts[diag.severity.value] += 1
             diagnostics.append({
-                "path": diag.path,
+                "path": escape_surrogates(diag.path),
                 "code": diag.code,
                 "name": diag.name,
                 "severity": diag.severity.value,
@@ -34,7 +34,7 @@ def as_data(results: Sequence[FileResult]) -> dict[str, Any]:
         "qalint_version": __version__,
         "files": [
             {
-                "path": result.path,
+                "path": escape_surrogates(result.path),
                 "kind": result.kind.value if result.kind else None,
                 "checked": not result.failed,
                 "diagnostics": len(result.diagnostics),

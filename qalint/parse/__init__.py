@@ -12,6 +12,7 @@ import re
 from qalint.model import Block, Document, Header, Kind, ParseProblem
 from qalint.parse.blocks import build_blocks, find_labels
 from qalint.parse.dates import weekday_dates
+from qalint.parse.footnotes import find_footnotes
 from qalint.parse.header import parse_header
 from qalint.parse.normalise import running_text
 from qalint.parse.references import find_references
@@ -29,6 +30,11 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     )
     blocks = tuple(sorted(questions + answers, key=lambda block: block.index))
     kind = _kind(header, questions, answers, lines)
+    header_lines = [item.span.line - 1 for item in (header.question_header, header.government_line)
+                    if item is not None]
+    markers, notes = find_footnotes(
+        lines, min(header_lines, default=0), first_label, {label.line: label.end for label in labels}
+    )
     problems = [
         ParseProblem(f"{block.label}: {problem}", block.number_list.span)
         for block in blocks
@@ -48,6 +54,8 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
         answers=answers,
         references=find_references(body, blocks, kind.requires_answers or bool(answers)),
         dates=header.submitted + header.received + weekday_dates(body),
+        footnote_markers=markers,
+        footnote_notes=notes,
         problems=tuple(problems),
     )
 

@@ -2,17 +2,22 @@
 
 See DOMAIN.md section 3. The header is searched in the running text of the lines
 before the first question or answer label, so lines that wrap are read as one.
+Besides the fields, the parser keeps what header rules need to point at exact places:
+the tokens (words and parentheses) of each header element, where ``het lid``/``de
+leden`` is written, and the officials the questions are put to and who answers.
 """
 
 from __future__ import annotations
 
 import re
 
-from qalint.model import DateField, Header, HeaderLine, Person, Span
+from qalint.model import DateField, Header, HeaderLine, Official, Person, Span, Token
 from qalint.parse.dates import parse_date_text
 from qalint.parse.normalise import RunningText
 
-_QUESTION_HEADER = re.compile(r"Vragen van (?P<form>het lid|de leden|het leden|de lid)\b")
+_QUESTION_HEADER = re.compile(
+    r"(?:Vragen|Vraag) van (?P<form>(?:het|de) (?:lid|leden)(?: (?:lid|leden))?)\b"
+)
 _GOVERNMENT = re.compile(
     r"(?P<what>Antwoord|Mededeling) van (?:de )?(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b"
 )
@@ -20,55 +25,77 @@ _DATE_OPEN = re.compile(r"\((?P<role>ingezonden|ontvangen)\b")
 _DELAY_REFERENCE = re.compile(
     r"Zie ook Aanhangsel (?:van de )?Handelingen,?\s*vergaderjaar\s*[0-9]{4}\s?[\u2013-]\s?[0-9]{4},?\s*nr\.?\s*(?P<nr>[0-9]+)"
 )
-_CASE_NUMBER = re.compile(r"[ \t\u00a0]*(?P<value>[0-9]{4}Z[ \u00a0]*[0-9]{5})[ \t\u00a0]*\Z")
-_AANHANGSEL = re.compile(r"[ \t\u00a0]*(?P<value>AH[ \u00a0]*[0-9]+)[ \t\u00a0]*\Z")
-_RESPONDENT = re.compile(
-    r"(?:[Mm]inister|[Ss]taatssecretaris)(?: van| voor)?[^()]{0,120}?\((?P<portfolio>[^()]{1,120})\)"
+#: Case numbers as written, also with a stray space or a lower-case ``z`` (QA404 checks
+#: the form): ``2024Z18294``, ``2024Z 17972``.
+_CASE_NUMBER = re.compile(
+    r"[ \t\u00a0]*(?P<value>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})[ \t\u00a0]*\Z"
 )
-_MEDE = re.compile(
-    r"mede (?:namens|ondertekend(?: door| namens)?) (?:de )?(?P<who>(?:[Mm]inister|[Ss]taatssecretaris)[^()]{0,150}?)(?=,| en (?:de )?[Mm]inister| en (?:de )?[Ss]taatssecretaris| \(ontvangen|\)|$)"
+#: Aanhangsel numbers of ministry drafts as written: ``AH 604``, also ``AH604``.
+_AANHANGSEL = re.compile(r"[ \t\u00a0]*(?P<value>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5})[ \t\u00a0]*\Z")
+
+#: A minister or state secretary, also glued to a neighbour (``deStaatssecretaris``,
+#: ``MinisterKlimaat``, PDF text) and in lower case (ministry drafts).
+_TITLE = re.compile(
+    r"(?P<title>minister-president|ministers|minister(?!ie)|staatss?ecretarissen|staatss?ecretaris)",
+    re.IGNORECASE,
 )
+#: Between portfolios of one title: ``van A en van B``, ``van A, voor B en van C``.
+_PORTFOLIO_SEPARATOR = re.compile(r"(?:,[ ]*|[ ]+en[ ]+)(?:van|voor)[ ]+")
+_MEDE = re.compile(r"\bmede (?:namens|ondertekend(?: door| namens)?)\b", re.IGNORECASE)
+_DATE_WORDS = ("ontvangen", "ingezonden")
 
 #: Header search stops this far after its start (a header wraps over 2 to 5 lines).
 _HEADER_REACH = 1200
+#: A date in ``(ingezonden ...)`` is closed within this many characters.
+_DATE_REACH = 80
 
 
 def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -> Header:
     """Read the header from the running text of the lines before the first label."""
     text = running.text
     fields: dict[str, object] = {}
+    header_end = 0
 
     question = _QUESTION_HEADER.search(text)
     if question is not None:
-        end = _end_of_parenthesised(text, question.start(), "(ingezonden")
-        fields["question_header"] = HeaderLine(
-            text[question.start():end], running.span(question.start(), end)
-        )
+        end = _end_of_parenthesised(text, question.start(), "(ingezonden",
+                                    _paragraph_end(running, lines, question.start()))
+        header_end = end
+        fields["question_header"] = _header_line(running, question.start(), end)
         fields["member_form"] = question["form"]
-        body = text[question.end():end]
-        askers, rest = _split_once(body, " aan ")
-        fields["askers"] = _persons(askers)
-        addressees, rest = _split_once(rest, " over ")
-        fields["addressees"] = tuple(
-            part.strip() for part in re.split(r",| en (?=van |de |het )", addressees) if part.strip()
-        )
-        subject = rest.split("(ingezonden")[0].strip()
-        fields["subject"] = subject or None
+        fields["member_form_span"] = running.span(question.start("form"), question.end("form"))
+        askers_end = _find_at_depth_zero(text, " aan ", question.end(), end)
+        askers_stop = askers_end if askers_end != -1 else end
+        fields["askers"] = _persons(text[question.end():askers_stop])
+        if askers_end != -1:
+            start = askers_end + len(" aan ")
+            stop = _find_at_depth_zero(text, " over ", start, end)
+            if stop == -1:
+                stop = _first_of(text, ("(ingezonden",), start, end)
+            addressed = _officials(running, start, stop, "addressee")
+            fields["addressed"] = addressed
+            fields["addressees"] = tuple(o.portfolio or o.title for o in addressed)
+            if stop < end and text.startswith(" over ", stop):
+                subject = text[stop + len(" over "):end].split("(ingezonden")[0].strip()
+                fields["subject"] = subject or None
 
     government = _GOVERNMENT.search(text)
     if government is not None:
-        end = _end_of_parenthesised(text, government.start(), "(ontvangen")
-        line_text = text[government.start():end]
-        fields["government_line"] = HeaderLine(line_text, running.span(government.start(), end))
-        respondents = [m["portfolio"].strip() for m in _RESPONDENT.finditer(line_text)]
-        respondents += [m["who"].strip() for m in _MEDE.finditer(line_text)]
-        fields["respondents"] = tuple(respondents)
+        end = _end_of_parenthesised(text, government.start(), "(ontvangen",
+                                    _paragraph_end(running, lines, government.start()))
+        header_end = max(header_end, end)
+        fields["government_line"] = _header_line(running, government.start(), end)
+        signers = _signers(running, government.start(), end)
+        fields["signers"] = signers
+        fields["respondents"] = tuple(o.portfolio for o in signers if o.portfolio)
 
     submitted: list[DateField] = []
     received: list[DateField] = []
     for match in _DATE_OPEN.finditer(text):
-        close = text.find(")", match.end(), match.end() + 80)
-        opening = text.find("(", match.end(), close if close != -1 else match.end() + 80)
+        if header_end and match.start() >= header_end:
+            break  # a date in the prose of a delay notice, not in the header
+        close = text.find(")", match.end(), match.end() + _DATE_REACH)
+        opening = text.find("(", match.end(), close if close != -1 else match.end() + _DATE_REACH)
         if opening != -1:
             continue  # "(ontvangen (ontvangen 7 juni 2024)": the date belongs to the second
         stop = close if close != -1 else min(len(text), match.end() + 40)
@@ -98,30 +125,212 @@ def _line_field(match: re.Match[str], index: int) -> HeaderLine:
     )
 
 
-def _end_of_parenthesised(text: str, start: int, opener: str) -> int:
-    """End of a header element: after ``(ingezonden ...)`` or ``(ontvangen ...)``."""
-    reach = min(len(text), start + _HEADER_REACH)
+def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
+    return HeaderLine(running.text[start:end], running.span(start, end), _tokens(running, start, end))
+
+
+def _tokens(running: RunningText, start: int, end: int) -> tuple[Token, ...]:
+    """Words (runs without white space or parentheses) and single parentheses."""
+    text = running.text
+    tokens: list[Token] = []
+    index = start
+    while index < end:
+        char = text[index]
+        if char in "()":
+            tokens.append(Token(char, running.span(index, index + 1)))
+            index += 1
+        elif char.isspace():
+            index += 1
+        else:
+            begin = index
+            while index < end and not text[index].isspace() and text[index] not in "()":
+                index += 1
+            tokens.append(Token(text[begin:index], running.span(begin, index)))
+    return tuple(tokens)
+
+
+def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
+    """Offset in the running text where the paragraph holding ``start`` ends (at the
+    next blank line): a header never runs on into the questions below it."""
+    line = running.position(start)[0] - 1
+    limit = min(len(lines), line + 12)
+    for index in range(line + 1, limit):
+        if not lines[index].strip():
+            following = [o for o in running.line_offsets[index + 1:limit + 1] if o >= 0]
+            return following[0] if following else len(running.text)
+    return len(running.text)
+
+
+def _end_of_parenthesised(text: str, start: int, opener: str, paragraph_end: int) -> int:
+    """End of a header element: after ``(ingezonden ...)`` or ``(ontvangen ...)``.
+
+    Without a closing parenthesis the element ends after the date (the missing
+    parenthesis is reported by QA401, not swallowed into the next header line).
+    """
+    reach = min(len(text), start + _HEADER_REACH, paragraph_end)
     at = text.find(opener, start, reach)
     if at == -1:
         sentence = text.find(". ", start, reach)
         return sentence + 1 if sentence != -1 else reach
-    close = text.find(")", at, reach)
-    end = close + 1 if close != -1 else reach
+    while True:
+        limit = min(reach, at + _DATE_REACH)
+        close = text.find(")", at, limit)
+        end = close + 1 if close != -1 else _end_of_date(text, at + len(opener), limit)
+        following = end
+        while following < reach and text[following] in " .,":
+            following += 1
+        if close == -1 or not text.startswith(opener, following):
+            break
+        at = following  # "(ontvangen 18 maart 2024) (ontvangen 21 maart 2024)": QA405
     if end < len(text) and text[end] == ".":
         end += 1
     return end
 
 
-def _split_once(text: str, separator: str) -> tuple[str, str]:
+_DATE_TAIL = re.compile(r"[ ]*[0-9]{1,2}[ ]*[a-z]{3,9}[ ]*[0-9]{4}")
+
+
+def _end_of_date(text: str, start: int, limit: int) -> int:
+    match = _DATE_TAIL.match(text, start, limit)
+    return match.end() if match else start
+
+
+def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
+    """Index of ``needle`` outside parentheses in ``text[start:end]``, or -1."""
     depth = 0
-    for index, char in enumerate(text):
+    first = needle[0]
+    for index in range(start, end):
+        char = text[index]
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0 and text.startswith(separator, index):
-            return text[:index], text[index + len(separator):]
-    return text, ""
+        elif depth == 0 and char == first and text.startswith(needle, index) and index + len(needle) <= end:
+            return index
+    return -1
+
+
+def _first_of(text: str, needles: tuple[str, ...], start: int, end: int) -> int:
+    found = [at for needle in needles if (at := text.find(needle, start, end)) != -1]
+    return min(found) if found else end
+
+
+def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[Official, ...]:
+    """``de Ministers van A en van B``, ``de Staatssecretaris van A en de Minister voor B``.
+
+    One Official per portfolio. A title without a portfolio of its own (``de
+    Staatssecretaris en de Minister van A``) shares the portfolio of the next title.
+    """
+    text = running.text
+    titles = list(_TITLE.finditer(text, start, end))
+    found: list[Official] = []
+    waiting: list[tuple[str, int, int]] = []  # titles still without a portfolio
+    for position, match in enumerate(titles):
+        stop = titles[position + 1].start() if position + 1 < len(titles) else end
+        title = _title_word(match["title"])
+        pieces = _portfolios(text, match.end(), stop)
+        if not pieces:
+            waiting.append((title, match.start(), match.end()))
+            continue
+        for title_waiting, begin, title_end in waiting:
+            first_start, first_end = pieces[0]
+            found.append(Official(role, title_waiting, text[first_start:first_end],
+                                  running.span(begin, title_end)))
+        waiting = []
+        for piece_start, piece_end in pieces:
+            found.append(Official(role, title, text[piece_start:piece_end],
+                                  running.span(match.start(), piece_end)))
+    for title_waiting, begin, title_end in waiting:
+        found.append(Official(role, title_waiting, "", running.span(begin, title_end)))
+    return tuple(found)
+
+
+def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of the portfolios after a title: ``van A en van B`` gives A and B."""
+    lead = start
+    while lead < end and text[lead] in " ,":
+        lead += 1
+    for word in ("van ", "voor "):
+        if text.startswith(word, lead) and lead + len(word) <= end:
+            lead += len(word)
+            break
+    pieces: list[tuple[int, int]] = []
+    cursor = lead
+    for separator in _PORTFOLIO_SEPARATOR.finditer(text, lead, end):
+        pieces.append((cursor, separator.start()))
+        cursor = separator.end()
+    pieces.append((cursor, end))
+    trimmed = [_trim_portfolio(text, a, b) for a, b in pieces]
+    return [(a, b) for a, b in trimmed if b > a]
+
+
+def _trim_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop connecting words before the next title: ``A en de``, ``A,``."""
+    while True:
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        for suffix in (" en de", " en", " de"):
+            if end - start >= len(suffix) and text.startswith(suffix, end - len(suffix)):
+                end -= len(suffix)
+                break
+        else:
+            break
+    while start < end and text[start] == " ":
+        start += 1
+    if text[start:end] in ("en", "de", "en de"):
+        return start, start
+    return start, end
+
+
+def _title_word(title: str) -> str:
+    lower = title.lower()
+    if lower.startswith("minister-"):
+        return "minister-president"
+    if lower.startswith("minister"):
+        return "minister"
+    return "staatssecretaris"
+
+
+def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]:
+    """Signers (``Antwoord van Minister X (A) en antwoord van Staatssecretaris Y (B)``)
+    and co-signers (``, mede namens de Minister van C``)."""
+    text = running.text
+    mede = _MEDE.search(text, start, end)
+    signer_end = mede.start() if mede else end
+    found: list[Official] = []
+    titles = list(_TITLE.finditer(text, start, signer_end))
+    for position, match in enumerate(titles):
+        stop = titles[position + 1].start() if position + 1 < len(titles) else signer_end
+        official = _signer(running, match, stop)
+        if official is not None:
+            found.append(official)
+    if mede is not None:
+        stop = _first_of(text, ("(ontvangen", "("), mede.end(), end)
+        found.extend(_officials(running, mede.end(), stop, "co-signer"))
+    return tuple(found)
+
+
+def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official | None:
+    text = running.text
+    title = _title_word(match["title"])
+    after = match.end()
+    paren = text.find("(", after, stop)
+    name_end = paren if paren != -1 else stop
+    name = text[after:name_end].strip(" ,.")
+    for word in ("van ", "voor "):
+        if name.startswith(word):  # "Antwoord van de Minister van Defensie (ontvangen ...)"
+            portfolio = name[len(word):].strip()
+            return Official("signer", title, portfolio, running.span(match.start(), name_end))
+    portfolio = ""
+    portfolio_end = name_end
+    if paren != -1:
+        close = _first_of(text, (")", "("), paren + 1, stop)
+        inner = text[paren + 1:close].strip()
+        if not inner.startswith(_DATE_WORDS):
+            portfolio = inner
+            portfolio_end = close
+    return Official("signer", title, portfolio, running.span(match.start(), portfolio_end),
+                    name or None)
 
 
 def _persons(text: str) -> tuple[Person, ...]:

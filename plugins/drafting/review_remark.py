@@ -1,0 +1,58 @@
+import re
+from collections.abc import Iterator
+
+from qalint.model import Document, Span
+from qalint.rules import Diagnostic, Rule, Severity
+
+#: Comments and tracked changes as Word writes them into text exports. Each
+#: alternative is bounded, so a line is scanned in linear time.
+_REMARK = re.compile(
+    r"\[(?:Opmerking|Commentaar|Comment|Opm\.)\b"  # [Opmerking JV: ...]
+    r"|\b(?:Opmerking|Commentaar|Comment|Commented)[ ]?\[[A-Za-z]{1,4}[0-9]{0,3}\]"  # Comment [JV1]:
+    r"|(?P<anchor>\[[A-Z]{2,4}[0-9]{1,3}\])"  # [JV1]: a comment anchor with the reviewer's initials
+    r"|^[ \t]*(?:Verwijderd|Ingevoegd|Opgemaakt|Met opmaak|Deleted|Inserted|Formatted)[ ]?:",
+    re.IGNORECASE,
+)
+#: Anchors must be upper case: "[jv1]" is not Word's form.
+_ANCHOR = re.compile(r"\[[A-Z]{2,4}[0-9]{1,3}\]\Z")
+
+
+class ReviewRemark(Rule):
+    """A review comment or tracked-change residue is left in the text.
+
+    ## Why is this bad?
+    Drafts travel between directorates with comments in the margin and changes
+    tracked. When the text is copied out of Word, the comments come along as
+    `[Opmerking JV: klopt dit?]`, `Comment [JV1]:` or a bare anchor `[JV1]`, and
+    tracked changes as `Verwijderd:` or `Opgemaakt:` lines. Such remarks must never
+    reach the Kamer: they show internal doubts and names.
+
+    ## Example
+    ```text
+    Antwoord 4
+    Ja. Het budget voor 2025 is € 12 miljoen.[JV1]
+    [Opmerking JV: bedrag nog checken bij FEZ]
+    ```
+
+    ## Use instead
+    ```text
+    Antwoord 4
+    Ja. Het budget voor 2025 is € 12 miljoen.
+    ```
+    """
+
+    code = "QA604"
+    name = "review-remark"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for index, line in enumerate(doc.lines):
+            for match in _REMARK.finditer(line):
+                found = match.group()
+                if match["anchor"] and not _ANCHOR.match(found):
+                    continue
+                yield self.report(
+                    Span(index + 1, match.start() + 1, index + 1, match.end() + 1),
+                    f"'{found.strip()[:40]}' is een opmerking of wijziging uit de review: "
+                    f"verwijder die voordat het stuk wordt ondertekend",
+                )

@@ -1,0 +1,87 @@
+from collections.abc import Iterator
+
+from qalint.model import Document, Span, Token
+from qalint.rules import Diagnostic, Related, Rule, Severity
+
+#: Longest phrase (in words and parentheses) that is looked for twice in a row.
+_LONGEST = 5
+#: Words that Dutch may legitimately write twice: "dat dat niet klopt".
+_ALLOWED_TWICE = frozenset({"dat", "die"})
+
+
+class DoubledPhrase(Rule):
+    """A word or phrase in the question header or the government line is written twice in a row.
+
+    ## Why is this bad?
+    A doubled word is the typical trace of an edit that was half undone, and in the
+    header it is printed in the Aanhangsel as it stands: `(ontvangen (ontvangen
+    7 juni 2024)` was published. The finding points at the second occurrence.
+
+    ## Example
+    ```text
+    Mededeling van Minister De Jonge (Binnenlandse Zaken en Koninkrijksrelaties)
+    (ontvangen (ontvangen 7 juni 2024).
+    ```
+
+    ## Use instead
+    ```text
+    Mededeling van Minister De Jonge (Binnenlandse Zaken en Koninkrijksrelaties)
+    (ontvangen 7 juni 2024).
+    ```
+    """
+
+    code = "QA402"
+    name = "doubled-phrase"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for line in (doc.header.question_header, doc.header.government_line):
+            if line is not None:
+                yield from self._check_tokens(line.tokens)
+
+    def _check_tokens(self, tokens: tuple[Token, ...]) -> Iterator[Diagnostic]:
+        keys = [_key(token.text) for token in tokens]
+        index = 0
+        while index < len(tokens):
+            size = _doubled_at(keys, index)
+            if size:
+                first, second = tokens[index:index + size], tokens[index + size:index + 2 * size]
+                phrase = _phrase(second)
+                yield self.report(
+                    Span(second[0].span.line, second[0].span.column,
+                         second[-1].span.end_line, second[-1].span.end_column),
+                    f"'{phrase}' staat twee keer achter elkaar",
+                    (Related(first[0].span, "eerste keer"),),
+                )
+                index += 2 * size
+            else:
+                index += 1
+
+
+def _doubled_at(keys: list[str], index: int) -> int:
+    """The length of a phrase starting at ``index`` that is repeated right after it."""
+    for size in range(1, _LONGEST + 1):
+        if index + 2 * size > len(keys):
+            break
+        phrase = keys[index:index + size]
+        if phrase != keys[index + size:index + 2 * size]:
+            continue
+        if not any(key.isalpha() for key in phrase):
+            continue  # "((" or "2024 2024" is not a doubled phrase of words
+        if size == 1 and phrase[0] in _ALLOWED_TWICE:
+            continue
+        return size
+    return 0
+
+
+def _key(text: str) -> str:
+    return text.strip(",.;:").lower()
+
+
+def _phrase(tokens: tuple[Token, ...]) -> str:
+    text = ""
+    for token in tokens:
+        if text and not text.endswith("(") and token.text != ")":
+            text += " "
+        text += token.text
+    return text[:60]

@@ -1,0 +1,616 @@
+"""Footnote markers and footnote texts (DOMAIN.md section 7).
+
+Markers are written glued to the word or punctuation they follow (``»?1``, ``?1, 2``,
+``jl.2``, ``Joseph-Agema3``), in brackets in Markdown conversions (``[1 ]``, ``[4 5 ]``,
+``[^1]``), as `` 1)`` in ministry and Kamer drafts, and in PDF text also as a number
+line of their own or at the start of the next line (``1 Herkent u``). Notes sit at a
+page bottom or at the end: ``1NOS, ...`` (glued), ``1 NOS, ...``, a number line with
+the text below it, ``1) NOS, ...`` or ``[^1]: NOS, ...``.
+
+Numbers in prose (``5 miljard``, ``11e sanctiepakket``, ``artikel 16``, ``24 mei``),
+table cells, page numbers and the numbers of draft questions look the same, so the
+parser reads the document in order and uses the one numbering sequence of footnotes:
+
+* strong forms are taken as they stand: a number glued to ``?``, ``»``, ``.`` and the
+  like, a bracketed number, `` 1)`` at the end of a line, a Markdown footnote;
+* weak forms (a number glued to a lower-case word, a number line, a number opening a
+  line) count as a marker only when they carry the next number of the sequence and a
+  note with that number follows later in the document;
+* a line that opens with a number is a note when the marker with that number came
+  before it and its note did not yet; without such a marker it is a note only near a
+  page end (a page footer, a ``-----`` separator or the end of the document), with the
+  next note number and text that looks like a source (a link, a date, ``Kamerstuk``).
+
+Everything is linear in the length of the input: lines are scanned once, tokens are
+split with ``str.split``-like scanning and no pattern has nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qalint.model import FootnoteMarker, FootnoteNote, Span
+from qalint.parse.normalise import content_start, is_artefact
+
+#: Largest footnote number considered; larger numbers are prose (years, amounts).
+MAX_NUMBER = 299
+#: A strong marker more than this far beyond the next expected number is not a marker.
+_MAX_JUMP = 9
+#: A note without a marker must be this close (in non-blank lines) to a page end.
+_ZONE_LINES = 40
+
+_BLANK = " \t\u00a0\f\v"
+_LINE_NUMBER = re.compile(r"[ \t\u00a0\f\v]*(?P<num>[0-9]{1,3})(?![0-9])")
+_BRACKET_NOTE = re.compile(r"[ \t\u00a0\f\v]*\[(?P<num>[0-9]{1,3})[ ]?\][ \t\u00a0]+")
+_CARET_NOTE = re.compile(r"[ \t\u00a0\f\v]*\[\^(?P<num>[0-9]{1,3})\]:[ \t]*")
+#: A number line with a list of markers: ``2, 3 en 4``.
+_LIST_LINE = re.compile(
+    r"[ \t\u00a0\f\v]*[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+)[0-9]{1,3})*(?:[ \t]+en[ \t]+[0-9]{1,3})?[ \t\u00a0\f\v]*\Z"
+)
+_DIGITS = re.compile(r"[0-9]+")
+_TOKEN = re.compile(r"[^ \t\u00a0\f\v]+")
+#: Words after a number that make it prose, not a footnote: ``5 miljard``, ``24 mei``.
+_PROSE_WORDS = frozenset(
+    """
+    januari februari maart april mei juni juli augustus september oktober november december
+    jan feb mrt apr jun jul aug sep sept okt nov dec
+    miljoen miljard mln mld procent procentpunt euro dollar keer maal jaar jaren maand
+    maanden week weken dag dagen uur uren minuten seconden kilometer km meter m cm mm kg
+    ton liter mensen personen leden vragen vraag punten stuks pagina's pagina blz
+    """.split()
+)
+#: Abbreviations that a number follows without being a footnote: ``nr.6``, ``p.44``.
+_ABBREVIATIONS = frozenset(
+    "nr nrs no art artt p pp pag blz hfst par lid sub vol jo fig tab bijl versie".split()
+)
+#: Words a number in prose follows: ``vraag 5)``, ``artikel 3)``.
+_PROSE_BEFORE = frozenset(
+    """
+    vraag vragen antwoord antwoorden bijlage bijlagen artikel artikelen lid nr nummer punt
+    stap fase onderdeel hoofdstuk paragraaf pagina blz p en of tot t/m versie motie
+    """.split()
+)
+#: A year ending a sentence, which a marker may follow: ``in 2018.12 Hierbij``.
+_YEAR_END = re.compile(r"(?:^|[^0-9.,])(?:19|20)[0-9]{2}\Z")
+#: A marker glued between two sentences: ``gesproken.3Toekomstige``.
+_MID_TOKEN = re.compile(r"(?<=[a-zà-ÿ][.?!»”])[0-9]{1,3}(?=[A-Z])")
+#: Units written glued to a number: ``m2``, ``km2``, ``co2``.
+_UNITS = frozenset("m km cm mm dm ha co h no so nox pm".split())
+#: Characters a marker may be glued to (after them the number starts).
+_CLOSING = "?!»”’\"'.;,)]"
+_ORDINAL = re.compile(r"(?:e|ste|de)(?![^\W\d_])")
+#: What makes a note without a marker look like a source rather than prose.
+_SOURCE = re.compile(
+    r"https?:|www\.|\.nl\b|\.pdf|Kamerstuk|Aanhangsel|Handelingen|nr\.|«|“|\b(?:19|20)[0-9]{2}\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _LineStart:
+    """A number opening a line: the note number, or a marker in PDF text."""
+
+    #: Notes: "glued", "spaced", "numeric" (spaced, text opens with a number), "lone",
+    #: "paren", "bracket" (``[1] text``), "caret". Markers only: "list" (``2, 3 en 4``),
+    #: "punct" (``3, Algerije``).
+    form: str
+    numbers: tuple[int, ...]
+    start: int  # column (0-based) of the number
+    end: int  # column just after the number (and its ")" or "]:")
+    text: str  # the rest of the line
+    #: For a list: where each number stands.
+    positions: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Inline:
+    #: "glued", "bracket", "caret" and "paren" are strong; "word" (``Agema3``),
+    #: "acronym" (``NIS24``: directive NIS2, marker 4), "year" (``november 20231``,
+    #: ``2022–202813``) and "parenthesised" (``(2)``) are weak.
+    form: str
+    number: int  # for weak glued forms: the whole digit run
+    start: int  # column (0-based) of the digit run
+    end: int
+    strong: bool
+    digits: str = ""
+
+
+def find_footnotes(
+    lines: tuple[str, ...],
+    start_line: int,
+    body_line: int,
+    label_ends: dict[int, int],
+) -> tuple[tuple[FootnoteMarker, ...], tuple[FootnoteNote, ...]]:
+    """Markers and notes from ``start_line`` (0-based) on.
+
+    ``body_line`` is where the questions begin (weak forms are only read from there);
+    ``label_ends`` maps label lines to the column where their label ends.
+    """
+    count = len(lines)
+    artefact = [is_artefact(line) for line in lines]
+    blank = [not line.strip(_BLANK) for line in lines]
+    after_footer = _after_footer(artefact, blank)
+    in_zone = _note_zone(artefact, blank, label_ends, count)
+
+    starts: dict[int, _LineStart] = {}
+    inline: dict[int, list[_Inline]] = {}
+    #: For each number, the last line where a note could start with it.
+    last_note_line: dict[int, int] = {}
+    last_lone_line: dict[int, int] = {}
+    depth = 0  # parentheses open in the paragraph so far
+    for index in range(start_line, count):
+        if artefact[index] or blank[index] or index in label_ends:
+            depth = 0
+        if artefact[index] or blank[index]:
+            continue
+        line = lines[index]
+        begin = max(content_start(line), label_ends.get(index, 0))
+        line_start = None if index in label_ends else _line_start(line, begin)
+        if line_start is not None:
+            starts[index] = line_start
+            for number in line_start.numbers:
+                if line_start.form in ("glued", "spaced", "numeric", "paren", "bracket", "caret"):
+                    last_note_line[number] = index
+                elif line_start.form == "lone":
+                    last_lone_line[number] = index
+            begin = line_start.end
+        found, depth = _inline_markers(line, begin, depth)
+        if found:
+            inline[index] = found
+
+    state = _State()
+    for index in range(start_line, count):
+        line_start = starts.get(index)
+        is_note = False
+        if line_start is not None:
+            is_note = _resolve_line_start(
+                state, lines, index, line_start, index >= body_line, after_footer[index],
+                in_zone[index], last_note_line, last_lone_line, artefact,
+            )
+        if is_note:
+            continue
+        for candidate in inline.get(index, ()):
+            _resolve_inline(state, index, candidate, last_note_line, last_lone_line)
+    return tuple(state.markers), tuple(state.notes)
+
+
+class _State:
+    def __init__(self) -> None:
+        self.markers: list[FootnoteMarker] = []
+        self.notes: list[FootnoteNote] = []
+        self.marker_numbers: set[int] = set()
+        self.note_numbers: set[int] = set()
+        self.paren_style = False
+
+    @property
+    def next_marker(self) -> int:
+        return max(self.marker_numbers, default=0) + 1
+
+    @property
+    def next_note(self) -> int:
+        return max(self.note_numbers, default=0) + 1
+
+    def add_marker(self, number: int, index: int, start: int, end: int, form: str) -> None:
+        self.markers.append(FootnoteMarker(number, Span(index + 1, start + 1, index + 1, end + 1), form))
+        self.marker_numbers.add(number)
+        if form == "paren":
+            self.paren_style = True
+
+    def add_note(self, number: int, text: str, index: int, start: int, end: int, form: str) -> None:
+        self.notes.append(FootnoteNote(number, text, Span(index + 1, start + 1, index + 1, end + 1), form))
+        self.note_numbers.add(number)
+
+    def awaits_note(self, number: int) -> bool:
+        return number in self.marker_numbers and number not in self.note_numbers
+
+
+def _resolve_line_start(
+    state: _State,
+    lines: tuple[str, ...],
+    index: int,
+    found: _LineStart,
+    in_body: bool,
+    after_footer: bool,
+    in_zone: bool,
+    last_note_line: dict[int, int],
+    last_lone_line: dict[int, int],
+    artefact: list[bool],
+) -> bool:
+    """Record what a number opening a line is; True when the line is a note."""
+    number = found.numbers[0]
+    if found.form == "list":
+        if in_body and number == state.next_marker:
+            for value, (start, end) in zip(found.numbers, found.positions):
+                state.add_marker(value, index, start, end, "line")
+        return False
+    if found.form == "lone":
+        if after_footer:
+            return False  # a page number
+        text = _next_text(lines, index, artefact)
+        if state.awaits_note(number):
+            state.add_note(number, text, index, found.start, found.end, "lone")
+            return True
+        if in_body and number == state.next_marker and last_note_line.get(number, -1) > index:
+            state.add_marker(number, index, found.start, found.end, "line")
+            return False
+        if in_zone and number == state.next_note and _SOURCE.search(text):
+            state.add_note(number, text, index, found.start, found.end, "lone")
+            return True
+        return False
+    if found.form == "caret":
+        state.add_note(number, found.text, index, found.start, found.end, "caret")
+        return True
+    if found.form == "numeric":
+        if state.awaits_note(number):
+            state.add_note(number, found.text, index, found.start, found.end, "spaced")
+            return True
+        return False
+    if found.form == "punct":
+        if (
+            in_body and number == state.next_marker
+            and (last_note_line.get(number, -1) > index or last_lone_line.get(number, -1) > index)
+            and not _after_unit(lines, index, artefact)
+            and not (lines[index][found.end:found.end + 1] == "."
+                     and _in_numbered_list(lines, index, number, artefact))
+        ):
+            state.add_marker(number, index, found.start, found.end, "line")
+        return False
+    # "glued", "spaced", "paren", "bracket": "1NOS, ...", "1 NOS, ...", "1) NOS, ...", "[1] NOS"
+    if (
+        state.awaits_note(number)
+        and not (found.form == "glued" and _ORDINAL.match(found.text) and not in_zone)
+        and not (found.form == "spaced" and _prose(found.text))
+    ):
+        state.add_note(number, found.text, index, found.start, found.end, found.form)
+        return True
+    if (
+        found.form == "spaced" and in_body and number == state.next_marker
+        and not _prose(found.text) and not _after_unit(lines, index, artefact)
+        and (last_note_line.get(number, -1) > index or last_lone_line.get(number, -1) > index)
+    ):
+        # PDF text puts a superscript at the start of the next line: "handeling.\n2 Dit is".
+        state.add_marker(number, index, found.start, found.end, "line")
+        return False
+    if (
+        in_zone and number == state.next_note and _SOURCE.search(found.text)
+        and not (found.form == "glued" and _ORDINAL.match(found.text))
+        and not (found.form == "spaced" and _prose(found.text))
+    ):
+        state.add_note(number, found.text, index, found.start, found.end, found.form)
+        return True
+    return False
+
+
+def _resolve_inline(
+    state: _State,
+    index: int,
+    candidate: _Inline,
+    last_note_line: dict[int, int],
+    last_lone_line: dict[int, int],
+) -> None:
+    number = candidate.number
+    if candidate.strong:
+        if 1 <= number <= state.next_marker + _MAX_JUMP:
+            state.add_marker(number, index, candidate.start, candidate.end, candidate.form)
+        return
+    expected = state.next_marker
+    if candidate.form == "parenthesised":
+        # "Motie Knops c.s. (2)" in a draft that writes its other markers " 1)".
+        if number == expected and state.paren_style:
+            state.add_marker(number, index, candidate.start, candidate.end, "paren")
+        return
+    if candidate.form == "paren-weak":
+        if number == expected and last_note_line.get(number, -1) > index:
+            state.add_marker(number, index, candidate.start, candidate.end, "paren")
+        return
+    wanted = str(expected)
+    digits = candidate.digits
+    start = candidate.start
+    if candidate.form == "year":
+        if digits[4:] != wanted:
+            return
+        start += 4
+    elif digits != wanted:
+        if candidate.form != "acronym" or not digits.endswith(wanted):
+            return
+        start += len(digits) - len(wanted)  # "NIS24": marker 4
+    if last_note_line.get(expected, -1) > index or last_lone_line.get(expected, -1) > index:
+        state.add_marker(expected, index, start, candidate.end, "glued")
+
+
+def _line_start(line: str, begin: int) -> _LineStart | None:
+    """A number opening the line (after ``begin``), in one of the note/marker forms."""
+    caret = _CARET_NOTE.match(line, begin)
+    if caret is not None:
+        return _LineStart("caret", (int(caret["num"]),), caret.start("num") - 2,
+                          caret.end("num") + 2, line[caret.end():].strip(_BLANK))
+    bracket = _BRACKET_NOTE.match(line, begin)
+    if bracket is not None:
+        number = _number(bracket["num"])
+        text = line[bracket.end():].strip(_BLANK)
+        if number is None or not text:
+            return None
+        return _LineStart("bracket", (number,), bracket.start("num"), bracket.end("num"), text)
+    match = _LINE_NUMBER.match(line, begin)
+    if match is None:
+        return None
+    number = int(match["num"])
+    start, end = match.start("num"), match.end("num")
+    rest = line[end:]
+    if not rest.strip(_BLANK):
+        return _LineStart("lone", (number,), start, end, "") if 1 <= number <= MAX_NUMBER else None
+    if _LIST_LINE.match(line, begin):
+        found = list(_DIGITS.finditer(line, begin))
+        numbers = tuple(int(m.group()) for m in found)
+        if numbers == tuple(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] >= 1:
+            return _LineStart("list", numbers, start, found[-1].end(), "",
+                              tuple((m.start(), m.end()) for m in found))
+        return None
+    if not 1 <= number <= MAX_NUMBER:
+        return None
+    first = rest[0]
+    if first == ")" and rest[1:2] in (" ", "\t", "\u00a0"):
+        return _LineStart("paren", (number,), start, end + 1, rest[1:].strip(_BLANK))
+    if first in " \t\u00a0":
+        text = rest.strip(_BLANK)
+        if not text[:1].isdigit():
+            return _LineStart("spaced", (number,), start, end, text)
+        if any(char.isalpha() for char in text):
+            return _LineStart("numeric", (number,), start, end, text)  # "11 3628105-CZ."
+        return None  # a table row
+    if first in ",;.:»”’" and rest[1:2] in ("", " ", "\t", "\u00a0"):
+        # PDF text: "Tajikistan\n3, Algerije4", "investeren\n3. Hiermee", "1» en «Alle".
+        return _LineStart("punct", (number,), start, end, rest[1:].strip(_BLANK))
+    if first.isalpha() or first in "«“‘\"'([":
+        return _LineStart("glued", (number,), start, end, rest.strip(_BLANK))
+    return None
+
+
+def _inline_markers(line: str, begin: int, depth: int) -> tuple[list[_Inline], int]:
+    """Markers inside a line: glued, bracketed, `` 1)`` and ``(2)``, in order.
+
+    ``depth`` counts the parentheses left open by the lines before in the paragraph;
+    the count at the end of this line is returned with the markers.
+    """
+    found: list[_Inline] = []
+    found.extend(_bracket_markers(line, begin))
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line, begin)]
+    skip_until = -1
+    for position, (start, end) in enumerate(tokens):
+        token = line[start:end]
+        depth_before = depth
+        depth = max(depth + token.count("(") - token.count(")"), 0)
+        if start < skip_until or _url_like(token):
+            continue
+        if token.endswith(")"):
+            previous = line[tokens[position - 1][0]:tokens[position - 1][1]] if position else ""
+            following = line[tokens[position + 1][0]] if position + 1 < len(tokens) else ""
+            paren = _paren_marker(token, start, depth_before, previous, following)
+            if paren is not None:
+                found.append(paren)
+                continue
+        for glued in _MID_TOKEN.finditer(token):
+            # "gesproken.3Toekomstige": a marker between two sentences without spaces.
+            found.append(_Inline("glued", int(glued.group()), start + glued.start(),
+                                 start + glued.end(), True))
+        marker = _glued_marker(token, start)
+        if marker is None:
+            continue
+        found.append(marker)
+        if marker.strong:
+            # "?1, 2", "?1, 2 en 3" and "?1 2 3": the following numbers belong to it.
+            last = marker.number
+            for following_start, following_end in tokens[position + 1:position + 8]:
+                word = line[following_start:following_end]
+                if word == "en":
+                    continue
+                digits = word.rstrip(",.;:")
+                if _number(digits) == last + 1:
+                    last += 1
+                    found.append(_Inline("glued", last, following_start,
+                                         following_start + len(digits), True))
+                    skip_until = following_end
+                    continue
+                break
+    found.sort(key=lambda item: item.start)
+    return found, depth
+
+
+def _number(text: str) -> int | None:
+    """``text`` as a footnote number: one to three ASCII digits, 1 to MAX_NUMBER."""
+    if not 1 <= len(text) <= 3 or not all("0" <= c <= "9" for c in text):
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_NUMBER else None
+
+
+def _url_like(token: str) -> bool:
+    return "/" in token or "www." in token or "=" in token or "%" in token or "@" in token
+
+
+def _glued_marker(token: str, start: int) -> _Inline | None:
+    """``»?1``, ``jl.2``, ``Agema3,``, ``gepubliceerd13.``: digits ending a word."""
+    core = token.rstrip(",.;:?!")
+    digits_start = len(core)
+    while digits_start > 0 and "0" <= core[digits_start - 1] <= "9":
+        digits_start -= 1
+    digits = core[digits_start:]
+    if not digits or len(digits) > 7:
+        return None
+    before = core[:digits_start]
+    begin, end = start + digits_start, start + len(core)
+    if len(digits) >= 5 and digits[:2] in ("19", "20") and (not before or before[-1] in "–-/("):
+        # "7 november 20231": a year with the marker glued to it.
+        return _Inline("year", 0, begin, end, False, digits)
+    if not before or len(digits) > 3:
+        return None
+    number = _number(digits)
+    if number is None:
+        return None
+    char = before[-1]
+    if char in _CLOSING:
+        if len(before) < 2 or before[-2].isspace():
+            return None  # an opening quote: "’90"
+        if char == "." and _YEAR_END.search(before[:-1]):
+            return _Inline("word", number, begin, end, False, digits)  # "in 2018.12 Hierbij"
+        if char in ".;," and ("0" <= before[-2] <= "9" or _abbreviation(before[:-1])):
+            return None  # "1.5", "2,5", "nr.6"
+        return _Inline("glued", number, begin, end, True)
+    word = _trailing_word(before)
+    if not word:
+        return None
+    if word.islower():
+        if len(word) < 2 or word in _UNITS:
+            return None  # "m2", "x3"
+        return _Inline("word", number, begin, end, False, digits)
+    if word.isupper() and len(word) >= 3 and word.lower() not in _UNITS:
+        # "NIS24" is the directive NIS2 with marker 4 (see _resolve_inline).
+        return _Inline("acronym", number, begin, end, False, digits)
+    if not word.isupper() and len(word) >= 2:
+        return _Inline("word", number, begin, end, False, digits)  # "Ends1", "NZa3"
+    return None  # "CO2", "B3"
+
+
+def _abbreviation(text: str) -> bool:
+    return _trailing_word(text).lower() in _ABBREVIATIONS
+
+
+def _trailing_word(text: str) -> str:
+    index = len(text)
+    while index > 0 and text[index - 1].isalpha():
+        index -= 1
+    return text[index:]
+
+
+def _paren_marker(
+    token: str, start: int, depth: int, previous: str, following: str
+) -> _Inline | None:
+    """`` 1)`` after a question (ministry and Kamer drafts), and ``(2)`` in such a draft.
+
+    ``depth`` counts the parentheses open before the token, ``previous`` is the token
+    before it and ``following`` the first character of the token after it.
+    """
+    if token[:1] == "(":
+        number = _number(token[1:-1])
+        if number is None:
+            return None
+        return _Inline("parenthesised", number, start + 1, start + len(token) - 1, False)
+    number = _number(token[:-1])
+    if number is None or not previous or depth > 0:
+        return None  # a line opening with "1)", or "(zie bijlage 1)"
+    last = previous[-1]
+    if previous.strip(".,;:").lower() in _PROSE_BEFORE:
+        return None  # "... op vraag 5)": the end of a parenthesis opened earlier
+    if not following and (last.isalpha() or last in _CLOSING):
+        return _Inline("paren", number, start, start + len(token) - 1, True)
+    if following and last in "?!.»”’\"'" and following.isupper():
+        return _Inline("paren", number, start, start + len(token) - 1, True)
+    if last in ",;:" or not (last.isalpha() or last in _CLOSING):
+        return None  # "twee fases: 1) ... en; 2) ...": an enumeration
+    # "over de problemen bij het UWV 1) ook op ...": a marker if the note follows.
+    return _Inline("paren-weak", number, start, start + len(token) - 1, False, token[:-1])
+
+
+def _bracket_markers(line: str, begin: int) -> list[_Inline]:
+    """``[1 ]``, ``[4 5 ]``, ``[10]`` and Markdown ``[^1]`` (not ``[^1]:`` notes)."""
+    found: list[_Inline] = []
+    at = line.find("[", begin)
+    while at != -1:
+        close = line.find("]", at + 1, at + 24)
+        if close == -1:
+            at = line.find("[", at + 1)
+            continue
+        inner = line[at + 1:close]
+        following = line[close + 1:close + 2]
+        if inner.startswith("^"):
+            number = _number(inner[1:])
+            if number is not None and following != ":":
+                found.append(_Inline("caret", number, at + 2, close, True))
+        elif following != "(" and inner.strip(" ") and all("0" <= c <= "9" or c == " " for c in inner):
+            for match in _DIGITS.finditer(line, at + 1, close):
+                value = _number(match.group())
+                if value is not None:
+                    found.append(_Inline("bracket", value, match.start(), match.end(), True))
+        at = line.find("[", close + 1)
+    return found
+
+
+def _in_numbered_list(lines: tuple[str, ...], index: int, number: int, artefact: list[bool]) -> bool:
+    """Whether ``N.`` opening this line is an item of a numbered list (``1. ...``,
+    ``2. ...``) rather than a marker pushed to the start of the line."""
+    previous = _previous_text(lines, index, artefact)
+    if previous.endswith((":", ";")):
+        return True
+    for other in range(max(index - 6, 0), min(index + 7, len(lines))):
+        if other != index and not artefact[other]:
+            text = lines[other].lstrip(_BLANK)
+            if text.startswith((f"{number - 1}.", f"{number + 1}.")):
+                return True
+    return False
+
+
+def _previous_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
+    """The text of the nearest line with text before ``index`` (page furniture skipped)."""
+    for previous in range(index - 1, max(index - 6, -1), -1):
+        text = lines[previous].strip(_BLANK)
+        if text and not artefact[previous]:
+            return text
+    return ""
+
+
+def _after_unit(lines: tuple[str, ...], index: int, artefact: list[bool]) -> bool:
+    """``10,4 miljard m`` + ``3 aan aardgas``: an exponent pushed to the next line."""
+    previous = _previous_text(lines, index, artefact)
+    last = previous.rsplit(" ", 1)[-1].lower() if previous else ""
+    return last in _UNITS
+
+
+def _prose(text: str) -> bool:
+    """``5 miljard``, ``24 mei``: the number is part of the sentence."""
+    word = text.split(" ", 1)[0].strip(".,;:").lower()
+    return word in _PROSE_WORDS
+
+
+def _next_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
+    """The first line with text after a number line (the note text below it)."""
+    for following in range(index + 1, min(index + 4, len(lines))):
+        text = lines[following].strip(_BLANK)
+        if not text or artefact[following]:
+            continue
+        return "" if text.isdigit() else text
+    return ""
+
+
+def _after_footer(artefact: list[bool], blank: list[bool]) -> list[bool]:
+    """Lines whose previous non-blank line is a page header or footer (page numbers)."""
+    result = [False] * len(artefact)
+    previous_artefact = False
+    for index in range(len(artefact)):
+        if blank[index]:
+            continue
+        result[index] = previous_artefact
+        previous_artefact = artefact[index]
+    return result
+
+
+def _note_zone(
+    artefact: list[bool], blank: list[bool], label_ends: dict[int, int], count: int
+) -> list[bool]:
+    """Lines near a page end: no label between them and the next footer (or the end)."""
+    result = [False] * count
+    distance = 0
+    open_zone = True  # the end of the document is a page end
+    for index in range(count - 1, -1, -1):
+        if artefact[index]:
+            open_zone, distance = True, 0
+            continue
+        if index in label_ends:
+            open_zone = False
+            continue
+        if blank[index]:
+            result[index] = open_zone and distance <= _ZONE_LINES
+            continue
+        distance += 1
+        result[index] = open_zone and distance <= _ZONE_LINES
+    return result

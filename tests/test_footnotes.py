@@ -1,0 +1,281 @@
+"""Footnote markers and notes (DOMAIN.md section 7) in the forms of published and draft text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from qalint.parse import parse
+from qalint.parse.footnotes import find_footnotes
+from qalint.source import split_lines
+
+HEADER = (
+    "Vragen van het lid Podt (D66) aan de Minister van Asiel en Migratie over het\n"
+    "bericht «Kinderrechtencollectief» (ingezonden 24 oktober 2024).\n"
+    "Antwoord van Minister Faber (Asiel en Migratie) (ontvangen 14 november 2024).\n"
+)
+FOOTER = "Tweede Kamer, vergaderjaar 2024\u20132025, Aanhangsel 1\n"
+
+Found = tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]
+
+
+def _found(text: str) -> Found:
+    """Markers and notes as (number, line, column)."""
+    doc = parse("concept.txt", split_lines(text))
+    return (
+        [(m.number, m.span.line, m.span.column) for m in doc.footnote_markers],
+        [(n.number, n.span.line, n.span.column) for n in doc.footnote_notes],
+    )
+
+
+def _numbers(text: str) -> tuple[list[int], list[int]]:
+    markers, notes = _found(text)
+    return [m[0] for m in markers], [n[0] for n in notes]
+
+
+def test_marker_glued_to_punctuation_and_note_at_the_page_bottom() -> None:
+    text = HEADER + (
+        "Vraag 1\n"
+        "Heeft u kennisgenomen van het bericht «Kinderrechtencollectief»?1\n"
+        "Antwoord 1\n"
+        "Ja.\n"
+        "1Kinderrechten.nl, 22 oktober 2024, «Kinderrechtencollectief», https://www.kinderrechten.nl/\n"
+        + FOOTER
+    )
+    assert _found(text) == ([(1, 5, 65)], [(1, 8, 1)])
+
+
+def test_a_list_of_markers_after_a_question_mark() -> None:
+    text = HEADER + (
+        "Vraag 1\n"
+        "Kent u de berichten «Schadepost» en «Waanzinrekeningen»?1, 2\n"
+        "Antwoord 1\n"
+        "Ja.\n"
+        "1Financieel Dagblad, «Schadepost», 24 september 2014\n"
+        "2De Telegraaf, «Waanzinrekeningen», 27 september 2014\n"
+        + FOOTER
+    )
+    markers, notes = _found(text)
+    assert markers == [(1, 5, 57), (2, 5, 60)]
+    assert [n[0] for n in notes] == [1, 2]
+
+
+def test_pdf_text_markers_on_a_line_of_their_own_or_opening_the_next_line() -> None:
+    text = HEADER + (
+        "Vraag 1\n"
+        "Heeft u kennisgenomen van het bericht «Kinderrechtencollectief»?\n"
+        "1\n"
+        "Vraag 2\n"
+        "Wat is uw reactie op de rapporten van de inspecties?\n"
+        "2, 3 en 4\n"
+        "Antwoord 1 en 2\n"
+        "De inspecties hebben dit onderzocht.\n"
+        "5 Dit is in 2022 door de daaropvolgende Minister onderstreept.\n"
+        "1Kinderrechten.nl, 22 oktober 2024, «Kinderrechtencollectief»\n"
+        "2Inspectie Gezondheidszorg en Jeugd, 1 november 2023\n"
+        "3Inspectie Justitie en Veiligheid, 19 juni 2024\n"
+        "4Kinderombudsman, 27 juni 2023, «De crisis voorbij»\n"
+        "5Kamerstukken II 2021\u20132022, 29 279, nr. 339\n"
+        + FOOTER
+    )
+    markers, notes = _found(text)
+    assert markers == [(1, 6, 1), (2, 9, 1), (3, 9, 4), (4, 9, 9), (5, 12, 1)]
+    assert [n[0] for n in notes] == [1, 2, 3, 4, 5]
+
+
+def test_pdftotext_notes_are_numbers_on_their_own_line_and_page_numbers_are_skipped() -> None:
+    text = HEADER + (
+        "Vraag 1\n"
+        "Wat is uw reactie op het bericht «Jos de Blok»?1\n"
+        "Antwoord 1\n"
+        "Zoals ik in mijn brief van 24 april jl.2 heb aangegeven, motie Joseph-Agema3, weer.\n"
+        "\n"
+        "1\n"
+        "\n"
+        "Zorgvisie, 2 mei 2024, «Jos de Blok» (https://www.zorgvisie.nl/)\n"
+        "2\n"
+        "Kamerstukken II 2023\u201334, 23 235, nr. 240.\n"
+        "3\n"
+        "Kamerstukken II 2023\u201334, 29 509, nr. 80.\n"
+        "\n"
+        "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel\n"
+        "\n"
+        "1\n"
+        "\n"
+        "Vraag 2\n"
+        "Hoe rijmt u dat?\n"
+    )
+    markers, notes = _found(text)
+    assert markers == [(1, 5, 48), (2, 7, 41), (3, 7, 79)]
+    assert notes == [(1, 9, 1), (2, 12, 1), (3, 14, 1)]
+
+
+def test_markdown_conversions_write_markers_in_brackets() -> None:
+    text = HEADER + (
+        "Vraag 1\n"
+        "Wat is uw reactie op de peiling van MIND?[1 ]\n"
+        "Antwoord 1\n"
+        "De NZa heeft een folder opgesteld.[2 ] Zie de regeling.[3 4 ] Het 11[e ] pakket.\n"
+        "\n"
+        "1 Aanhangsel van de Handelingen, vergaderjaar 2023\u20132024, nr. 76\n"
+        "2 https://puc.overheid.nl/nza/doc/PUC_743104_22/1/.\n"
+        "3 Kamerstuk 25 424, nr. 650.\n"
+        "4 NZa, 31 augustus 2023, «Zorgvraagtypering»\n"
+        "\n"
+        "-----\n"
+    )
+    markers, notes = _found(text)
+    assert markers == [(1, 5, 42), (2, 7, 36), (3, 7, 57), (4, 7, 59)]
+    assert notes == [(1, 9, 1), (2, 10, 1), (3, 11, 1), (4, 12, 1)]
+
+
+def test_drafts_write_markers_as_number_and_parenthesis() -> None:
+    text = (
+        "AH 614\n2024Z14815\n"
+        "Antwoord van staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport) "
+        "(ontvangen 20 november 2024)\n\n"
+        "Vraag 1\nBent u bekend met het artikel ‘Nutri-score dreigt fiasco te worden’? 1)\n\n"
+        "Antwoord 1\nJa. Het onderzoek bestaat uit twee fases: 1) een verkenning en; 2) een "
+        "rapport (zie bijlage 1).\n\n"
+        "1) Nutri-score dreigt fiasco te worden | Financieel | Telegraaf.nl\n"
+    )
+    markers, notes = _found(text)
+    assert markers == [(1, 6, 72)]
+    assert notes == [(1, 11, 1)]
+
+
+def test_markdown_footnotes() -> None:
+    text = HEADER + "Vraag 1\nKent u het bericht?[^1]\nAntwoord 1\nJa.\n\n[^1]: NOS, 22 oktober 2024\n"
+    assert _found(text) == ([(1, 5, 21)], [(1, 9, 1)])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Obama kondigde een fonds van USD\n5 miljard aan.",
+        "Het 11e sanctiepakket is aangenomen.",
+        "Op grond van artikel 16 van de wet.",
+        "Op 24 mei 2024 is de brief verstuurd,\n24 mei jl. daarnaast gevraagd.",
+        "In 2023 zijn 12 meldingen gedaan, zie nr.6 en p.44.",
+        "De uitstoot van CO2 per m2 en de COP29 in Bakoe.",
+        "Ook de versie 1.3 en 2,5 procent blijven gelijk.",
+        "Kamerstuk 29 383, nr. 406 (2024Z18294), blz. 3.",
+    ],
+)
+def test_numbers_in_prose_are_not_markers(sentence: str) -> None:
+    text = HEADER + "Vraag 1\nKent u het bericht?1\nAntwoord 1\n" + sentence + "\n" + (
+        "1NOS, 22 oktober 2024, «Bericht»\n2Kamerstuk 36 410, nr. 31\n" + FOOTER
+    )
+    markers, notes = _numbers(text)
+    assert markers == [1]
+    # Note 2 is reported as a note without a marker: no prose number took its place.
+    assert notes == [1, 2]
+
+
+def test_a_number_opening_a_line_is_no_marker_when_it_is_prose() -> None:
+    text = HEADER + (
+        "Vraag 1\nKent u het bericht?1\nAntwoord 1\nHet kabinet trekt\n"
+        "2 miljard uit voor de opvang.\n"
+        "1NOS, 22 oktober 2024, «Bericht»\n2Kamerstuk 36 410, nr. 31\n" + FOOTER
+    )
+    assert _numbers(text)[0] == [1]
+
+
+def test_the_seed_footnote_breaks_into_the_answer() -> None:
+    text = (
+        "Vraag 1\n"
+        "Wat is uw oordeel over het artikel «U.S. Trains African Commandos»?1 \n\n"
+        "Antwoord 1\n"
+        "De missie houdt zich niet bezig met het trainen van \n\n"
+        "1 http://www.nytimes.com/2014/05/27/world/africa/us-trains-african-commandos-to-fight-\n"
+        "terrorism.html\n"
+        " speciale eenheden. President Obama kondigde een fonds van USD \n"
+        "5 miljard aan.\n"
+    )
+    assert _found(text) == ([(1, 2, 69)], [(1, 7, 1)])
+
+
+def test_a_marker_glued_to_a_year() -> None:
+    text = HEADER + (
+        "Vraag 1\nKent u de brief?\nAntwoord 1\n"
+        "In mijn brief van 7 november 20231 heb ik u geïnformeerd, zie Cybersecuritystrategie "
+        "2022\u2013202812.\n"
+        "1\nAntwoorden op Kamervragen | Kamerstuk | Rijksoverheid.nl\n"
+        "2\nNederlandse Cybersecuritystrategie 2022\u20132028 | nctv.nl\n\n" + FOOTER
+    )
+    markers, _ = _found(text)
+    assert markers == [(1, 7, 33), (2, 7, 97)]
+
+
+def test_table_cells_and_page_numbers_are_not_footnotes() -> None:
+    text = HEADER + (
+        "Vraag 1\nKunt u de cijfers geven?1\nAntwoord 1\n"
+        "Meldingen Tumba\n\n2\n10\n\n3\n14\n\nTOTAAL\n\n12\n\n"
+        "1\n\nah-tk-20232024-1314\n\nNOS, d.d. 1 maart 2024, «Kritiek»\n\n"
+        "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel\n\n2\n"
+    )
+    assert _numbers(text) == ([1], [1])
+
+
+def test_a_lost_marker_and_a_lost_note_are_found() -> None:
+    lost_marker = HEADER + (
+        "Vraag 1\nHeeft u kennisgenomen van het bericht «Rijksadviseur»?\nVraag 2\n"
+        "Bent u het eens?\n"
+        "1Dagblad van het Noorden, 11 november 2024, «Rijksadviseur», https://dvhn.nl/\n" + FOOTER
+    )
+    assert _found(lost_marker) == ([], [(1, 8, 1)])
+    lost_note = HEADER + "Vraag 1\nKent u de aflevering van Kassa? 1)\n\nVraag 2\nEn het RIVM? 2)\n"
+    assert _numbers(lost_note) == ([1, 2], [])
+
+
+def test_spans_count_lines_like_grep_with_form_feeds_and_crlf() -> None:
+    text = HEADER.replace("\n", "\r\n") + (
+        "Vraag 1\r\n\fKent u het bericht «X»?1\r\nAntwoord 1\r\nJa.\r\n"
+        "\f1NOS, 22 oktober 2024, «X»\r\n" + FOOTER
+    )
+    lines = split_lines(text)
+    doc = parse("concept.txt", lines)
+    (marker,) = doc.footnote_markers
+    (note,) = doc.footnote_notes
+    assert (marker.span.line, marker.span.column, marker.span.end_column) == (5, 25, 26)
+    assert lines[marker.span.line - 1][marker.span.column - 1] == "1"
+    assert (note.span.line, note.span.column) == (8, 2)
+    assert note.text.startswith("NOS")
+
+
+PATHOLOGICAL = [
+    " " * 40_000 + "x",
+    "wat " * 30 + "!",
+    "Vraag " + "1" * 30 + "x",
+    "a?1 " * 20_000,
+    "x 1) " * 20_000,
+    "[1 ]" * 20_000,
+    "[" * 100_000,
+    "(" * 50_000 + ")" * 50_000,
+    "woord1 " * 10_000,
+    "?1, " + "2, " * 20_000,
+    "1" * 100_000,
+    "gesproken.3Toekomstige" * 5_000,
+]
+
+
+@pytest.mark.parametrize("line", PATHOLOGICAL, ids=lambda line: repr(line[:12]))
+def test_footnote_parsing_is_linear(line: str) -> None:
+    lines = ("Vraag 1", line, "Antwoord 1", line)
+    best = min(_timed(lambda: find_footnotes(lines, 0, 0, {0: 7, 2: 10})) for _ in range(3))
+    assert best < 0.25
+
+
+def test_footnote_parsing_scales_linearly() -> None:
+    small = ("Vraag 1", "a?1 b2 [3 ] 4) (5) " * 5_000)
+    large = ("Vraag 1", "a?1 b2 [3 ] 4) (5) " * 10_000)
+    t_small = min(_timed(lambda: find_footnotes(small, 0, 0, {0: 7})) for _ in range(3))
+    t_large = min(_timed(lambda: find_footnotes(large, 0, 0, {0: 7})) for _ in range(3))
+    assert t_large / max(t_small, 1e-4) < 2.5
+
+
+def _timed(function: object) -> float:
+    start = time.perf_counter()
+    function()  # type: ignore[operator]
+    return time.perf_counter() - start
