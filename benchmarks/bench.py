@@ -26,7 +26,7 @@ with ``time.perf_counter`` around fork/exec/wait and takes CPU time and peak mem
 ``os.wait4`` for that one child (``ru_maxrss``: the largest resident set of the command or
 of any of its children that it waited for, so for ``--jobs`` runs it is the largest
 single process, not the sum of the workers). The output is a Markdown report
-with medians and min–max, ratios to the floors and the targets of the issue.
+with medians and min-max, ratios to the floors and the targets of the issue.
 """
 
 from __future__ import annotations
@@ -198,7 +198,8 @@ def machine() -> list[str]:
                 break
     except OSError:
         pass
-    info.append(f"- {cpus} CPUs available (os.cpu_count() = {os.cpu_count()}){', ' + model if model else ''}")
+    detail = f", {model}" if model else ""
+    info.append(f"- {cpus} CPUs available (os.cpu_count() = {os.cpu_count()}){detail}")
     try:
         for line in open("/proc/meminfo", encoding="utf-8"):
             if line.startswith("MemTotal"):
@@ -344,7 +345,8 @@ def render(cases: list[Case], sizes: dict[int, dict], corpora: tuple[int, int],
         floors[f"qalint-big-{lines}"] = f"floor-big-{lines}"
     floors["import"] = "pass"
 
-    out = ["## Machine", ""] + machine() + [
+    out = [
+        "## Machine", "", *machine(),
         f"- load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
         f"(1 min; the machine is shared)", "",
         "## Corpora", "",
@@ -358,52 +360,52 @@ def render(cases: list[Case], sizes: dict[int, dict], corpora: tuple[int, int],
             out.append(f"- big/big-{lines}.txt: {lines:,} lines (generate.py --lines {lines} "
                        f"--seed {args.seed})")
     out += ["", f"## Measurements ({repeats} interleaved rounds, medians)", "",
-            "| case | median s | min–max s | CPU s | peak RSS MiB | ratio to floor | findings |",
+            "| case | median s | min-max s | CPU s | peak RSS MiB | ratio to floor | findings |",
             "|---|---:|---:|---:|---:|---:|---|"]
     for case in cases:
         floor = floors.get(case.key)
         ratio = ""
         if floor and floor in by and by[floor].times and case.times:
             short = {"pass": "`pass`", "import": "import"}.get(floor, "floor")
-            ratio = f"{median(case.times) / med(floor):.2f}× {short}"
+            ratio = f"{median(case.times) / med(floor):.2f}x {short}"
         if case.expected is not None or case.quiet:
             findings = "ok" if not case.problems else "**wrong**"
         else:
             findings = "" if not case.problems else "**failed**"
         if not case.times:
-            out.append(f"| {case.label} | – | – | – | – | – | not run |")
+            out.append(f"| {case.label} | - | - | - | - | - | not run |")
             continue
         out.append(
-            f"| {case.label} | {median(case.times):.3f} | {min(case.times):.3f}–"
+            f"| {case.label} | {median(case.times):.3f} | {min(case.times):.3f}-"
             f"{max(case.times):.3f} | {median(case.cpu):.2f} | {rss(case.key):.1f} | {ratio} | "
             f"{findings} |")
     out += ["", "## Targets", "", "| target | measured | met? |", "|---|---:|---|"]
 
-    def target(text: str, value: float, limit: float, unit: str = "×") -> None:
+    def target(text: str, value: float, limit: float, unit: str = "x") -> None:
         if value != value:  # NaN: not measured
-            out.append(f"| {text} | not measured | – |")
+            out.append(f"| {text} | not measured | - |")
             return
-        shown = f"{value:.2f}{unit}" if unit == "×" else f"{value:.1f} {unit}"
+        shown = f"{value:.2f}{unit}" if unit == "x" else f"{value:.1f} {unit}"
         out.append(f"| {text} | {shown} | {'yes' if value <= limit else '**no**'} |")
 
     large = corpora[1]
     single = "1" if jobs else "default"
-    target("one file ≤ 1.25× `import click, pluggy`", med("one") / med("import"), 1.25)
-    target(f"{large:,} docs, one process ≤ 3× floor",
+    target("one file ≤ 1.25x `import click, pluggy`", med("one") / med("import"), 1.25)
+    target(f"{large:,} docs, one process ≤ 3x floor",
            med(f"qalint-{large}-{single}") / med(f"floor-{large}"), 3.0)
     if jobs:
-        target(f"{large:,} docs, --jobs auto ≤ 2× floor (one process)",
+        target(f"{large:,} docs, --jobs auto ≤ 2x floor (one process)",
                med(f"qalint-{large}-auto") / med(f"floor-{large}"), 2.0)
     else:
-        out.append(f"| {large:,} docs, --jobs auto ≤ 2× floor | no `--jobs` yet | – |")
+        out.append(f"| {large:,} docs, --jobs auto ≤ 2x floor | no `--jobs` yet | - |")
     corpus_rss = [rss(c.key) for c in cases if c.key.startswith("qalint-") and "big" not in c.key
                   and c.rss]
     target("peak memory of the corpus runs ≤ 100 MiB", max(corpus_rss, default=float("nan")),
            100.0, "MiB")
-    target(f"memory flat: {large:,} docs ≤ 1.2× 100 docs",
+    target(f"memory flat: {large:,} docs ≤ 1.2x 100 docs",
            rss(f"qalint-{large}-{single}") / rss(f"qalint-100-{single}"), 1.2)
     if not args.no_big:
-        target(f"linear: {big[1]:,} lines ≤ 2.3× {big[0]:,} lines",
+        target(f"linear: {big[1]:,} lines ≤ 2.3x {big[0]:,} lines",
                med(f"qalint-big-{big[1]}") / med(f"qalint-big-{big[0]}"), 2.3)
     correct = all(not c.problems for c in cases if c.expected is not None or c.quiet)
     out.append(f"| every injected error found, nothing else | "

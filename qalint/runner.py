@@ -146,7 +146,18 @@ def check_path(
         if code in FAILURE_CODES or code in ignored:
             continue
         entry = plugins.rules[code]
-        rule = entry.cls(shown, settings.options.get(code), settings.severity.get(code))
+        try:
+            rule = entry.cls(shown, settings.options.get(code), settings.severity.get(code))
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
+            result.tracebacks.append(traceback.format_exc())
+            builtin = entry.plugin.builtin
+            who = (f"ingebouwde regel {code}" if builtin
+                   else f"regel {code} van plugin {entry.plugin.describe()}")
+            report.add("QA000", f"{who} is gecrasht bij het aanmaken: {exception_text(exc)}"
+                                f"{'; meld dit alstublieft' if builtin else ''}")
+            continue
         result.diagnostics.extend(_run_rule(rule, doc, plugins, entry.plugin.describe(),
                                             entry.plugin.builtin, report))
     return result

@@ -107,7 +107,7 @@ def test_pdftotext_notes_are_numbers_on_their_own_line_and_page_numbers_are_skip
         "Hoe rijmt u dat?\n"
     )
     markers, notes = _found(text)
-    assert markers == [(1, 5, 48), (2, 7, 41), (3, 7, 79)]
+    assert markers == [(1, 5, 48), (2, 7, 40), (3, 7, 76)]
     assert notes == [(1, 9, 1), (2, 12, 1), (3, 14, 1)]
 
 
@@ -126,7 +126,7 @@ def test_markdown_conversions_write_markers_in_brackets() -> None:
         "-----\n"
     )
     markers, notes = _found(text)
-    assert markers == [(1, 5, 42), (2, 7, 36), (3, 7, 57), (4, 7, 59)]
+    assert markers == [(1, 5, 43), (2, 7, 36), (3, 7, 57), (4, 7, 59)]
     assert notes == [(1, 9, 1), (2, 10, 1), (3, 11, 1), (4, 12, 1)]
 
 
@@ -141,13 +141,13 @@ def test_drafts_write_markers_as_number_and_parenthesis() -> None:
         "1) Nutri-score dreigt fiasco te worden | Financieel | Telegraaf.nl\n"
     )
     markers, notes = _found(text)
-    assert markers == [(1, 6, 72)]
+    assert markers == [(1, 6, 70)]
     assert notes == [(1, 11, 1)]
 
 
 def test_markdown_footnotes() -> None:
     text = HEADER + "Vraag 1\nKent u het bericht?[^1]\nAntwoord 1\nJa.\n\n[^1]: NOS, 22 oktober 2024\n"
-    assert _found(text) == ([(1, 5, 21)], [(1, 9, 1)])
+    assert _found(text) == ([(1, 5, 22)], [(1, 9, 1)])
 
 
 @pytest.mark.parametrize(
@@ -193,19 +193,19 @@ def test_the_seed_footnote_breaks_into_the_answer() -> None:
         " speciale eenheden. President Obama kondigde een fonds van USD \n"
         "5 miljard aan.\n"
     )
-    assert _found(text) == ([(1, 2, 69)], [(1, 7, 1)])
+    assert _found(text) == ([(1, 2, 68)], [(1, 7, 1)])
 
 
 def test_a_marker_glued_to_a_year() -> None:
     text = HEADER + (
         "Vraag 1\nKent u de brief?\nAntwoord 1\n"
         "In mijn brief van 7 november 20231 heb ik u geïnformeerd, zie Cybersecuritystrategie "
-        "2022\u2013202812.\n"
+        "2022\u201320282.\n"
         "1\nAntwoorden op Kamervragen | Kamerstuk | Rijksoverheid.nl\n"
         "2\nNederlandse Cybersecuritystrategie 2022\u20132028 | nctv.nl\n\n" + FOOTER
     )
     markers, _ = _found(text)
-    assert markers == [(1, 7, 33), (2, 7, 97)]
+    assert markers == [(1, 7, 34), (2, 7, 95)]
 
 
 def test_table_cells_and_page_numbers_are_not_footnotes() -> None:
@@ -244,10 +244,10 @@ def test_spans_count_lines_like_grep_with_form_feeds_and_crlf() -> None:
     assert note.text.startswith("NOS")
 
 
-PATHOLOGICAL = [
-    " " * 40_000 + "x",
-    "wat " * 30 + "!",
-    "Vraag " + "1" * 30 + "x",
+#: ROBUSTNESS.md section 2.3: lines that make naive patterns take seconds.
+ROBUSTNESS = [" " * 40_000 + "x", "wat " * 30 + "!", "wat " * 30 + "?", "Vraag " + "1" * 30 + "x"]
+#: Lines of 60 to 110 thousand characters full of marker-like text.
+GARBAGE = [
     "a?1 " * 20_000,
     "x 1) " * 20_000,
     "[1 ]" * 20_000,
@@ -256,23 +256,29 @@ PATHOLOGICAL = [
     "woord1 " * 10_000,
     "?1, " + "2, " * 20_000,
     "1" * 100_000,
+    "1 " * 50_000,
     "gesproken.3Toekomstige" * 5_000,
 ]
 
 
-@pytest.mark.parametrize("line", PATHOLOGICAL, ids=lambda line: repr(line[:12]))
-def test_footnote_parsing_is_linear(line: str) -> None:
+@pytest.mark.parametrize("line", ROBUSTNESS, ids=lambda line: repr(line[:12]))
+def test_footnote_parsing_of_pathological_lines_is_fast(line: str) -> None:
     lines = ("Vraag 1", line, "Antwoord 1", line)
-    best = min(_timed(lambda: find_footnotes(lines, 0, 0, {0: 7, 2: 10})) for _ in range(3))
-    assert best < 0.25
+    assert min(_timed(lambda: find_footnotes(lines, 0, 0, {0: 7, 2: 10})) for _ in range(3)) < 0.05
+
+
+@pytest.mark.parametrize("line", GARBAGE, ids=lambda line: repr(line[:12]))
+def test_footnote_parsing_of_garbage_lines_is_bounded(line: str) -> None:
+    lines = ("Vraag 1", line, "Antwoord 1", line)
+    assert min(_timed(lambda: find_footnotes(lines, 0, 0, {0: 7, 2: 10})) for _ in range(3)) < 0.2
 
 
 def test_footnote_parsing_scales_linearly() -> None:
-    small = ("Vraag 1", "a?1 b2 [3 ] 4) (5) " * 5_000)
-    large = ("Vraag 1", "a?1 b2 [3 ] 4) (5) " * 10_000)
+    small = tuple(["Vraag 1"] + ["Kent u het bericht?1 Zie jl.2 en [3 ] 4) (5) 1998 m2"] * 2_000)
+    large = small + small[1:]
     t_small = min(_timed(lambda: find_footnotes(small, 0, 0, {0: 7})) for _ in range(3))
     t_large = min(_timed(lambda: find_footnotes(large, 0, 0, {0: 7})) for _ in range(3))
-    assert t_large / max(t_small, 1e-4) < 2.5
+    assert t_large / max(t_small, 1e-3) < 2.5
 
 
 def _timed(function: object) -> float:

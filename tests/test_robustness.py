@@ -760,6 +760,25 @@ def test_h03_a_crashing_builtin_rule_is_qa000_and_the_others_survive(
     assert "Traceback" in debug.stderr and "KeyError" in debug.stderr
 
 
+def test_h03_a_rule_whose_constructor_raises_is_qa000_too(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qalint.plugins import load_plugins
+
+    rule = load_plugins(entry_points=()).rules["QA105"].cls
+
+    def broken_init(self: object, *args: object) -> None:
+        raise KeyError("optie")
+
+    monkeypatch.setattr(rule, "__init__", broken_init)
+    result = run_inprocess(["check", "errors.txt"], cwd=work, expect=2)
+    assert result.lines[0] == (
+        "errors.txt:1:1: QA000 [error] ingebouwde regel QA105 is gecrasht bij het aanmaken: "
+        "KeyError: 'optie'; meld dit alstublieft"
+    )
+    assert [code for *_, code in result.findings()] == ["QA000", "QA303", "QA103", "QA201"]
+
+
 def test_h04_an_internal_error_is_a_message_not_a_traceback(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -49,7 +49,24 @@ _LIST_LINE = re.compile(
     r"[ \t\u00a0\f\v]*[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+)[0-9]{1,3})*(?:[ \t]+en[ \t]+[0-9]{1,3})?[ \t\u00a0\f\v]*\Z"
 )
 _DIGITS = re.compile(r"[0-9]+")
-_TOKEN = re.compile(r"[^ \t\u00a0\f\v]+")
+#: Where an inline marker may stand: digits ending a word (``»?1``, ``Agema3,``), a year
+#: with digits glued to it, `` 1)`` and ``(2)``, and a marker between two sentences.
+_CANDIDATE = re.compile(
+    r"(?P<glued>(?<=[^\s0-9])[0-9]{1,7})(?=[,.;:?!]*(?:\s|\Z))"
+    r"|(?P<year>(?<!\S)(?:19|20)[0-9]{3,5})(?=[,.;:?!]*(?:\s|\Z))"
+    r"|(?P<paren>(?<!\S)\(?[0-9]{1,3}\))(?=\s|\Z)"
+    r"|(?P<mid>(?<=[a-zà-ÿ][.?!»”])[0-9]{1,3}(?=[A-Z]))"
+)
+#: ``[1 ]``, ``[4 5 ]``, ``[10]``, ``[^1]``; not a Markdown link ``[1](...)``.
+_BRACKET = re.compile(r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()")
+#: The next number of a list of markers: ``, 2``, `` en 3``, `` 4``.
+_NEXT_NUMBER = re.compile(r",?[ \t]+(?:en[ \t]+)?(?P<num>[0-9]{1,3})(?=[,.;:]*(?:\s|\Z))")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+#: Candidates looked at per line, and characters looked back for the word before one.
+_MAX_CANDIDATES = 200
+_LOOK_BACK = 40
+#: A line holding only a list of markers (``2, 3 en 4``) is never longer than this.
+_LONGEST_LIST = 120
 #: Words after a number that make it prose, not a footnote: ``5 miljard``, ``24 mei``.
 _PROSE_WORDS = frozenset(
     """
@@ -73,8 +90,6 @@ _PROSE_BEFORE = frozenset(
 )
 #: A year ending a sentence, which a marker may follow: ``in 2018.12 Hierbij``.
 _YEAR_END = re.compile(r"(?:^|[^0-9.,])(?:19|20)[0-9]{2}\Z")
-#: A marker glued between two sentences: ``gesproken.3Toekomstige``.
-_MID_TOKEN = re.compile(r"(?<=[a-zà-ÿ][.?!»”])[0-9]{1,3}(?=[A-Z])")
 #: Units written glued to a number: ``m2``, ``km2``, ``co2``.
 _UNITS = frozenset("m km cm mm dm ha co h no so nox pm".split())
 #: Characters a marker may be glued to (after them the number starts).
@@ -340,7 +355,7 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
     rest = line[end:]
     if not rest.strip(_BLANK):
         return _LineStart("lone", (number,), start, end, "") if 1 <= number <= MAX_NUMBER else None
-    if _LIST_LINE.match(line, begin):
+    if len(line) - begin <= _LONGEST_LIST and _LIST_LINE.match(line, begin):
         found = list(_DIGITS.finditer(line, begin))
         numbers = tuple(int(m.group()) for m in found)
         if numbers == tuple(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] >= 1:
@@ -371,50 +386,76 @@ def _inline_markers(line: str, begin: int, depth: int) -> tuple[list[_Inline], i
     """Markers inside a line: glued, bracketed, `` 1)`` and ``(2)``, in order.
 
     ``depth`` counts the parentheses left open by the lines before in the paragraph;
-    the count at the end of this line is returned with the markers.
+    the count at the end of this line is returned with the markers. Candidates are
+    found by one scan of the line; only the first _MAX_CANDIDATES are looked at, so a
+    garbage line of a hundred thousand numbers costs no more than a real one.
     """
-    found: list[_Inline] = []
-    found.extend(_bracket_markers(line, begin))
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(line, begin)]
-    skip_until = -1
-    for position, (start, end) in enumerate(tokens):
-        token = line[start:end]
-        depth_before = depth
-        depth = max(depth + token.count("(") - token.count(")"), 0)
-        if start < skip_until or _url_like(token):
+    found = _bracket_markers(line, begin)
+    cursor = begin
+    for count, match in enumerate(_CANDIDATE.finditer(line, begin)):
+        if count >= _MAX_CANDIDATES:
+            break
+        start = match.start()
+        depth = max(depth + line.count("(", cursor, start) - line.count(")", cursor, start), 0)
+        cursor = start
+        before = _token_before(line, start, begin)
+        if _url_like(before):
             continue
-        if token.endswith(")"):
-            previous = line[tokens[position - 1][0]:tokens[position - 1][1]] if position else ""
-            following = line[tokens[position + 1][0]] if position + 1 < len(tokens) else ""
-            paren = _paren_marker(token, start, depth_before, previous, following)
+        kind = match.lastgroup
+        if kind == "paren":
+            paren = _paren_marker(match.group(), start, depth, _word_before(line, start, begin),
+                                  _char_after(line, match.end()))
             if paren is not None:
                 found.append(paren)
-                continue
-        for glued in _MID_TOKEN.finditer(token):
+        elif kind == "mid":
             # "gesproken.3Toekomstige": a marker between two sentences without spaces.
-            found.append(_Inline("glued", int(glued.group()), start + glued.start(),
-                                 start + glued.end(), True))
-        marker = _glued_marker(token, start)
-        if marker is None:
-            continue
-        found.append(marker)
-        if marker.strong:
-            # "?1, 2", "?1, 2 en 3" and "?1 2 3": the following numbers belong to it.
-            last = marker.number
-            for following_start, following_end in tokens[position + 1:position + 8]:
-                word = line[following_start:following_end]
-                if word == "en":
-                    continue
-                digits = word.rstrip(",.;:")
-                if _number(digits) == last + 1:
-                    last += 1
-                    found.append(_Inline("glued", last, following_start,
-                                         following_start + len(digits), True))
-                    skip_until = following_end
-                    continue
-                break
+            found.append(_Inline("glued", int(match.group()), start, match.end(), True))
+        else:
+            marker = _glued_marker(before, match.group(), start)
+            if marker is not None:
+                found.append(marker)
+                if marker.strong:
+                    found.extend(_continuation(line, match.end(), marker.number))
+    depth = max(depth + line.count("(", cursor) - line.count(")", cursor), 0)
     found.sort(key=lambda item: item.start)
     return found, depth
+
+
+def _continuation(line: str, end: int, last: int) -> list[_Inline]:
+    """``?1, 2``, ``?1, 2 en 3``, ``?1 2 3``: the numbers after a marker belong to it."""
+    found: list[_Inline] = []
+    for _ in range(8):
+        match = _NEXT_NUMBER.match(line, end)
+        if match is None or _number(match["num"]) != last + 1:
+            break
+        last += 1
+        found.append(_Inline("glued", last, match.start("num"), match.end("num"), True))
+        end = match.end()
+    return found
+
+
+def _token_before(line: str, start: int, begin: int) -> str:
+    """The part of the word before ``start`` (at most _LOOK_BACK characters)."""
+    index = start
+    limit = max(start - _LOOK_BACK, begin)
+    while index > limit and not line[index - 1].isspace():
+        index -= 1
+    return line[index:start]
+
+
+def _word_before(line: str, start: int, begin: int) -> str:
+    """The word before the white space before ``start``."""
+    index = start
+    limit = max(start - _LOOK_BACK, begin)
+    while index > limit and line[index - 1].isspace():
+        index -= 1
+    return _token_before(line, index, begin) if index > limit else ""
+
+
+def _char_after(line: str, end: int) -> str:
+    """The first character after the white space after ``end``; "" at the end."""
+    match = _NEXT_CHAR.match(line, end, end + _LOOK_BACK)
+    return match.group(1) if match else ""
 
 
 def _number(text: str) -> int | None:
@@ -429,46 +470,39 @@ def _url_like(token: str) -> bool:
     return "/" in token or "www." in token or "=" in token or "%" in token or "@" in token
 
 
-def _glued_marker(token: str, start: int) -> _Inline | None:
-    """``»?1``, ``jl.2``, ``Agema3,``, ``gepubliceerd13.``: digits ending a word."""
-    core = token.rstrip(",.;:?!")
-    digits_start = len(core)
-    while digits_start > 0 and "0" <= core[digits_start - 1] <= "9":
-        digits_start -= 1
-    digits = core[digits_start:]
-    if not digits or len(digits) > 7:
-        return None
-    before = core[:digits_start]
-    begin, end = start + digits_start, start + len(core)
+def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
+    """``»?1``, ``jl.2``, ``Agema3,``, ``gepubliceerd13.``: digits ending a word.
+
+    ``before`` is the part of the word before the digits, which start at ``start``.
+    """
+    end = start + len(digits)
     if len(digits) >= 5 and digits[:2] in ("19", "20") and (not before or before[-1] in "–-/("):
         # "7 november 20231": a year with the marker glued to it.
-        return _Inline("year", 0, begin, end, False, digits)
-    if not before or len(digits) > 3:
-        return None
+        return _Inline("year", 0, start, end, False, digits)
     number = _number(digits)
-    if number is None:
+    if number is None or not before:
         return None
     char = before[-1]
     if char in _CLOSING:
         if len(before) < 2 or before[-2].isspace():
             return None  # an opening quote: "’90"
         if char == "." and _YEAR_END.search(before[:-1]):
-            return _Inline("word", number, begin, end, False, digits)  # "in 2018.12 Hierbij"
+            return _Inline("word", number, start, end, False, digits)  # "in 2018.12 Hierbij"
         if char in ".;," and ("0" <= before[-2] <= "9" or _abbreviation(before[:-1])):
             return None  # "1.5", "2,5", "nr.6"
-        return _Inline("glued", number, begin, end, True)
+        return _Inline("glued", number, start, end, True)
     word = _trailing_word(before)
     if not word:
         return None
     if word.islower():
         if len(word) < 2 or word in _UNITS:
             return None  # "m2", "x3"
-        return _Inline("word", number, begin, end, False, digits)
+        return _Inline("word", number, start, end, False, digits)
     if word.isupper() and len(word) >= 3 and word.lower() not in _UNITS:
         # "NIS24" is the directive NIS2 with marker 4 (see _resolve_inline).
-        return _Inline("acronym", number, begin, end, False, digits)
+        return _Inline("acronym", number, start, end, False, digits)
     if not word.isupper() and len(word) >= 2:
-        return _Inline("word", number, begin, end, False, digits)  # "Ends1", "NZa3"
+        return _Inline("word", number, start, end, False, digits)  # "Ends1", "NZa3"
     return None  # "CO2", "B3"
 
 
@@ -488,8 +522,8 @@ def _paren_marker(
 ) -> _Inline | None:
     """`` 1)`` after a question (ministry and Kamer drafts), and ``(2)`` in such a draft.
 
-    ``depth`` counts the parentheses open before the token, ``previous`` is the token
-    before it and ``following`` the first character of the token after it.
+    ``depth`` counts the parentheses open before the token, ``previous`` is the word
+    before it and ``following`` the first character after it ("" at the line end).
     """
     if token[:1] == "(":
         number = _number(token[1:-1])
@@ -515,24 +549,18 @@ def _paren_marker(
 def _bracket_markers(line: str, begin: int) -> list[_Inline]:
     """``[1 ]``, ``[4 5 ]``, ``[10]`` and Markdown ``[^1]`` (not ``[^1]:`` notes)."""
     found: list[_Inline] = []
-    at = line.find("[", begin)
-    while at != -1:
-        close = line.find("]", at + 1, at + 24)
-        if close == -1:
-            at = line.find("[", at + 1)
+    for match in _BRACKET.finditer(line, begin):
+        if len(found) >= _MAX_CANDIDATES:
+            break
+        if match["caret"]:
+            number = _number(match["inner"].strip(" "))
+            if number is not None and line[match.end():match.end() + 1] != ":":
+                found.append(_Inline("caret", number, match.start("inner"), match.end("inner"), True))
             continue
-        inner = line[at + 1:close]
-        following = line[close + 1:close + 2]
-        if inner.startswith("^"):
-            number = _number(inner[1:])
-            if number is not None and following != ":":
-                found.append(_Inline("caret", number, at + 2, close, True))
-        elif following != "(" and inner.strip(" ") and all("0" <= c <= "9" or c == " " for c in inner):
-            for match in _DIGITS.finditer(line, at + 1, close):
-                value = _number(match.group())
-                if value is not None:
-                    found.append(_Inline("bracket", value, match.start(), match.end(), True))
-        at = line.find("[", close + 1)
+        for digits in _DIGITS.finditer(line, match.start("inner"), match.end("inner")):
+            value = _number(digits.group())
+            if value is not None:
+                found.append(_Inline("bracket", value, digits.start(), digits.end(), True))
     return found
 
 
