@@ -44,6 +44,7 @@ def _references(sentence: str) -> list[tuple[tuple[int, ...], str]]:
         ("Zoals bij vraag 2 aangegeven, is dat zo.", (2,)),
         ("zoals genoemd in het antwoordbij vraag 2", (2,)),
         ("Zie de antwoorden op vraag 2 t/m 4.", (2, 3, 4)),
+        ("Zie antwoord op vraag 1 en vraag 5.", (1, 5)),
     ],
 )
 def test_internal_references_are_found(sentence: str, targets: tuple[int, ...]) -> None:

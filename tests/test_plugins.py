@@ -362,8 +362,6 @@ def test_e02_traceback_only_with_debug(lint: Callable[..., Run]) -> None:
     assert loud.out == quiet.out and loud.code == quiet.code == 2
 
 
-@pytest.mark.xfail(strict=True, reason="runner.check_path builds the rule (Rule.__init__) "
-                   "outside _run_rule's guard; check_path is outside this change")
 def test_e02_a_rule_whose_constructor_raises(lint: Callable[..., Run], baseline: Run) -> None:
     class BadInit(QuestionCount):
         """Raises while being built."""

@@ -2,12 +2,13 @@
 
 from collections.abc import Sequence
 
-from qalint.hookspecs import hookimpl
-from qalint.rules import Rule
 from qalint_plugins.drafting.empty_answer import EmptyAnswer
 from qalint_plugins.drafting.placeholder_text import PlaceholderText
 from qalint_plugins.drafting.question_without_question_mark import QuestionWithoutQuestionMark
 from qalint_plugins.drafting.review_remark import ReviewRemark
+
+from qalint.hookspecs import hookimpl
+from qalint.rules import Rule
 
 
 @hookimpl

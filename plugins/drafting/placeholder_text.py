@@ -4,22 +4,26 @@ from collections.abc import Iterator
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
 
-#: Placeholders anywhere in a line. No pattern has nested quantifiers; the bracketed
-#: ones are bounded, so every line is scanned in linear time.
-_PLACEHOLDER = re.compile(
+#: Where a placeholder may start. Every alternative opens with a literal character, so
+#: the scan skips ahead to those characters; what follows is bounded (no nested
+#: quantifiers) and checked in Python, so a line is scanned in linear time.
+_CANDIDATE = re.compile(
     r"\[\[[^\[\]\n]{0,200}\]\]"  # text marked for attention: [[bedrag]]
-    r"|\[[ ]?(?:in te vullen|invullen|nog invullen|aan te vullen|aanvullen|nog aanvullen"
-    r"|datum|naam|aantal|bedrag|nummer|kenmerk|titel|bron|link|volgt|PM|p\.m\.|XXX+|TODO"
-    r"|\.\.\.|…|\?+)[ ]?\]"  # [invullen], [datum], [...]
-    r"|<(?:naam|datum|aantal|bedrag|nummer|kenmerk|titel|bron|link|invullen|x+|\.\.\.)>"
-    r"|(?<![\w.\-])(?:PM|P\.M\.|p\.m\.)(?![\w\-])(?![ ]?(?:post|raming|bedrag)\b)(?-i:(?! [A-Z][a-z]))"
-    r"|(?<![\w\-])(?:XXX+|xxx+|TODO|TBD)(?![\w\-])"
+    r"|\[(?P<bracket>[^\[\]\n]{1,24})\]"  # [invullen], [datum], [...]
+    r"|<(?P<angle>[^<>\n]{1,24})>"  # <naam>
+    r"|P\.M\.|PM|p\.m\.|X{3,}|x{3,}|TODO|TBD"
     r"|\?\?+"
-    r"|\bnog (?:aan|in) te vullen\b",
-    re.IGNORECASE,
+    r"|[Nn]og (?:aan|in) te vullen"
 )
-#: Case matters for these: "PM" is a placeholder, "pm" in "10 pm" is not; "Xxx" is a name.
-_CASE_SENSITIVE = re.compile(r"(?:PM|P\.M\.|p\.m\.|XXX+|xxx+|TODO|TBD)\Z")
+#: Words that, in brackets or angle brackets, hold a place for text still to come.
+_PLACE_WORDS = frozenset((
+    "in te vullen", "invullen", "nog invullen", "aan te vullen", "aanvullen", "nog aanvullen",
+    "datum", "naam", "aantal", "bedrag", "nummer", "kenmerk", "titel", "bron", "link", "volgt",
+    "pm", "p.m.", "todo", "...", "…", "x", "xx", "xxx", "xxxx", "?", "??", "???",
+))
+#: At most this many placeholders are reported per line (a garbage line is one finding
+#: too many already).
+_PER_LINE = 10
 #: A line (or answer) that says only that the text will follow.
 _WILL_FOLLOW = re.compile(
     r"[\[(]?[ ]?(?:(?:antwoord|tekst|reactie|beantwoording)[ ]+)?volgt(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
@@ -79,14 +83,18 @@ class PlaceholderText(Rule):
                                   f"'{stripped}' is een plaatshouder: de tekst moet nog worden geschreven")
                 continue
             position = 0
-            for match in _PLACEHOLDER.finditer(line):
+            reported = 0
+            for match in _CANDIDATE.finditer(line):
+                if reported >= _PER_LINE:
+                    break
                 found = match.group()
-                if not _is_placeholder(found):
+                if not _is_placeholder(match, line):
                     continue
                 quotes.read(line[position:match.start()])
                 position = match.start()
                 if found in _ELLIPSIS and quotes.inside:
                     continue  # «er geen twijfel [...] kan bestaan»: an omission in a quotation
+                reported += 1
                 yield self.report(
                     Span(index + 1, match.start() + 1, index + 1, match.end() + 1),
                     f"'{found[:40]}' is een plaatshouder: vul de tekst in voordat het stuk "
@@ -106,10 +114,26 @@ class PlaceholderText(Rule):
                 yield self.report(span, f"'{text}' is een plaatshouder: de tekst moet nog worden geschreven")
 
 
-def _is_placeholder(found: str) -> bool:
-    if found[0] in "[<?" or found.lower().startswith("nog"):
-        return True
-    return _CASE_SENSITIVE.match(found) is not None  # "PM", not "pm" in "10 pm"
+def _is_placeholder(match: re.Match[str], line: str) -> bool:
+    found = match.group()
+    inner = match["bracket"] or match["angle"]
+    if inner is not None:
+        return inner.strip(" ").lower() in _PLACE_WORDS
+    if found[0] in "[?" or found[0] in "Nn":
+        return True  # [[...]], ??, nog aan te vullen
+    before = line[match.start() - 1:match.start()]
+    after = line[match.end():match.end() + 1]
+    if before and (before.isalnum() or before in ".-_"):
+        return False  # "APM", "1.p.m."
+    if after and (after.isalnum() or after in "-_"):
+        return False  # "PM10", "p.m.-post", "XXXL"
+    if found[0] in "Pp":
+        rest = line[match.end():match.end() + 10].lstrip(" ").lower()
+        if rest.startswith(("post", "raming", "bedrag")):
+            return False  # the budget term "p.m. post"
+        if re.match(r" [A-Z][a-z]", line[match.end():match.end() + 3]):
+            return False  # "de Britse PM Starmer"
+    return True
 
 
 class _Quotes:

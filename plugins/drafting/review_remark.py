@@ -4,17 +4,23 @@ from collections.abc import Iterator
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
 
-#: Comments and tracked changes as Word writes them into text exports. Each
-#: alternative is bounded, so a line is scanned in linear time.
+#: Comments as Word writes them into text exports. Every alternative opens with a
+#: literal character and is bounded, so a line is scanned in linear time.
 _REMARK = re.compile(
     r"\[(?:Opmerking|Commentaar|Comment|Opm\.)\b"  # [Opmerking JV: ...]
-    r"|\b(?:Opmerking|Commentaar|Comment|Commented)[ ]?\[[A-Za-z]{1,4}[0-9]{0,3}\]"  # Comment [JV1]:
-    r"|(?P<anchor>\[[A-Z]{2,4}[0-9]{1,3}\])"  # [JV1]: a comment anchor with the reviewer's initials
-    r"|^[ \t]*(?:Verwijderd|Ingevoegd|Opgemaakt|Met opmaak|Deleted|Inserted|Formatted)[ ]?:",
+    r"|(?:Opmerking|Commentaar|Commented|Comment)[ ]?\[[A-Za-z]{1,4}[0-9]{0,3}\]"  # Comment [JV1]:
+    r"|(?P<anchor>\[[A-Z]{2,4}[0-9]{1,3}\])",  # [JV1]: a comment anchor with initials
+    re.IGNORECASE,
+)
+#: Tracked changes exported as text open a line: ``Verwijderd: ...``.
+_TRACKED = re.compile(
+    r"[ \t]*(?:Verwijderd|Ingevoegd|Opgemaakt|Met opmaak|Deleted|Inserted|Formatted)[ ]?:",
     re.IGNORECASE,
 )
 #: Anchors must be upper case: "[jv1]" is not Word's form.
 _ANCHOR = re.compile(r"\[[A-Z]{2,4}[0-9]{1,3}\]\Z")
+#: At most this many remarks are reported per line.
+_PER_LINE = 10
 
 
 class ReviewRemark(Rule):
@@ -47,12 +53,22 @@ class ReviewRemark(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for index, line in enumerate(doc.lines):
+            tracked = _TRACKED.match(line)
+            if tracked is not None:
+                yield self._remark(index, tracked.end() - len(tracked.group().lstrip()),
+                                   tracked.end(), tracked.group())
+            reported = 0
             for match in _REMARK.finditer(line):
-                found = match.group()
-                if match["anchor"] and not _ANCHOR.match(found):
+                if reported >= _PER_LINE:
+                    break
+                if match["anchor"] and not _ANCHOR.match(match.group()):
                     continue
-                yield self.report(
-                    Span(index + 1, match.start() + 1, index + 1, match.end() + 1),
-                    f"'{found.strip()[:40]}' is een opmerking of wijziging uit de review: "
-                    f"verwijder die voordat het stuk wordt ondertekend",
-                )
+                reported += 1
+                yield self._remark(index, match.start(), match.end(), match.group())
+
+    def _remark(self, index: int, start: int, end: int, found: str) -> Diagnostic:
+        return self.report(
+            Span(index + 1, start + 1, index + 1, end + 1),
+            f"'{found.strip()[:40]}' is een opmerking of wijziging uit de review: "
+            f"verwijder die voordat het stuk wordt ondertekend",
+        )

@@ -2,11 +2,12 @@
 
 from collections.abc import Sequence
 
-from qalint.hookspecs import hookimpl
-from qalint.rules import Rule
 from qalint_plugins.footnotes.footnote_out_of_order import FootnoteOutOfOrder
 from qalint_plugins.footnotes.footnote_without_text import FootnoteWithoutText
 from qalint_plugins.footnotes.unreferenced_footnote import UnreferencedFootnote
+
+from qalint.hookspecs import hookimpl
+from qalint.rules import Rule
 
 
 @hookimpl

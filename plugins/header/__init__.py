@@ -2,14 +2,15 @@
 
 from collections.abc import Sequence
 
-from qalint.hookspecs import hookimpl
-from qalint.rules import Rule
 from qalint_plugins.header.doubled_phrase import DoubledPhrase
 from qalint_plugins.header.duplicate_date import DuplicateDate
 from qalint_plugins.header.malformed_case_number import MalformedCaseNumber
 from qalint_plugins.header.member_form_mismatch import MemberFormMismatch
 from qalint_plugins.header.respondent_not_addressed import RespondentNotAddressed
 from qalint_plugins.header.unbalanced_parenthesis import UnbalancedParenthesis
+
+from qalint.hookspecs import hookimpl
+from qalint.rules import Rule
 
 
 @hookimpl

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from qalint.model import Block, Document, Header, Kind, ParseProblem
+from qalint.model import Block, Document, Header, HeaderLine, Kind, ParseProblem
 from qalint.parse.blocks import build_blocks, find_labels
 from qalint.parse.dates import weekday_dates
 from qalint.parse.footnotes import find_footnotes
@@ -41,10 +41,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
         if block.number_list is not None
         for problem in block.number_list.problems
     ]
-    if kind.requires_answers and not questions:
-        span = header.government_line.span if header.government_line else None
-        if span is not None:
-            problems.append(ParseProblem("geen enkele vraag gevonden in dit antwoorddocument", span))
+    problems.extend(_missing_questions(kind, header, questions, answers, lines, first_label))
     return Document(
         path=path,
         kind=kind,
@@ -58,6 +55,31 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
         footnote_notes=notes,
         problems=tuple(problems),
     )
+
+
+def _missing_questions(
+    kind: Kind, header: Header, questions: tuple[Block, ...], answers: tuple[Block, ...],
+    lines: tuple[str, ...], first_label: int,
+) -> list[ParseProblem]:
+    """An answer document without questions, or a question set that asks nothing.
+
+    Members' drafts often leave questions unnumbered, so a question set only counts as
+    empty when nothing after its header asks anything (no question mark at all).
+    """
+    if questions:
+        return []
+    if kind.requires_answers:
+        anchor = header.government_line or (answers[0] if answers else None)
+        span = anchor.span if isinstance(anchor, HeaderLine) else (
+            anchor.label_span if anchor is not None else None)
+        if span is not None:
+            return [ParseProblem("geen enkele vraag gevonden in dit antwoorddocument", span)]
+    if kind is Kind.QUESTION_SET and header.question_header is not None:
+        after = header.question_header.span.end_line
+        if not any("?" in line for line in lines[after:]):
+            return [ParseProblem("geen enkele vraag gevonden na de kop van de vragen",
+                                 header.question_header.span)]
+    return []
 
 
 def _kind(

@@ -19,7 +19,9 @@ MAX_RANGE = 1000
 
 _TOKEN = re.compile(
     r"[ \t\u00a0]*(?:(?P<num>[0-9]+)|(?P<range>t/m|t\.m\.|tot en met|[-\u2013\u2014])"
-    r"|(?P<sep>,|&|en(?![a-z])))",
+    r"|(?P<sep>,|&|en(?![a-z]))"
+    # "1 en vraag 9": the keyword repeated after a separator
+    r"|(?P<word>[Vv]ra(?:ag|gen)|[Aa]ntwoord(?:en)?)(?=[ \t\u00a0]+[0-9]))",
     re.ASCII,
 )
 _DIGIT_LIKE = re.compile(r"[ \t\u00a0]*(\d|[\u00b2\u00b3\u00b9\u2070-\u2079])")
@@ -77,6 +79,11 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
             cursor = end
             expect_number = False
             previous_was_number = True
+            continue
+        if match.group("word") is not None:
+            if not (expect_number and numbers and not pending_range):
+                break
+            cursor = match.end()
             continue
         if expect_number:
             break  # a separator where a number belongs ends the list

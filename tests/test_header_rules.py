@@ -1,0 +1,231 @@
+"""Header parsing (tokens, officials, numbers as written) and the header rules QA401-QA406."""
+
+from __future__ import annotations
+
+import pytest
+from qalint_plugins.header.doubled_phrase import DoubledPhrase
+from qalint_plugins.header.duplicate_date import DuplicateDate
+from qalint_plugins.header.malformed_case_number import MalformedCaseNumber
+from qalint_plugins.header.member_form_mismatch import MemberFormMismatch
+from qalint_plugins.header.respondent_not_addressed import RespondentNotAddressed
+from qalint_plugins.header.unbalanced_parenthesis import UnbalancedParenthesis
+
+from qalint.model import Document
+from qalint.parse import parse
+from qalint.rules import Rule
+from qalint.source import split_lines
+
+QUESTIONS = "Vraag 1\nIs het waar?\n\nAntwoord 1\nJa.\n"
+
+
+def _doc(text: str) -> Document:
+    return parse("concept.txt", split_lines(text))
+
+
+def _messages(rule: type[Rule], text: str) -> list[tuple[int, int, str]]:
+    return [(d.span.line, d.span.column, d.message) for d in rule("concept.txt").check(_doc(text))]
+
+
+def test_tokens_split_parentheses_and_point_into_the_input() -> None:
+    doc = _doc(
+        "Antwoord van Minister De Jonge (Binnenlandse Zaken en\n"
+        "Koninkrijksrelaties) (ontvangen (ontvangen 7 juni 2024).\n" + QUESTIONS
+    )
+    line = doc.header.government_line
+    assert line is not None
+    texts = [token.text for token in line.tokens]
+    assert texts[:6] == ["Antwoord", "van", "Minister", "De", "Jonge", "("]
+    assert texts.count("(") == 3 and texts.count(")") == 2
+    second = [token for token in line.tokens if token.text == "("][2]
+    assert (second.span.line, second.span.column) == (2, 33)
+
+
+def test_addressees_one_per_portfolio() -> None:
+    doc = _doc(
+        "Vragen van het lid Jasper van Dijk (SP) aan de Ministers van Buitenlandse\n"
+        "Zaken en van Defensie over Mali (ingezonden 3 juni 2014).\n"
+    )
+    assert [(o.title, o.portfolio) for o in doc.header.addressed] == [
+        ("minister", "Buitenlandse Zaken"), ("minister", "Defensie")]
+    doc = _doc(
+        "Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Staatssecretaris en de Minister "
+        "van Volksgezondheid, Welzijn en Sport over eetstoornissen (ingezonden 3 juli 2024).\n"
+    )
+    assert [(o.title, o.portfolio) for o in doc.header.addressed] == [
+        ("staatssecretaris", "Volksgezondheid, Welzijn en Sport"),
+        ("minister", "Volksgezondheid, Welzijn en Sport")]
+    doc = _doc(
+        "Vragen van het lid Postma (NSC) aan de Ministers van Klimaat en Groene Groei, van "
+        "Sociale Zaken en Werkgelegenheid en deStaatssecretaris van Infrastructuur en Waterstaat "
+        "over vervoerskosten (ingezonden 2 oktober 2024).\n"
+    )
+    assert [o.portfolio for o in doc.header.addressed] == [
+        "Klimaat en Groene Groei", "Sociale Zaken en Werkgelegenheid", "Infrastructuur en Waterstaat"]
+
+
+def test_signers_second_signers_and_co_signers() -> None:
+    doc = _doc(
+        "Antwoord van Minister Van Weel (Justitie en Veiligheid) en antwoord van Staatssecretaris "
+        "Coenradie (Justitie en Veiligheid) (ontvangen 14 november 2024).\n" + QUESTIONS
+    )
+    assert [(o.role, o.name, o.portfolio) for o in doc.header.signers] == [
+        ("signer", "Van Weel", "Justitie en Veiligheid"),
+        ("signer", "Coenradie", "Justitie en Veiligheid")]
+    doc = _doc(
+        "Antwoord van minister Beljaarts (Economische Zaken), mede namens de staatssecretaris van "
+        "Infrastructuur en Waterstaat (ontvangen 20 november 2024)\n" + QUESTIONS
+    )
+    assert [(o.role, o.title, o.portfolio) for o in doc.header.signers] == [
+        ("signer", "minister", "Economische Zaken"),
+        ("co-signer", "staatssecretaris", "Infrastructuur en Waterstaat")]
+    assert doc.header.respondents == ("Economische Zaken", "Infrastructuur en Waterstaat")
+
+
+def test_numbers_are_kept_as_written() -> None:
+    doc = _doc("AH617\n\n2024Z 17972\n\nAntwoord van minister Brekelmans (Defensie) "
+               "(ontvangen 20 november 2024)\n\n1. Kunt u bevestigen dat ...?\n\nAntwoord:\nJa.\n")
+    assert doc.header.aanhangsel_number is not None and doc.header.aanhangsel_number.text == "AH617"
+    assert doc.header.case_number is not None and doc.header.case_number.text == "2024Z 17972"
+
+
+def test_a_header_without_its_date_does_not_run_into_the_questions() -> None:
+    doc = _doc(
+        "2024Z18884\n\n(ingezonden 20 november 2024)\n\n"
+        "Vragen van het lid Bamenga (D66) aan de minister voor Buitenlandse Handel en "
+        "Ontwikkelingshulp over het bericht 'Israël saboteert projecten'\n\n"
+        "Bent u bekend met het artikel? 1)\n"
+    )
+    line = doc.header.question_header
+    assert line is not None and line.span.end_line == 5
+    assert len(doc.header.submitted) == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Vragen van het lid Van Eijk en Aartsen (beiden VVD)",
+         "'het lid' met 2 namen (Van Eijk en Aartsen): schrijf 'de leden'"),
+        ("Vragen van de leden Keijzer (BBB)", "'de leden' met één naam (Keijzer): schrijf 'het lid'"),
+        ("Vragen van het leden Yeşilgöz-Zegerius en Aartsen (beiden VVD)",
+         "'het leden' klopt niet: schrijf 'de leden'"),
+        ("Vragen van de leden lid Inge van Dijk (CDA) en Vijlbrief (D66)",
+         "'de leden lid': een woord te veel; schrijf 'de leden'"),
+    ],
+)
+def test_member_form(header: str, expected: str) -> None:
+    text = header + " aan de Minister van Financiën over de lunch (ingezonden 29 mei 2024).\n"
+    assert _messages(MemberFormMismatch, text) == [(1, 12, expected)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Vragen van het lid Jasper van Dijk (SP)",
+        "Vraag van het lid Van Houwelingen (FVD)",
+        "Vragen van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD)",
+        "Vragen van de leden Kröger, Thijssen (beiden GroenLinks-PvdA) en Rooderkerk (D66)",
+    ],
+)
+def test_member_form_that_fits(header: str) -> None:
+    text = header + " aan de Minister van Financiën over de lunch (ingezonden 29 mei 2024).\n"
+    assert _messages(MemberFormMismatch, text) == []
+
+
+def test_parentheses_in_the_question_header_and_the_government_line() -> None:
+    text = ("Vragen van het lid Dobbe (SP aan de Minister van Volksgezondheid, Welzijn en Sport "
+            "over het bericht «Buurtzorg» (ingezonden 7 mei 2024).\n"
+            "Antwoord van Minister Helder (Volksgezondheid, Welzijn en Sport)) (ontvangen 13 juni "
+            "2024).\n" + QUESTIONS)
+    assert _messages(UnbalancedParenthesis, text) == [
+        (1, 26, "haakje in '(SP aan de Minister' wordt niet gesloten"),
+        (2, 65, "haakje ')' na 'en Sport)' is nooit geopend"),
+    ]
+    fine = "Vragen van het lid X (SP) over juridische analyse(s) (ingezonden 30 mei 2024).\n"
+    assert _messages(UnbalancedParenthesis, fine) == []
+
+
+def test_doubled_words_but_not_doubled_numbers() -> None:
+    text = ("Vragen van het lid X (SP) aan de Minister van van Defensie over dat dat niet "
+            "klopt (ingezonden 3 juni 2014).\n")
+    assert _messages(DoubledPhrase, text) == [(1, 47, "'van' staat twee keer achter elkaar")]
+
+
+def test_a_date_given_twice() -> None:
+    text = ("Vragen van het lid X (SP) aan de Minister van Defensie over Y (ingezonden 3 juni 2014).\n"
+            "Antwoord van Minister Z (Defensie) (ontvangen 30 juni 2014) (ontvangen 30 juni 2014).\n"
+            + QUESTIONS)
+    assert _messages(DuplicateDate, text) == [
+        (2, 61, "de datum van ontvangst staat twee keer in de kop (ontvangen; ook op regel 2)")]
+
+
+def test_case_and_aanhangsel_numbers() -> None:
+    text = "AH 604\n2024Z18294\nAntwoord van minister X (Defensie) (ontvangen 3 juni 2024)\n" + QUESTIONS
+    assert _messages(MalformedCaseNumber, text) == []
+    text = "Ah 604\n2024z18294\nAntwoord van minister X (Defensie) (ontvangen 3 juni 2024)\n" + QUESTIONS
+    assert [m[2] for m in _messages(MalformedCaseNumber, text)] == [
+        "zaaknummer '2024z18294' is verkeerd geschreven: '2024Z18294'",
+        "Aanhangselnummer 'Ah 604' is verkeerd geschreven: 'AH 604'",
+    ]
+
+
+QUESTION_HEADER = ("Vragen van het lid Van Nispen (SP) aan de {addressees} over de brandweer "
+                   "(ingezonden 1 oktober 2024).\n")
+
+
+@pytest.mark.parametrize(
+    ("addressees", "government"),
+    [
+        ("Minister van Buitenlandse Zaken", "Antwoord van Minister Bruins Slot (BZ)"),
+        ("Minister van Justitie en Veiligheid", "Antwoord van staatssecretaris Coenradie (JenV)"),
+        ("Minister voor Klimaat en Energie", "Antwoord van Minister Hermans (Klimaat en Groene Groei)"),
+        ("Staatssecretaris van Financiën",
+         "Antwoord van Staatssecretaris Van Rij (Financiën – Fiscaliteit en Belastingdienst)"),
+        ("Minister van Justitie en Veiligheid",
+         "Antwoord van Minister Madlener (Infrastructuur en Waterstaat), mede namens de Minister "
+         "van Justitie en Veiligheid"),
+        ("Ministers van Landbouw, Natuur en Voedselkwaliteit en van Justitie en Veiligheid",
+         "Antwoord van Minister Wiersma (Landbouw, Visserij, Voedselzekerheid en Natuur)"),
+        ("Minister van Volksgezondheid, Welzijn en Sport",
+         "Antwoord van minister Agema (VWS) en antwoord van staatssecretaris Karremans (VWS)"),
+    ],
+)
+def test_respondents_that_were_addressed(addressees: str, government: str) -> None:
+    text = (QUESTION_HEADER.format(addressees=addressees) + government
+            + " (ontvangen 14 november 2024).\n" + QUESTIONS)
+    assert _messages(RespondentNotAddressed, text) == []
+
+
+def test_a_respondent_of_another_ministry() -> None:
+    text = (QUESTION_HEADER.format(addressees="Minister van Justitie en Veiligheid")
+            + "Antwoord van Minister Madlener (Infrastructuur en Waterstaat) en antwoord van "
+              "Staatssecretaris Coenradie (Justitie en Veiligheid) (ontvangen 14 november 2024).\n"
+            + QUESTIONS)
+    assert _messages(RespondentNotAddressed, text) == [
+        (2, 14, "minister Madlener (Infrastructuur en Waterstaat) antwoordt, maar de vragen zijn "
+                "gesteld aan: minister (Justitie en Veiligheid)")]
+
+
+HEADER_RULES = [UnbalancedParenthesis, DoubledPhrase, MemberFormMismatch, MalformedCaseNumber,
+                DuplicateDate, RespondentNotAddressed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vragen van het lid " + " " * 40_000 + "x (ingezonden 3 juni 2014).\n",
+        "Vragen van het lid X (SP) aan de Minister over " + "wat " * 30 + "! (ingezonden 3 juni 2014)\n",
+        "Vragen van het lid " + "X (P) en " * 3_000 + "Y aan de " + "Minister van A, " * 2_000 + "\n",
+        "Antwoord van Minister X " + "(" * 20_000 + "(ontvangen 3 juni 2014)\nVraag 1\n",
+        "Antwoord van Minister X (" + "van van " * 5_000 + ") (ontvangen 3 juni 2014)\nVraag 1\n",
+        "Antwoord van Minister X (A), mede namens " + "de Minister van B en " * 3_000 + "\nVraag 1\n",
+    ],
+    ids=["spaces", "wat", "askers", "parentheses", "doubled", "co-signers"],
+)
+def test_header_rules_stay_fast(text: str) -> None:
+    import time
+
+    doc = _doc(text)
+    for rule in HEADER_RULES:
+        start = time.perf_counter()
+        list(rule("concept.txt").check(doc))
+        assert time.perf_counter() - start < 0.05, rule.code
