@@ -162,13 +162,22 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
               help="Dit configuratiebestand in plaats van zoeken.")
 @click.option("--stdin-filename", help="Naam voor invoer van stdin ('-').")
 @click.option("--encoding", help="Codering van de invoer als die geen UTF-8 is, bijv. cp1252.")
+@click.option("--jobs", "-j", default="1", metavar="N|auto",
+              help="Aantal processen (auto: één per processorkern); alleen bij veel bestanden.")
 @click.option("--debug", is_flag=True, help="Tracebacks tonen.")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           exit_zero: bool, config_path: Path | None, stdin_filename: str | None,
-          encoding: str | None, debug: bool) -> None:
+          encoding: str | None, jobs: str, debug: bool) -> None:
     """Controleer PATHS (bestanden, mappen, of '-' voor stdin)."""
     from qalint.app import CheckRequest, run_check
+    from qalint.parallel import parse_jobs
+
+    try:
+        workers = parse_jobs(jobs)
+    except ValueError:
+        raise click.BadParameter("verwacht een positief getal of 'auto'",
+                                 param_hint="--jobs") from None
 
     request = CheckRequest(
         paths=paths or (".",),
@@ -182,6 +191,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
         stdin_filename=stdin_filename,
         encoding=encoding,
         debug=debug,
+        jobs=workers,
     )
     _finish(_guarded(debug, lambda: run_check(request, _stdout())))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from qalint.model import Block, Reference
 from qalint.parse.normalise import RunningText
@@ -53,7 +54,7 @@ def find_references(
     label_lines = [block.label_span.line for block in blocks]
     found: list[Reference] = []
     text = running.text
-    for match in _PREFIX.finditer(text):
+    for match in _candidates(_PREFIX, text):
         scanned = scan_number_list(text, match.end())
         if scanned is None or not scanned.numbers:
             continue
@@ -63,7 +64,7 @@ def find_references(
             continue
         found.append(_reference(running, match.start(), scanned.end, scanned.numbers,
                                 label_lines, blocks))
-    for match in _WORD_PREFIX.finditer(text) if has_answers else ():
+    for match in _candidates(_WORD_PREFIX, text) if has_answers else ():
         if _EXTERNAL.match(text, match.end()):
             continue
         number = WORD_NUMBERS[match["word"].lower()]
@@ -71,6 +72,28 @@ def find_references(
                                 label_lines, blocks))
     found.sort(key=lambda ref: (ref.span.line, ref.span.column))
     return tuple(found)
+
+
+#: Every reference contains one of these words; the regex engine finds them quickly
+#: because the pattern starts with a character set, unlike the full patterns above.
+_KEYWORD = re.compile(r"[Aa]ntwoord|[Vv]ra(?:ag|gen)|[Bb]eantwoording|ANTWOORD|VRA(?:AG|GEN)")
+#: How far before its keyword a reference may start ("verwijs ik u graag naar de ").
+_REACH_BACK = 48
+
+
+def _candidates(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, but only searched near a keyword: linear and fast."""
+    done = 0
+    for keyword in _KEYWORD.finditer(text):
+        if keyword.end() <= done:
+            continue
+        start = max(done, keyword.start() - _REACH_BACK)
+        match = pattern.search(text, start, keyword.end() + 24)
+        while match is not None and match.start() <= keyword.end():
+            yield match
+            done = match.end()
+            match = pattern.search(text, done, keyword.end() + 24)
+        done = max(done, keyword.start())
 
 
 def _reference(
