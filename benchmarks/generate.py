@@ -11,7 +11,7 @@ pdftotext-style wrapped lines with form feeds), ministry drafts (``AH 604`` + ca
 bare ``Antwoord``), question sets and delay notices. They contain grouped and reordered
 questions (``Vraag 4, 6 en 7`` before ``Vraag 5``), ranges (``2 t/m 4``), separate
 questions answered together, cross-references inside and outside the document,
-footnote markers and notes, page footers (``Tweede Kamer, vergaderjaar 2024–2025,
+footnote markers and notes, page footers (``Tweede Kamer, vergaderjaar 2024-2025,
 Aanhangsel 2``, ``ah-tk-20242025-597``), headings glued to a footer, hyphenated line
 breaks and form feeds. The text is Dutch, built from a small vocabulary.
 
@@ -103,8 +103,8 @@ ACTORS = (
     "de Europese Commissie", "het Nationaal Cyber Security Centrum", "de Raad van State",
     "de gemeente", "de provincie", "de netbeheerder", "de veiligheidsregio",
 )
-PARTNERS = ACTORS + ("de gemeenten", "de provincies", "de veiligheidsregio's",
-                     "de netbeheerders", "de zorgverzekeraars", "de onderwijsinstellingen")
+PARTNERS = (*ACTORS, "de gemeenten", "de provincies", "de veiligheidsregio's",
+            "de netbeheerders", "de zorgverzekeraars", "de onderwijsinstellingen")
 #: Singular heads, so that "{topic} {judgement}" agrees.
 TOPICS = (
     "de vergunningverlening voor windparken op zee", "de wachtlijst in de jeugdzorg",
@@ -238,7 +238,7 @@ class Words:
         self.rng = rng
         self.year = year
 
-    def pick(self, options):  # noqa: ANN001, ANN201 - tiny helper
+    def pick(self, options):
         return options[self.rng.randrange(len(options))]
 
     def title(self) -> str:
@@ -410,7 +410,8 @@ class Builder:
             askers = f"het lid {names[0]} ({words.pick(PARTIES)})"
         elif rng.random() < 0.4:
             word = "beiden" if len(names) == 2 else "allen"
-            askers = f"de leden {', '.join(names[:-1])} en {names[-1]} ({word} {words.pick(PARTIES)})"
+            askers = (f"de leden {', '.join(names[:-1])} en {names[-1]} "
+                      f"({word} {words.pick(PARTIES)})")
         else:
             parts = [f"{name} ({words.pick(PARTIES)})" for name in names]
             askers = f"de leden {', '.join(parts[:-1])} en {parts[-1]}"
@@ -767,7 +768,7 @@ def _refs_to(plan: Plan, numbers: set[int]) -> list[tuple[str, str]]:
     return found
 
 
-def _delete_answer(plan: Plan, rng: random.Random):  # noqa: ANN202
+def _delete_answer(plan: Plan, rng: random.Random):
     if plan.kind not in ("answer", "draft") or len(plan.units) < 2:
         return None
     units = plan.units
@@ -795,7 +796,7 @@ def _delete_answer(plan: Plan, rng: random.Random):  # noqa: ANN202
     return apply
 
 
-def _wrong_answer_number(plan: Plan, rng: random.Random):  # noqa: ANN202
+def _wrong_answer_number(plan: Plan, rng: random.Random):
     if plan.kind not in ("answer", "draft"):
         return None
     n = max(n for u in plan.units for q in u.questions for n in q.numbers)
@@ -817,7 +818,7 @@ def _wrong_answer_number(plan: Plan, rng: random.Random):  # noqa: ANN202
     return apply
 
 
-def _duplicate_question(plan: Plan, rng: random.Random):  # noqa: ANN202
+def _duplicate_question(plan: Plan, rng: random.Random):
     if not _labelled(plan) or not plan.units:
         return None
     options = [(u, j) for u in plan.units for j, q in enumerate(u.questions) if len(q.numbers) == 1]
@@ -840,7 +841,7 @@ def _duplicate_question(plan: Plan, rng: random.Random):  # noqa: ANN202
     return apply
 
 
-def _missing_reference(plan: Plan, rng: random.Random):  # noqa: ANN202
+def _missing_reference(plan: Plan, rng: random.Random):
     options = [u.answer for u in plan.units if u.answer is not None]
     if plan.kind not in ("answer", "draft") or not options:
         return None
@@ -863,7 +864,7 @@ def _missing_reference(plan: Plan, rng: random.Random):  # noqa: ANN202
     return apply
 
 
-def _date_order(plan: Plan, rng: random.Random):  # noqa: ANN202
+def _date_order(plan: Plan, rng: random.Random):
     if plan.submitted is None or plan.received is None or plan.kind not in ("answer", "notice"):
         return None
     if plan.flavour == "docx":
@@ -883,7 +884,7 @@ def _date_order(plan: Plan, rng: random.Random):  # noqa: ANN202
     return apply
 
 
-def _irregular_list(plan: Plan, rng: random.Random):  # noqa: ANN202
+def _irregular_list(plan: Plan, rng: random.Random):
     options = []
     for unit in plan.units:
         blocks = unit.questions + ([unit.answer] if _explicit(unit.answer) else [])
@@ -904,7 +905,7 @@ def _irregular_list(plan: Plan, rng: random.Random):  # noqa: ANN202
     return apply
 
 
-def _delete_question(plan: Plan, rng: random.Random):  # noqa: ANN202
+def _delete_question(plan: Plan, rng: random.Random):
     if plan.kind not in ("questions", "notice") or not _labelled(plan) or len(plan.units) < 3:
         return None
 
@@ -942,7 +943,7 @@ class Renderer:
     """Lays a plan out as lines, with page footers, footnotes, wrapping and artefacts."""
 
     def __init__(self, plan: Plan, rng: random.Random, track: bool = True,
-                 sink=None):  # noqa: ANN001
+                 sink=None):
         self.plan = plan
         self.rng = rng
         self.track = track
@@ -1019,7 +1020,8 @@ class Renderer:
             out.append("")
             if self.page == 1:
                 out += [plan.ident, "ISSN 0921 - 7398", f"\u2019s-Gravenhage {plan.year}", ""]
-            out += [f"Tweede Kamer, vergaderjaar {plan.session}, Aanhangsel", "", str(self.page), ""]
+            out += [f"Tweede Kamer, vergaderjaar {plan.session}, Aanhangsel", "",
+                    str(self.page), ""]
         return out
 
     def footer(self) -> None:
@@ -1387,7 +1389,8 @@ def write_big(outdir: Path, lines: int, seed: str) -> Path:
                     paragraph.append(ref)
             answer.paragraphs = [paragraph]
             if rng.random() < 0.4:
-                answer.paragraphs.append([Sentence(words.filler()) for _ in range(rng.randint(1, 4))])
+                answer.paragraphs.append(
+                    [Sentence(words.filler()) for _ in range(rng.randint(1, 4))])
             renderer.block(question)
             renderer.block(answer)
         # pad the last answer to land exactly on the requested line count
@@ -1475,9 +1478,9 @@ def check(outdir: Path, extra: tuple[str, ...] = ()) -> bool:
     missing, unexpected = compare(load_expected(outdir),
                                   actual_findings(json.loads(result.stdout), outdir, outdir))
     for row in missing:
-        print("missing:    %s:%d:%d: %s" % row)
+        print("missing:    {}:{}:{}: {}".format(*row))
     for row in unexpected:
-        print("unexpected: %s:%d:%d: %s" % row)
+        print("unexpected: {}:{}:{}: {}".format(*row))
     print(f"check: {len(missing)} missing, {len(unexpected)} unexpected")
     return not missing and not unexpected
 

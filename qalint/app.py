@@ -68,7 +68,7 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
     results: list[FileResult] = []
     for result in _results(jobs, request.jobs, plugins):
         for error in plugins.errors:
-            result.diagnostics.append(_core_finding(plugins, target.shown, "QA000", error.message))
+            result.diagnostics.append(_core_finding(plugins, result.path, "QA000", error.message))
         result.diagnostics.sort(key=Diagnostic.sort_key)
         if request.debug:
             for text in result.tracebacks:

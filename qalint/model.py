@@ -154,7 +154,7 @@ class Official:
     role: str
     #: ``minister``, ``staatssecretaris`` or ``minister-president`` (lower case).
     title: str
-    #: The portfolio as written: ``Buitenlandse Zaken``, ``BZ``, ``Financiën – Fiscaliteit
+    #: The portfolio as written: ``Buitenlandse Zaken``, ``BZ``, ``Financiën - Fiscaliteit
     #: en Belastingdienst``; empty when none is written.
     portfolio: str
     span: Span
@@ -167,12 +167,14 @@ class Header:
     """The fields of DOMAIN.md section 3; absent fields are None or empty."""
 
     question_header: HeaderLine | None = None
-    #: ``het lid`` or ``de leden`` as written.
+    #: ``het lid`` or ``de leden`` as written, also wrongly (``het leden``, ``de leden lid``).
     member_form: str | None = None
     askers: tuple[Person, ...] = ()
+    #: The portfolios the questions are put to (see ``addressed`` for titles and spans).
     addressees: tuple[str, ...] = ()
     subject: str | None = None
     government_line: HeaderLine | None = None
+    #: The portfolios of who answers, signers and co-signers (see ``signers``).
     respondents: tuple[str, ...] = ()
     submitted: tuple[DateField, ...] = ()
     received: tuple[DateField, ...] = ()

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = "3"  # 40 documents of this seed cover every kind of injected error
 
 
-def _load_generator():  # noqa: ANN202
+def _load_generator():
     spec = importlib.util.spec_from_file_location("qalint_bench_generate",
                                                   ROOT / "benchmarks" / "generate.py")
     assert spec is not None and spec.loader is not None

@@ -18,11 +18,13 @@ from qalint.parse import parse
 from qalint.rules import Rule
 from qalint.source import split_lines
 
-HEADER = "Antwoord van minister Madlener (Infrastructuur en Waterstaat) (ontvangen 19 november 2024)\n\n"
+HEADER = ("Antwoord van minister Madlener (Infrastructuur en Waterstaat) "
+          "(ontvangen 19 november 2024)\n\n")
 
 
 def _doc(body: str) -> Document:
-    return parse("concept.txt", split_lines(HEADER + "Vraag 1\nIs het waar?\n\nAntwoord 1\n" + body))
+    text = HEADER + "Vraag 1\nIs het waar?\n\nAntwoord 1\n" + body
+    return parse("concept.txt", split_lines(text))
 
 
 def _found(rule: type[Rule], body: str) -> list[str]:
@@ -52,7 +54,8 @@ def test_placeholders(body: str, expected: list[str]) -> None:
 
 def test_a_placeholder_answer_on_the_label_line() -> None:
     doc = parse("concept.txt", split_lines(HEADER + "1. Is het waar?\n\nAntwoord: Volgt.\n"))
-    assert [d.message.split("'")[1] for d in PlaceholderText("concept.txt").check(doc)] == ["Volgt."]
+    found = [d.message.split("'")[1] for d in PlaceholderText("concept.txt").check(doc)]
+    assert found == ["Volgt."]
 
 
 @pytest.mark.parametrize(
@@ -63,7 +66,7 @@ def test_a_placeholder_answer_on_the_label_line() -> None:
         "De Britse PM Starmer en de PM10-waarden zijn besproken om 10 pm.\n",
         "Het Hof: «er geen twijfel [...] kan bestaan dat dit een mensenrecht is».\n",
         "Het rapport stelt: “de aanpak […] werkt\nniet zoals bedoeld”.\n",
-        "Vul het formulier in op de website en kies ‘invullen’.\n",
+        "Vul het formulier in op de website en kies \u2018invullen\u2019.\n",
         "De Wet Xxxx en de richtlijn NIS2 zijn van toepassing (zie bijlage 1).\n",
     ],
 )
@@ -125,7 +128,8 @@ DRAFTING_AND_FOOTNOTE_RULES = [PlaceholderText, EmptyAnswer, QuestionWithoutQues
     ids=lambda line: repr(line[:10]),
 )
 def test_rules_stay_fast_on_pathological_lines(line: str) -> None:
-    doc = parse("concept.txt", split_lines(HEADER + "Vraag 1\n" + line + "\nAntwoord 1\n" + line + "\n"))
+    text = HEADER + "Vraag 1\n" + line + "\nAntwoord 1\n" + line + "\n"
+    doc = parse("concept.txt", split_lines(text))
     for rule in DRAFTING_AND_FOOTNOTE_RULES:
         start = time.perf_counter()
         list(rule("concept.txt").check(doc))

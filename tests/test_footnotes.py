@@ -135,7 +135,8 @@ def test_drafts_write_markers_as_number_and_parenthesis() -> None:
         "AH 614\n2024Z14815\n"
         "Antwoord van staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport) "
         "(ontvangen 20 november 2024)\n\n"
-        "Vraag 1\nBent u bekend met het artikel ‘Nutri-score dreigt fiasco te worden’? 1)\n\n"
+        "Vraag 1\nBent u bekend met het artikel "
+        "\u2018Nutri-score dreigt fiasco te worden\u2019? 1)\n\n"
         "Antwoord 1\nJa. Het onderzoek bestaat uit twee fases: 1) een verkenning en; 2) een "
         "rapport (zie bijlage 1).\n\n"
         "1) Nutri-score dreigt fiasco te worden | Financieel | Telegraaf.nl\n"
@@ -146,7 +147,7 @@ def test_drafts_write_markers_as_number_and_parenthesis() -> None:
 
 
 def test_markdown_footnotes() -> None:
-    text = HEADER + "Vraag 1\nKent u het bericht?[^1]\nAntwoord 1\nJa.\n\n[^1]: NOS, 22 oktober 2024\n"
+    text = HEADER + "Vraag 1\nKent u het bericht?[^1]\nAntwoord 1\nJa.\n\n[^1]: NOS, 22 oktober\n"
     assert _found(text) == ([(1, 5, 22)], [(1, 9, 1)])
 
 
@@ -227,6 +228,14 @@ def test_a_lost_marker_and_a_lost_note_are_found() -> None:
     assert _found(lost_marker) == ([], [(1, 8, 1)])
     lost_note = HEADER + "Vraag 1\nKent u de aflevering van Kassa? 1)\n\nVraag 2\nEn het RIVM? 2)\n"
     assert _numbers(lost_note) == ([1, 2], [])
+
+
+def test_a_numbered_list_of_sources_is_not_a_list_of_notes() -> None:
+    text = HEADER + (
+        "Vraag 1\nWelke stukken zijn relevant?\nAntwoord 1\nDe relevante stukken zijn:\n"
+        "1) Kamerstuk 36 410, nr. 31\n2) Kamerstuk 36 410, nr. 32\n"
+    )
+    assert _found(text) == ([], [])
 
 
 def test_spans_count_lines_like_grep_with_form_feeds_and_crlf() -> None:

@@ -60,7 +60,8 @@ def test_addressees_one_per_portfolio() -> None:
         "over vervoerskosten (ingezonden 2 oktober 2024).\n"
     )
     assert [o.portfolio for o in doc.header.addressed] == [
-        "Klimaat en Groene Groei", "Sociale Zaken en Werkgelegenheid", "Infrastructuur en Waterstaat"]
+        "Klimaat en Groene Groei", "Sociale Zaken en Werkgelegenheid",
+        "Infrastructuur en Waterstaat"]
 
 
 def test_signers_second_signers_and_co_signers() -> None:
@@ -105,7 +106,8 @@ def test_a_header_without_its_date_does_not_run_into_the_questions() -> None:
     [
         ("Vragen van het lid Van Eijk en Aartsen (beiden VVD)",
          "'het lid' met 2 namen (Van Eijk en Aartsen): schrijf 'de leden'"),
-        ("Vragen van de leden Keijzer (BBB)", "'de leden' met één naam (Keijzer): schrijf 'het lid'"),
+        ("Vragen van de leden Keijzer (BBB)",
+         "'de leden' met één naam (Keijzer): schrijf 'het lid'"),
         ("Vragen van het leden Yeşilgöz-Zegerius en Aartsen (beiden VVD)",
          "'het leden' klopt niet: schrijf 'de leden'"),
         ("Vragen van de leden lid Inge van Dijk (CDA) en Vijlbrief (D66)",
@@ -151,17 +153,20 @@ def test_doubled_words_but_not_doubled_numbers() -> None:
 
 
 def test_a_date_given_twice() -> None:
-    text = ("Vragen van het lid X (SP) aan de Minister van Defensie over Y (ingezonden 3 juni 2014).\n"
-            "Antwoord van Minister Z (Defensie) (ontvangen 30 juni 2014) (ontvangen 30 juni 2014).\n"
+    text = ("Vragen van het lid X (SP) aan de Minister van Defensie over Y "
+            "(ingezonden 3 juni 2014).\n"
+            "Antwoord van Minister Z (Defensie) (ontvangen 30 juni 2014) "
+            "(ontvangen 30 juni 2014).\n"
             + QUESTIONS)
     assert _messages(DuplicateDate, text) == [
         (2, 61, "de datum van ontvangst staat twee keer in de kop (ontvangen; ook op regel 2)")]
 
 
 def test_case_and_aanhangsel_numbers() -> None:
-    text = "AH 604\n2024Z18294\nAntwoord van minister X (Defensie) (ontvangen 3 juni 2024)\n" + QUESTIONS
+    government = "Antwoord van minister X (Defensie) (ontvangen 3 juni 2024)\n"
+    text = "AH 604\n2024Z18294\n" + government + QUESTIONS
     assert _messages(MalformedCaseNumber, text) == []
-    text = "Ah 604\n2024z18294\nAntwoord van minister X (Defensie) (ontvangen 3 juni 2024)\n" + QUESTIONS
+    text = "Ah 604\n2024z18294\n" + government + QUESTIONS
     assert [m[2] for m in _messages(MalformedCaseNumber, text)] == [
         "zaaknummer '2024z18294' is verkeerd geschreven: '2024Z18294'",
         "Aanhangselnummer 'Ah 604' is verkeerd geschreven: 'AH 604'",
@@ -177,9 +182,10 @@ QUESTION_HEADER = ("Vragen van het lid Van Nispen (SP) aan de {addressees} over 
     [
         ("Minister van Buitenlandse Zaken", "Antwoord van Minister Bruins Slot (BZ)"),
         ("Minister van Justitie en Veiligheid", "Antwoord van staatssecretaris Coenradie (JenV)"),
-        ("Minister voor Klimaat en Energie", "Antwoord van Minister Hermans (Klimaat en Groene Groei)"),
+        ("Minister voor Klimaat en Energie",
+         "Antwoord van Minister Hermans (Klimaat en Groene Groei)"),
         ("Staatssecretaris van Financiën",
-         "Antwoord van Staatssecretaris Van Rij (Financiën – Fiscaliteit en Belastingdienst)"),
+         "Antwoord van Staatssecretaris Van Rij (Financiën \u2013 Fiscaliteit en Belastingdienst)"),
         ("Minister van Justitie en Veiligheid",
          "Antwoord van Minister Madlener (Infrastructuur en Waterstaat), mede namens de Minister "
          "van Justitie en Veiligheid"),
@@ -213,11 +219,11 @@ HEADER_RULES = [UnbalancedParenthesis, DoubledPhrase, MemberFormMismatch, Malfor
     "text",
     [
         "Vragen van het lid " + " " * 40_000 + "x (ingezonden 3 juni 2014).\n",
-        "Vragen van het lid X (SP) aan de Minister over " + "wat " * 30 + "! (ingezonden 3 juni 2014)\n",
-        "Vragen van het lid " + "X (P) en " * 3_000 + "Y aan de " + "Minister van A, " * 2_000 + "\n",
+        "Vragen van het lid X (SP) aan de Minister over " + "wat " * 30 + "! (ingezonden 3 juni)\n",
+        "Vragen van het lid " + "X (P) en " * 3_000 + "Y aan de " + "Minister van A, " * 2_000,
         "Antwoord van Minister X " + "(" * 20_000 + "(ontvangen 3 juni 2014)\nVraag 1\n",
         "Antwoord van Minister X (" + "van van " * 5_000 + ") (ontvangen 3 juni 2014)\nVraag 1\n",
-        "Antwoord van Minister X (A), mede namens " + "de Minister van B en " * 3_000 + "\nVraag 1\n",
+        "Antwoord van Minister X (A), mede namens " + "de Minister van B en " * 3_000 + "\nVraag 1",
     ],
     ids=["spaces", "wat", "askers", "parentheses", "doubled", "co-signers"],
 )
@@ -229,3 +235,26 @@ def test_header_rules_stay_fast(text: str) -> None:
         start = time.perf_counter()
         list(rule("concept.txt").check(doc))
         assert time.perf_counter() - start < 0.05, rule.code
+
+
+def test_the_published_header_errors_are_found() -> None:
+    """DOMAIN.md section 3: the known header errors of the real corpus, at exact places."""
+    import json
+
+    from tests.helpers import CORPUS, check_output
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/real is not present")
+    files = ["ah-tk-20232024-1999.pdftotext.txt", "ah-tk-20242025-613.docx.txt",
+             "ah-tk-20242025-614.docx.txt", "ah-tk-20232024-1984.pdftotext.txt",
+             "ah-tk-20242025-617.docx.txt"]
+    _, output = check_output(files, CORPUS, select=["QA4"], output_format="json")
+    found = {(d["path"], d["line"], d["column"], d["code"])
+             for d in json.loads(output)["diagnostics"]}
+    assert found == {
+        ("ah-tk-20232024-1999.pdftotext.txt", 18, 33, "QA402"),  # (ontvangen (ontvangen
+        ("ah-tk-20242025-613.docx.txt", 3, 41, "QA401"),  # (Volksgezondheid, ... (ontvangen
+        ("ah-tk-20242025-614.docx.txt", 3, 41, "QA401"),
+        ("ah-tk-20232024-1984.pdftotext.txt", 13, 12, "QA403"),  # het lid X en Y
+        ("ah-tk-20242025-617.docx.txt", 3, 1, "QA404"),  # 2024Z 17972
+    }

@@ -26,16 +26,18 @@ _PLACE_WORDS = frozenset((
 _PER_LINE = 10
 #: A line (or answer) that says only that the text will follow.
 _WILL_FOLLOW = re.compile(
-    r"[\[(]?[ ]?(?:(?:antwoord|tekst|reactie|beantwoording)[ ]+)?volgt(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
+    r"[\[(]?[ ]?(?:(?:antwoord|tekst|reactie|beantwoording)[ ]+)?volgt"
+    r"(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
     re.IGNORECASE,
 )
+_WRITE = "de tekst moet nog worden geschreven"
 _ELLIPSIS = ("[...]", "[…]", "[ ... ]", "[ … ]")
-#: Quotation marks that open and close; ’ is left out because it is also an apostrophe.
+#: Quotation marks that open and close (not the right single quote: it is an apostrophe too).
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "”"))
 
 
 class PlaceholderText(Rule):
-    """The text still holds a placeholder: `PM`, `XXX`, `TODO`, `[invullen]`, `<naam>`, `??`, `volgt`.
+    """The text still holds a placeholder: `PM`, `XXX`, `[invullen]`, `<naam>`, `??`, `volgt`.
 
     ## Why is this bad?
     Drafts are assembled from contributions of several directorates, and what is not
@@ -80,7 +82,7 @@ class PlaceholderText(Rule):
             if _WILL_FOLLOW.fullmatch(stripped):
                 start = line.index(stripped[0])
                 yield self.report(Span(index + 1, start + 1, index + 1, start + len(stripped) + 1),
-                                  f"'{stripped}' is een plaatshouder: de tekst moet nog worden geschreven")
+                                  f"'{stripped}' is een plaatshouder: {_WRITE}")
                 continue
             position = 0
             reported = 0
@@ -111,7 +113,7 @@ class PlaceholderText(Rule):
                 continue
             text = doc.lines[span.line - 1][span.column - 1:].strip()
             if text and _WILL_FOLLOW.fullmatch(text):
-                yield self.report(span, f"'{text}' is een plaatshouder: de tekst moet nog worden geschreven")
+                yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
 
 
 def _is_placeholder(match: re.Match[str], line: str) -> bool:
@@ -145,7 +147,8 @@ class _Quotes:
 
     def read(self, text: str) -> None:
         for position, (opening, closing) in enumerate(_PAIRS):
-            self.open[position] = max(self.open[position] + text.count(opening) - text.count(closing), 0)
+            opened = self.open[position] + text.count(opening) - text.count(closing)
+            self.open[position] = max(opened, 0)
         self.straight = (self.straight + text.count('"')) % 2
 
     @property

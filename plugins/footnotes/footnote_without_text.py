@@ -19,18 +19,18 @@ class FootnoteWithoutText(Rule):
     ## Example
     ```text
     Vraag 1
-    Kent u de aflevering van Kassa ‘De zin en onzin van de Nutri-Score’? 1)
+    Kent u de aflevering van Kassa 'De zin en onzin van de Nutri-Score'? 1)
 
     Vraag 2
     Bent u op de hoogte dat de doelen uit het nationaal preventieakkoord niet
     gehaald worden? 2)
 
-    1) Kassa, 28 september 2024, ‘De zin en onzin van de Nutri-Score’
+    1) Kassa, 28 september 2024, 'De zin en onzin van de Nutri-Score'
     ```
 
     ## Use instead
     ```text
-    1) Kassa, 28 september 2024, ‘De zin en onzin van de Nutri-Score’
+    1) Kassa, 28 september 2024, 'De zin en onzin van de Nutri-Score'
     2) RIVM, Monitor Nationaal Preventieakkoord 2024
     ```
     """

@@ -58,5 +58,6 @@ class MalformedCaseNumber(Rule):
             if _AANHANGSEL.match(fixed):
                 message = f"Aanhangselnummer '{number.text}' is verkeerd geschreven: '{fixed}'"
             else:
-                message = f"Aanhangselnummer '{number.text}' is verkeerd geschreven: 'AH' en een getal (AH 604)"
+                message = (f"Aanhangselnummer '{number.text}' is verkeerd geschreven: 'AH' en "
+                           f"een getal (AH 604)")
             yield self.report(number.span, message)

@@ -4,7 +4,7 @@ from qalint.model import Document, Official
 from qalint.rules import Diagnostic, Rule, Severity
 
 #: Ministries by key, with the portfolios and abbreviations that belong to them. A
-#: minister *voor* a portfolio, a state secretary with a task (``Financiën – Fiscaliteit
+#: minister *voor* a portfolio, a state secretary with a task (``Financiën - Fiscaliteit
 #: en Belastingdienst``) and a renamed ministry (``Klimaat en Energie`` became part of
 #: ``Klimaat en Groene Groei``) all count as their ministry: questions put to the
 #: predecessor are answered by the successor after a cabinet change.
@@ -100,7 +100,7 @@ class RespondentNotAddressed(Rule):
     either a copy-and-paste error (the wrong ministry signs) or a redirection that
     the header should make visible with `mede namens`. The check compares
     ministries, not spelling: abbreviations (`BZ`, `JenV`, `VWS`), a minister *voor*
-    a portfolio, a state secretary's task (`Financiën – Fiscaliteit en
+    a portfolio, a state secretary's task (`Financiën - Fiscaliteit en
     Belastingdienst`), lower-case `minister` in drafts and ministries renamed after a
     cabinet change (`Klimaat en Energie`, now `Klimaat en Groene Groei`) all match.
     A signer who answers `mede namens` an addressee, and second signers (`en

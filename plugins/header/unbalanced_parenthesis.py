@@ -17,12 +17,14 @@ class UnbalancedParenthesis(Rule):
 
     ## Example
     ```text
-    Antwoord van staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport (ontvangen 20 november 2024)
+    Antwoord van staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport
+    (ontvangen 20 november 2024)
     ```
 
     ## Use instead
     ```text
-    Antwoord van staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport) (ontvangen 20 november 2024)
+    Antwoord van staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport)
+    (ontvangen 20 november 2024)
     ```
     """
 

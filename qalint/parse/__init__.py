@@ -32,9 +32,8 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     kind = _kind(header, questions, answers, lines)
     header_lines = [item.span.line - 1 for item in (header.question_header, header.government_line)
                     if item is not None]
-    markers, notes = find_footnotes(
-        lines, min(header_lines, default=0), first_label, {label.line: label.end for label in labels}
-    )
+    label_ends = {label.line: label.end for label in labels}
+    markers, notes = find_footnotes(lines, min(header_lines, default=0), first_label, label_ends)
     problems = [
         ParseProblem(f"{block.label}: {problem}", block.number_list.span)
         for block in blocks

@@ -21,8 +21,9 @@ parser reads the document in order and uses the one numbering sequence of footno
   page end (a page footer, a ``-----`` separator or the end of the document), with the
   next note number and text that looks like a source (a link, a date, ``Kamerstuk``).
 
-Everything is linear in the length of the input: lines are scanned once, tokens are
-split with ``str.split``-like scanning and no pattern has nested quantifiers.
+Everything is linear in the length of the input: each line is scanned once for
+candidates by patterns without nested quantifiers, and at most _MAX_CANDIDATES of them
+are examined per line, so a garbage line of numbers costs no more than a real one.
 """
 
 from __future__ import annotations
@@ -46,21 +47,27 @@ _BRACKET_NOTE = re.compile(r"[ \t\u00a0\f\v]*\[(?P<num>[0-9]{1,3})[ ]?\][ \t\u00
 _CARET_NOTE = re.compile(r"[ \t\u00a0\f\v]*\[\^(?P<num>[0-9]{1,3})\]:[ \t]*")
 #: A number line with a list of markers: ``2, 3 en 4``.
 _LIST_LINE = re.compile(
-    r"[ \t\u00a0\f\v]*[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+)[0-9]{1,3})*(?:[ \t]+en[ \t]+[0-9]{1,3})?[ \t\u00a0\f\v]*\Z"
+    r"[ \t\u00a0\f\v]*[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+)[0-9]{1,3})*"
+    r"(?:[ \t]+en[ \t]+[0-9]{1,3})?[ \t\u00a0\f\v]*\Z"
 )
 _DIGITS = re.compile(r"[0-9]+")
+_DIGIT = re.compile(r"[0-9]")
+_LINE_OPEN = re.compile(r"[ \t\u00a0\f\v]*[0-9\[]")
 #: Where an inline marker may stand: digits ending a word (``»?1``, ``Agema3,``), a year
 #: with digits glued to it, `` 1)`` and ``(2)``, and a marker between two sentences.
+#: (The leading lookahead lets the scan skip to digits and parentheses.)
 _CANDIDATE = re.compile(
+    r"(?=[0-9(])(?:"
     r"(?P<glued>(?<=[^\s0-9])[0-9]{1,7})(?=[,.;:?!]*(?:\s|\Z))"
     r"|(?P<year>(?<!\S)(?:19|20)[0-9]{3,5})(?=[,.;:?!]*(?:\s|\Z))"
     r"|(?P<paren>(?<!\S)\(?[0-9]{1,3}\))(?=\s|\Z)"
     r"|(?P<mid>(?<=[a-zà-ÿ][.?!»”])[0-9]{1,3}(?=[A-Z]))"
+    r")"
 )
 #: ``[1 ]``, ``[4 5 ]``, ``[10]``, ``[^1]``; not a Markdown link ``[1](...)``.
 _BRACKET = re.compile(r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()")
 #: The next number of a list of markers: ``, 2``, `` en 3``, `` 4``.
-_NEXT_NUMBER = re.compile(r",?[ \t]+(?:en[ \t]+)?(?P<num>[0-9]{1,3})(?=[,.;:]*(?:\s|\Z))")
+_NEXT_NUMBER = re.compile(r",?[ \t]{1,3}(?:en[ \t]{1,3})?(?P<num>[0-9]{1,3})(?=[,.;:]*(?:\s|\Z))")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 #: Candidates looked at per line, and characters looked back for the word before one.
 _MAX_CANDIDATES = 200
@@ -93,7 +100,7 @@ _YEAR_END = re.compile(r"(?:^|[^0-9.,])(?:19|20)[0-9]{2}\Z")
 #: Units written glued to a number: ``m2``, ``km2``, ``co2``.
 _UNITS = frozenset("m km cm mm dm ha co h no so nox pm".split())
 #: Characters a marker may be glued to (after them the number starts).
-_CLOSING = "?!»”’\"'.;,)]"
+_CLOSING = "?!»”\u2019\"'.;,)]"
 _ORDINAL = re.compile(r"(?:e|ste|de)(?![^\W\d_])")
 #: What makes a note without a marker look like a source rather than prose.
 _SOURCE = re.compile(
@@ -122,7 +129,8 @@ class _LineStart:
 class _Inline:
     #: "glued", "bracket", "caret" and "paren" are strong; "word" (``Agema3``),
     #: "acronym" (``NIS24``: directive NIS2, marker 4), "year" (``november 20231``,
-    #: ``2022–202813``) and "parenthesised" (``(2)``) are weak.
+    #: ``2022-20282``), "paren-weak" (``bij het UWV 1) ook``) and "parenthesised"
+    #: (``(2)``) are weak.
     form: str
     number: int  # for weak glued forms: the whole digit run
     start: int  # column (0-based) of the digit run
@@ -146,7 +154,10 @@ def find_footnotes(
     artefact = [is_artefact(line) for line in lines]
     blank = [not line.strip(_BLANK) for line in lines]
     after_footer = _after_footer(artefact, blank)
-    in_zone = _note_zone(artefact, blank, label_ends, count)
+    starts_at = [content_start(line) for line in lines]
+    # A page footer with a heading glued to it ("...Aanhangsel 3Antwoord 20") ends a page too.
+    page_end = [artefact[i] or starts_at[i] > 0 for i in range(count)]
+    in_zone = _note_zone(page_end, blank, label_ends, count)
 
     starts: dict[int, _LineStart] = {}
     inline: dict[int, list[_Inline]] = {}
@@ -160,8 +171,10 @@ def find_footnotes(
         if artefact[index] or blank[index]:
             continue
         line = lines[index]
-        begin = max(content_start(line), label_ends.get(index, 0))
-        line_start = None if index in label_ends else _line_start(line, begin)
+        begin = max(starts_at[index], label_ends.get(index, 0))
+        line_start = None
+        if index not in label_ends and _LINE_OPEN.match(line, begin):
+            line_start = _line_start(line, begin)
         if line_start is not None:
             starts[index] = line_start
             for number in line_start.numbers:
@@ -170,6 +183,9 @@ def find_footnotes(
                 elif line_start.form == "lone":
                     last_lone_line[number] = index
             begin = line_start.end
+        if _DIGIT.search(line, begin) is None:  # most lines: nothing to look at
+            depth = max(depth + line.count("(", begin) - line.count(")", begin), 0)
+            continue
         found, depth = _inline_markers(line, begin, depth)
         if found:
             inline[index] = found
@@ -197,24 +213,23 @@ class _State:
         self.marker_numbers: set[int] = set()
         self.note_numbers: set[int] = set()
         self.paren_style = False
-
-    @property
-    def next_marker(self) -> int:
-        return max(self.marker_numbers, default=0) + 1
-
-    @property
-    def next_note(self) -> int:
-        return max(self.note_numbers, default=0) + 1
+        #: The next number of each sequence: one more than the highest so far.
+        self.next_marker = 1
+        self.next_note = 1
 
     def add_marker(self, number: int, index: int, start: int, end: int, form: str) -> None:
-        self.markers.append(FootnoteMarker(number, Span(index + 1, start + 1, index + 1, end + 1), form))
+        span = Span(index + 1, start + 1, index + 1, end + 1)
+        self.markers.append(FootnoteMarker(number, span, form))
         self.marker_numbers.add(number)
+        self.next_marker = max(self.next_marker, number + 1)
         if form == "paren":
             self.paren_style = True
 
     def add_note(self, number: int, text: str, index: int, start: int, end: int, form: str) -> None:
-        self.notes.append(FootnoteNote(number, text, Span(index + 1, start + 1, index + 1, end + 1), form))
+        span = Span(index + 1, start + 1, index + 1, end + 1)
+        self.notes.append(FootnoteNote(number, text, span, form))
         self.note_numbers.add(number)
+        self.next_note = max(self.next_note, number + 1)
 
     def awaits_note(self, number: int) -> bool:
         return number in self.marker_numbers and number not in self.note_numbers
@@ -236,7 +251,7 @@ def _resolve_line_start(
     number = found.numbers[0]
     if found.form == "list":
         if in_body and number == state.next_marker:
-            for value, (start, end) in zip(found.numbers, found.positions):
+            for value, (start, end) in zip(found.numbers, found.positions, strict=True):
                 state.add_marker(value, index, start, end, "line")
         return False
     if found.form == "lone":
@@ -249,7 +264,8 @@ def _resolve_line_start(
         if in_body and number == state.next_marker and last_note_line.get(number, -1) > index:
             state.add_marker(number, index, found.start, found.end, "line")
             return False
-        if in_zone and number == state.next_note and _SOURCE.search(text):
+        if in_zone and number == state.next_note and _SOURCE.search(text) \
+                and not _after_list_intro(lines, index, artefact):
             state.add_note(number, text, index, found.start, found.end, "lone")
             return True
         return False
@@ -289,6 +305,7 @@ def _resolve_line_start(
         return False
     if (
         in_zone and number == state.next_note and _SOURCE.search(found.text)
+        and not _after_list_intro(lines, index, artefact)
         and not (found.form == "glued" and _ORDINAL.match(found.text))
         and not (found.form == "spaced" and _prose(found.text))
     ):
@@ -374,10 +391,10 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
         if any(char.isalpha() for char in text):
             return _LineStart("numeric", (number,), start, end, text)  # "11 3628105-CZ."
         return None  # a table row
-    if first in ",;.:»”’" and rest[1:2] in ("", " ", "\t", "\u00a0"):
+    if first in ",;.:»”\u2019" and rest[1:2] in ("", " ", "\t", "\u00a0"):
         # PDF text: "Tajikistan\n3, Algerije4", "investeren\n3. Hiermee", "1» en «Alle".
         return _LineStart("punct", (number,), start, end, rest[1:].strip(_BLANK))
-    if first.isalpha() or first in "«“‘\"'([":
+    if first.isalpha() or first in "«“\u2018\"'([":
         return _LineStart("glued", (number,), start, end, rest.strip(_BLANK))
     return None
 
@@ -476,7 +493,8 @@ def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
     ``before`` is the part of the word before the digits, which start at ``start``.
     """
     end = start + len(digits)
-    if len(digits) >= 5 and digits[:2] in ("19", "20") and (not before or before[-1] in "–-/("):
+    year_first = len(digits) >= 5 and digits[:2] in ("19", "20")
+    if year_first and (not before or before[-1] in "\u2013-/("):
         # "7 november 20231": a year with the marker glued to it.
         return _Inline("year", 0, start, end, False, digits)
     number = _number(digits)
@@ -485,7 +503,7 @@ def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
     char = before[-1]
     if char in _CLOSING:
         if len(before) < 2 or before[-2].isspace():
-            return None  # an opening quote: "’90"
+            return None  # an opening quote: "'90"
         if char == "." and _YEAR_END.search(before[:-1]):
             return _Inline("word", number, start, end, False, digits)  # "in 2018.12 Hierbij"
         if char in ".;," and ("0" <= before[-2] <= "9" or _abbreviation(before[:-1])):
@@ -538,7 +556,7 @@ def _paren_marker(
         return None  # "... op vraag 5)": the end of a parenthesis opened earlier
     if not following and (last.isalpha() or last in _CLOSING):
         return _Inline("paren", number, start, start + len(token) - 1, True)
-    if following and last in "?!.»”’\"'" and following.isupper():
+    if following and last in "?!.»”\u2019\"'" and following.isupper():
         return _Inline("paren", number, start, start + len(token) - 1, True)
     if last in ",;:" or not (last.isalpha() or last in _CLOSING):
         return None  # "twee fases: 1) ... en; 2) ...": an enumeration
@@ -555,7 +573,8 @@ def _bracket_markers(line: str, begin: int) -> list[_Inline]:
         if match["caret"]:
             number = _number(match["inner"].strip(" "))
             if number is not None and line[match.end():match.end() + 1] != ":":
-                found.append(_Inline("caret", number, match.start("inner"), match.end("inner"), True))
+                found.append(
+                    _Inline("caret", number, match.start("inner"), match.end("inner"), True))
             continue
         for digits in _DIGITS.finditer(line, match.start("inner"), match.end("inner")):
             value = _number(digits.group())
@@ -564,11 +583,12 @@ def _bracket_markers(line: str, begin: int) -> list[_Inline]:
     return found
 
 
-def _in_numbered_list(lines: tuple[str, ...], index: int, number: int, artefact: list[bool]) -> bool:
+def _in_numbered_list(
+    lines: tuple[str, ...], index: int, number: int, artefact: list[bool]
+) -> bool:
     """Whether ``N.`` opening this line is an item of a numbered list (``1. ...``,
     ``2. ...``) rather than a marker pushed to the start of the line."""
-    previous = _previous_text(lines, index, artefact)
-    if previous.endswith((":", ";")):
+    if _previous_text(lines, index, artefact).endswith((":", ";")):
         return True
     for other in range(max(index - 6, 0), min(index + 7, len(lines))):
         if other != index and not artefact[other]:
@@ -576,6 +596,11 @@ def _in_numbered_list(lines: tuple[str, ...], index: int, number: int, artefact:
             if text.startswith((f"{number - 1}.", f"{number + 1}.")):
                 return True
     return False
+
+
+def _after_list_intro(lines: tuple[str, ...], index: int, artefact: list[bool]) -> bool:
+    """``De stukken zijn:`` + ``1) Kamerstuk ...``: a list in the text, not a note."""
+    return _previous_text(lines, index, artefact).endswith(":")
 
 
 def _previous_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
@@ -623,14 +648,14 @@ def _after_footer(artefact: list[bool], blank: list[bool]) -> list[bool]:
 
 
 def _note_zone(
-    artefact: list[bool], blank: list[bool], label_ends: dict[int, int], count: int
+    page_end: list[bool], blank: list[bool], label_ends: dict[int, int], count: int
 ) -> list[bool]:
     """Lines near a page end: no label between them and the next footer (or the end)."""
     result = [False] * count
     distance = 0
     open_zone = True  # the end of the document is a page end
     for index in range(count - 1, -1, -1):
-        if artefact[index]:
+        if page_end[index]:
             open_zone, distance = True, 0
             continue
         if index in label_ends:

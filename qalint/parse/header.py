@@ -19,11 +19,13 @@ _QUESTION_HEADER = re.compile(
     r"(?:Vragen|Vraag) van (?P<form>(?:het|de) (?:lid|leden)(?: (?:lid|leden))?)\b"
 )
 _GOVERNMENT = re.compile(
-    r"(?P<what>Antwoord|Mededeling) van (?:de )?(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b"
+    r"(?P<what>Antwoord|Mededeling) van (?:de )?"
+    r"(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b"
 )
 _DATE_OPEN = re.compile(r"\((?P<role>ingezonden|ontvangen)\b")
 _DELAY_REFERENCE = re.compile(
-    r"Zie ook Aanhangsel (?:van de )?Handelingen,?\s*vergaderjaar\s*[0-9]{4}\s?[\u2013-]\s?[0-9]{4},?\s*nr\.?\s*(?P<nr>[0-9]+)"
+    r"Zie ook Aanhangsel (?:van de )?Handelingen,?\s*vergaderjaar\s*"
+    r"[0-9]{4}\s?[\u2013-]\s?[0-9]{4},?\s*nr\.?\s*(?P<nr>[0-9]+)"
 )
 #: Case numbers as written, also with a stray space or a lower-case ``z`` (QA404 checks
 #: the form): ``2024Z18294``, ``2024Z 17972``.
@@ -31,7 +33,9 @@ _CASE_NUMBER = re.compile(
     r"[ \t\u00a0]*(?P<value>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})[ \t\u00a0]*\Z"
 )
 #: Aanhangsel numbers of ministry drafts as written: ``AH 604``, also ``AH604``.
-_AANHANGSEL = re.compile(r"[ \t\u00a0]*(?P<value>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5})[ \t\u00a0]*\Z")
+_AANHANGSEL = re.compile(
+    r"[ \t\u00a0]*(?P<value>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5})[ \t\u00a0]*\Z"
+)
 
 #: A minister or state secretary, also glued to a neighbour (``deStaatssecretaris``,
 #: ``MinisterKlimaat``, PDF text) and in lower case (ministry drafts).
@@ -126,7 +130,8 @@ def _line_field(match: re.Match[str], index: int) -> HeaderLine:
 
 
 def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
-    return HeaderLine(running.text[start:end], running.span(start, end), _tokens(running, start, end))
+    text = running.text[start:end]
+    return HeaderLine(text, running.span(start, end), _tokens(running, start, end))
 
 
 def _tokens(running: RunningText, start: int, end: int) -> tuple[Token, ...]:
@@ -205,7 +210,7 @@ def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
             depth += 1
         elif char == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0 and char == first and text.startswith(needle, index) and index + len(needle) <= end:
+        elif depth == 0 and char == first and text.startswith(needle, index, end):
             return index
     return -1
 
