@@ -245,6 +245,16 @@ class Document:
         return all(not line.strip() for line in self.lines)
 
     @property
+    def asked(self) -> frozenset[int]:
+        """Every number that appears in a question heading."""
+        return frozenset(n for block in self.questions for n in block.numbers)
+
+    @property
+    def answered(self) -> frozenset[int]:
+        """Every number that an answer covers (explicitly or by a bare ``Antwoord``)."""
+        return frozenset(n for block in self.answers for n in block.numbers)
+
+    @property
     def blocks(self) -> tuple[Block, ...]:
         """Questions and answers in reading order."""
         return tuple(sorted(self.questions + self.answers, key=lambda b: b.index))

@@ -39,7 +39,7 @@ class AnswerWithoutQuestion(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.questions:
             return  # no question was recognised at all: QA004 says so
-        asked = {number for block in doc.questions for number in block.numbers}
+        asked = doc.asked
         for block in doc.answers:
             if not block.numbers:
                 yield self.report(block.label_span, "antwoord zonder voorafgaande vraag")

@@ -50,7 +50,7 @@ class UnansweredQuestion(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.kind.requires_answers:
             return
-        answered = {number for block in doc.answers for number in block.numbers}
+        answered = doc.answered
         reported: set[int] = set()
         for block in doc.questions:
             missing = [n for n in block.numbers if n not in answered and n not in reported]

@@ -32,7 +32,7 @@ class ReferenceToMissingQuestion(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        asked = {number for block in doc.questions for number in block.numbers}
+        asked = doc.asked
         if not asked:
             return
         for reference in doc.references:

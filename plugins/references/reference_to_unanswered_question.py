@@ -40,8 +40,8 @@ class ReferenceToUnansweredQuestion(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.kind.requires_answers:
             return
-        asked = {number for block in doc.questions for number in block.numbers}
-        answered = {number for block in doc.answers for number in block.numbers}
+        asked = doc.asked
+        answered = doc.answered
         for reference in doc.references:
             for target in reference.targets:
                 if target in asked and target not in answered:
