@@ -12,12 +12,16 @@ C ...), after one warm-up round of the start-up cases. The cases:
 - ``floor.py`` on each corpus: read every file, four compiled regexes per line, one
   process (the throughput floor);
 - ``qalint check FILE`` on one typical clean document (text output, as in pre-commit);
-- ``qalint check --format json`` on corpora of 100, 1,000 and 10,000 documents, with
-  ``--jobs 1`` and ``--jobs auto`` when qalint has ``--jobs`` (rows are skipped with a
-  note otherwise), and on one file of 500,000 and one of 1,000,000 lines.
+- ``qalint check`` (text output, or JSON with ``--format json``) on corpora of 100,
+  1,000 and 10,000 documents, with ``--jobs 1`` and ``--jobs auto`` when qalint has
+  ``--jobs`` (rows are skipped with a note otherwise), and on one file of 500,000 and
+  one of 1,000,000 lines (the linearity check).
+
+``--keep DIR`` generates into DIR and keeps it; an existing corpus there is reused, so
+delete DIR after changing the generator.
 
 The corpora are generated into a temporary folder by ``benchmarks/generate.py`` with
-injected errors, and every qalint run's JSON output is compared with the generator's
+injected errors, and every qalint run's output is compared with the generator's
 ``expected.jsonl``: a run is only "correct" when qalint finds every injected error and
 nothing else (column "findings").
 
@@ -138,11 +142,15 @@ def _verify(case: Case, code: int, out_path: Path, err_path: Path) -> None:
     if code not in (0, 1):
         case.problems.append(f"exit {code}: {err_path.read_text()[:300]}")
         return
-    try:
-        data = json.loads(out_path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        case.problems.append(f"output is not JSON: {exc}")
-        return
+    text = out_path.read_text(encoding="utf-8")
+    if "--format" in case.argv and case.argv[case.argv.index("--format") + 1] == "json":
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            case.problems.append(f"output is not JSON: {exc}")
+            return
+    else:
+        data = generate.parse_text_output(text)
     expected = generate.load_expected(case.expected)
     if case.subset:
         expected = [row for row in expected if row[0].startswith(case.subset)]
@@ -209,6 +217,17 @@ def machine() -> list[str]:
     except OSError:
         pass
     try:
+        git = ["git", "--no-optional-locks", "-C", str(HERE.parent)]
+        head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True).stdout.strip()
+        dirty = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        if head:
+            info.append(f"- qalint source: commit {head}"
+                        f"{' with uncommitted changes' if dirty else ''}")
+    except OSError:
+        pass
+    try:
         version = subprocess.run([*generate.qalint_command(), "--version"], capture_output=True,
                                  text=True).stdout.strip()
         info.append(f"- {version}")
@@ -228,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--no-big", action="store_true", help="skip the linearity rows")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="qalint's output format in the corpus runs (default text, as in "
+                             "CI; both are checked against expected.jsonl)")
     args = parser.parse_args(argv)
 
     repeats = args.repeats or (2 if args.quick else 5)
@@ -263,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
     q = "qalint"
+    fmt = ["--format", "json"] if args.format == "json" else []
+    shown_fmt = "--format json " if fmt else ""
     cases: list[Case] = [
         Case("pass", "python -c pass", [PYTHON, "-c", "pass"], root, "python -c pass",
              quiet=True, warm=True),
@@ -285,8 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             extra = ["--jobs", job] if job else []
             name = f"qalint{' ' + flag if flag else ''}, {label}"
             cases.append(Case(f"qalint-{count}-{job or 'default'}", name,
-                              [*qalint, "check", "--format", "json", *extra, "."], folder,
-                              f"{q} check --format json {flag + ' ' if flag else ''}corpus-{count}",
+                              [*qalint, "check", *fmt, *extra, "."], folder,
+                              f"{q} check {shown_fmt}{flag + ' ' if flag else ''}corpus-{count}",
                               expected=folder))
     if not args.no_big:
         for lines in big:
@@ -294,8 +318,8 @@ def main(argv: list[str] | None = None) -> int:
                               [*floor, f"big-{lines}.txt"], bigdir,
                               f"python benchmarks/floor.py big/big-{lines}.txt"))
             cases.append(Case(f"qalint-big-{lines}", f"qalint, 1 file of {lines:,} lines",
-                              [*qalint, "check", "--format", "json", f"big-{lines}.txt"], bigdir,
-                              f"{q} check --format json big/big-{lines}.txt "
+                              [*qalint, "check", *fmt, f"big-{lines}.txt"], bigdir,
+                              f"{q} check {shown_fmt}big/big-{lines}.txt "
                               f"(rules.toml: max-file-size = 1000000000)", expected=bigdir))
     if not jobs:
         notes.append("`qalint check --help` does not mention `--jobs`: the `--jobs 1` and "

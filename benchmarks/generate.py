@@ -1440,6 +1440,25 @@ def actual_findings(data: dict, outdir: Path, base: Path | None = None,
     return out
 
 
+_TEXT_FINDING = re.compile(
+    r"(?P<path>.+?):(?P<line>[0-9]+):(?P<column>[0-9]+): (?P<code>QA[0-9]+) "
+    r"\[(?P<severity>error|warning|info)\] "
+)
+
+
+def parse_text_output(text: str) -> dict:
+    """qalint's text output (``path:line:col: CODE [severity] message``) in the shape of
+    its JSON output, as far as actual_findings() needs it."""
+    diagnostics = []
+    for line in text.splitlines():
+        match = _TEXT_FINDING.match(line)
+        if match:
+            diagnostics.append({"path": match["path"], "line": int(match["line"]),
+                                "column": int(match["column"]), "code": match["code"],
+                                "severity": match["severity"]})
+    return {"diagnostics": diagnostics}
+
+
 def compare(expected: list[tuple], actual: list[tuple]) -> tuple[list[tuple], list[tuple]]:
     """(missing, unexpected) as multisets."""
     remaining: dict[tuple, int] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -187,6 +186,7 @@ def run_parse(path: str, output_format: str, encoding: str | None, stream: TextI
         raise Abort("kan stdin niet lezen") from None
     doc = parse(shown, source.lines)
     if output_format == "json":
+        import json
         json.dump(document_to_data(doc), stream, ensure_ascii=True, indent=2)
         stream.write("\n")
     else:
@@ -200,6 +200,7 @@ def run_rules(output_format: str, stream: TextIO) -> int:
     plugins = load_plugins()
     if output_format == "json":
         # ASCII, so the JSON stays valid whatever the stream's encoding (PYTHONIOENCODING).
+        import json
         json.dump(docs.rules_data(plugins), stream, ensure_ascii=True, indent=2)
         stream.write("\n")
     elif output_format == "markdown":

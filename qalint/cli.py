@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
@@ -85,12 +84,14 @@ def _guarded(debug: bool, action: Callable[[], int]) -> int:
         return EXIT_ERROR
     except OutputError as exc:
         if debug:
+            import traceback
             traceback.print_exc()
         _fail(f"kan de uitvoer niet schrijven: {exc}")
         _silence_stdout()
         return EXIT_ERROR
     except OSError as exc:
         if debug:
+            import traceback
             traceback.print_exc()
         from qalint.discovery import os_error_message
 
@@ -99,6 +100,7 @@ def _guarded(debug: bool, action: Callable[[], int]) -> int:
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - never a traceback without --debug
         if debug:
+            import traceback
             traceback.print_exc()
         _fail(f"interne fout: {type(exc).__name__}: {exc}; meld dit alstublieft "
               f"(met --debug voor details)")

@@ -10,7 +10,6 @@ on every Python.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 import stat
@@ -20,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli
 
 from qalint.discovery import display_path, os_error_message
 from qalint.rules import Rule, Severity
@@ -96,6 +94,8 @@ def read_config_file(path: Path, warnings: list[str] | None = None) -> RawConfig
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ConfigError(shown, f"geen geldige UTF-8 (byte 0x{data[exc.start]:02X})",
                           line, column) from None
+    import tomli  # only when a configuration exists: keeps start-up cheap
+
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
@@ -108,6 +108,8 @@ def read_config_file(path: Path, warnings: list[str] | None = None) -> RawConfig
         tool = document.get("tool", {})
         if not isinstance(tool, dict) or "qalint" not in tool:
             if isinstance(tool, dict) and warnings is not None:
+                import difflib
+
                 close = difflib.get_close_matches("qalint", [str(k) for k in tool], n=1, cutoff=0.7)
                 if close:
                     warnings.append(f"{shown}: [tool.{close[0]}] lijkt een tikfout voor "
@@ -286,6 +288,8 @@ def _severity(value: Any, key: str, where: _Locator, section: str = "") -> Sever
 
 
 def _did_you_mean(word: str, choices: Sequence[str] | set[str]) -> str:
+    import difflib  # only on errors
+
     close = difflib.get_close_matches(word, sorted(choices), n=1)
     return f" (bedoelt u {close[0]}?)" if close else ""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import traceback
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -122,9 +121,15 @@ class Plugins:
             self.errors.append(PluginError(
                 plugin_name,
                 f"plugin {info.describe()}: {hook_name} is mislukt: {exception_text(exc)}",
-                traceback.format_exc(),
+                _traceback(),
             ))
             return None
+
+
+def _traceback() -> str:
+    import traceback  # only on failures: keeps start-up cheap
+
+    return traceback.format_exc()
 
 
 def exception_text(exc: BaseException) -> str:
@@ -184,7 +189,7 @@ def load_plugins(
     except Exception as exc:  # noqa: BLE001 - a corrupt installed package must not stop qalint
         plugins.errors.append(PluginError(
             ENTRY_POINT_GROUP, f"de geïnstalleerde plugins konden niet worden opgezocht: "
-                               f"{exception_text(exc)}", traceback.format_exc()))
+                               f"{exception_text(exc)}", _traceback()))
         found = []
     for entry_point in sorted(found, key=_entry_point_order):
         _load_entry_point(plugins, entry_point)
@@ -245,7 +250,7 @@ def _load_entry_point(plugins: Plugins, entry_point: Any) -> None:
             plugins.manager.unregister(name=name)
         plugins.errors.append(PluginError(
             name, f"plugin {info.describe()} kon niet worden geladen: {exception_text(exc)}",
-            traceback.format_exc()))
+            _traceback()))
         return
     plugins.infos[name] = info
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import inspect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -88,9 +87,11 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
+        import inspect
         doc = inspect.getdoc(cls) or ""
         return doc.strip().splitlines()[0] if doc.strip() else ""
 
     @classmethod
     def documentation(cls) -> str:
+        import inspect
         return inspect.getdoc(cls) or ""

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import copy
 import dataclasses
 import os
 import signal
 import stat
 import threading
-import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import cast
@@ -37,6 +35,12 @@ class FileResult:
     @property
     def failed(self) -> bool:
         return any(d.code in FAILURE_CODES for d in self.diagnostics)
+
+
+def _traceback() -> str:
+    import traceback  # only on failures: keeps start-up cheap
+
+    return traceback.format_exc()
 
 
 class _Reporter:
@@ -136,7 +140,7 @@ def check_path(
     try:
         doc = parse(shown, source.lines)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose other files
-        result.tracebacks.append(traceback.format_exc())
+        result.tracebacks.append(_traceback())
         report.add("QA000", f"interne fout bij het lezen van de structuur: "
                             f"{type(exc).__name__}: {exc}; meld dit alstublieft")
         return result
@@ -151,7 +155,7 @@ def check_path(
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
-            result.tracebacks.append(traceback.format_exc())
+            result.tracebacks.append(_traceback())
             builtin = entry.plugin.builtin
             who = (f"ingebouwde regel {code}" if builtin
                    else f"regel {code} van plugin {entry.plugin.describe()}")
@@ -173,7 +177,7 @@ def _read_source(
             report.add("QA001", failure.message, Span.point(failure.line, failure.column))
             return None
         except Exception as exc:  # noqa: BLE001 - a reader plugin may raise anything
-            report.result.tracebacks.append(traceback.format_exc())
+            report.result.tracebacks.append(_traceback())
             report.add("QA000", f"lezer van plugin {plugins.info(plugin_name).describe()} is "
                                 f"gecrasht: {type(exc).__name__}: {exc}")
             return None
@@ -211,6 +215,7 @@ def _run_rule(
     if not builtin and report.snapshot is None:
         # Frozen dataclasses stop ``doc.x = y``, not ``object.__setattr__``; a copy taken
         # before the first third-party rule shows (and undoes) such a change.
+        import copy
         report.snapshot = copy.deepcopy(doc)
     kept: list[Diagnostic] = []
     invalid = 0
@@ -244,7 +249,7 @@ def _run_rule(
     except _BadReturn as bad:
         report.add("QA000", f"{who} gaf een ongeldig resultaat: {bad}")
     except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError from a rule too
-        report.result.tracebacks.append(traceback.format_exc())
+        report.result.tracebacks.append(_traceback())
         hint = "; meld dit alstublieft" if builtin else ""
         report.add("QA000", f"{who} is gecrasht: {exception_text(exc)}{hint}")
     if invalid > MAX_INVALID_REPORTS:
@@ -274,6 +279,8 @@ def _changed(doc: Document, snapshot: Document) -> bool:
 
 def _restore(doc: Document, snapshot: Document) -> None:
     # In place, because check_path holds this object; fresh copies keep the snapshot clean.
+    import copy
+
     for item in dataclasses.fields(Document):
         object.__setattr__(doc, item.name, copy.deepcopy(getattr(snapshot, item.name)))
 

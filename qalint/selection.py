@@ -10,7 +10,6 @@ so ignoring a rule of a plugin that is not installed is an error as well.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -128,6 +127,7 @@ def _expand(selector: Selector, rules: Mapping[str, RuleEntry]) -> set[str]:
         if prefixed:
             return prefixed
     candidates = list(rules) + list(by_name)
+    import difflib
     close = difflib.get_close_matches(value.upper() if value[:2].lower() == "qa" else value,
                                       candidates, n=1)
     hint = f" (bedoelt u {close[0]}?)" if close else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 
 RULES_URL = "https://github.com/qalint/qalint/blob/main/docs/rules.md"
 
@@ -41,6 +40,7 @@ def escape_for_terminal(text: str) -> str:
         elif char in _SHORT:
             out.append(_SHORT[char])
         elif char in _BIDI or (not char.isprintable() and char != " "):
+            import unicodedata
             category = unicodedata.category(char)
             if code < 0x100:
                 out.append(f"\\x{code:02x}")
