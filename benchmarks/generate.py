@@ -1138,7 +1138,7 @@ class Renderer:
             text = f"{MARK}{MARK}Antwoord"
         elif style == "bare-colon":
             text = f"{MARK}{MARK}Antwoord: "
-        elif style in ("dotline", "bare-number"):
+        elif style == "dotline":
             text = f"{MARK}{MARK}{nums}."
         else:
             raise AssertionError(style)
@@ -1495,7 +1495,8 @@ def check(outdir: Path, extra: tuple[str, ...] = ()) -> bool:
         print(f"qalint exited with {result.returncode}", file=sys.stderr)
         return False
     missing, unexpected = compare(load_expected(outdir),
-                                  actual_findings(json.loads(result.stdout), outdir, outdir))
+                                  actual_findings(json.loads(result.stdout), outdir, outdir,
+                                                  ("error", "warning", "info")))
     for row in missing:
         print("missing:    {}:{}:{}: {}".format(*row))
     for row in unexpected:

@@ -68,13 +68,19 @@ def test_a_different_seed_gives_different_documents(corpus: Path, tmp_path: Path
     assert all(first[name] != second[name] for name in shared)
 
 
-def test_a_document_does_not_depend_on_the_corpus_size() -> None:
-    small = generate.document(SEED, 7, inject_errors=True, error_rate=0.5)
-    assert generate.document(SEED, 7, inject_errors=True, error_rate=0.5).data == small.data
-    # injecting errors elsewhere leaves a clean document as it is
-    clean = generate.document(SEED, 7, inject_errors=False)
-    if small.injected is None:
-        assert clean.data == small.data
+def test_a_document_does_not_depend_on_the_corpus_size(corpus: Path, tmp_path: Path) -> None:
+    generate.write_corpus(tmp_path, 10, SEED, inject_errors=True, error_rate=0.5)
+    small, large = _files(tmp_path), _files(corpus)
+    assert {name: data for name, data in small.items() if name != "expected.jsonl"} == {
+        name: large[name] for name in small if name != "expected.jsonl"}
+
+
+def test_clean_documents_are_the_same_with_and_without_injected_errors() -> None:
+    for index in range(12):
+        dirty = generate.document(SEED, index, inject_errors=True, error_rate=0.5)
+        clean = generate.document(SEED, index)
+        assert (dirty.data == clean.data) == (dirty.injected is None)
+        assert clean.expected == []
 
 
 def test_sizes_are_2_to_40_kb(corpus: Path) -> None:

@@ -9,6 +9,7 @@ aangegeven``. A reference followed by ``van de vragen van het lid ...``,
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -74,9 +75,10 @@ def find_references(
     return tuple(found)
 
 
-#: Every reference contains one of these words; the regex engine finds them quickly
-#: because the pattern starts with a character set, unlike the full patterns above.
-_KEYWORD = re.compile(r"[Aa]ntwoord|[Vv]ra(?:ag|gen)|[Bb]eantwoording|ANTWOORD|VRA(?:AG|GEN)")
+#: Every reference contains "antwoord", "beantwoording", "vraag" or "vragen"; these
+#: literal tails are found by the regex engine's fast literal search, unlike the full
+#: case-insensitive patterns above, which are then tried only near a hit.
+_KEYWORDS = (re.compile("ntwoord"), re.compile("ra(?:ag|gen)"))
 #: How far before its keyword a reference may start ("verwijs ik u graag naar de ").
 _REACH_BACK = 48
 
@@ -84,16 +86,18 @@ _REACH_BACK = 48
 def _candidates(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, but only searched near a keyword: linear and fast."""
     done = 0
-    for keyword in _KEYWORD.finditer(text):
-        if keyword.end() <= done:
+    hits = heapq.merge(*((m.start(), m.end()) for m in (k.finditer(text) for k in _KEYWORDS)
+                         for m in m))
+    for start_of_keyword, end_of_keyword in hits:
+        if end_of_keyword <= done:
             continue
-        start = max(done, keyword.start() - _REACH_BACK)
-        match = pattern.search(text, start, keyword.end() + 24)
-        while match is not None and match.start() <= keyword.end():
+        start = max(done, start_of_keyword - _REACH_BACK)
+        match = pattern.search(text, start, end_of_keyword + 24)
+        while match is not None and match.start() <= end_of_keyword:
             yield match
             done = match.end()
-            match = pattern.search(text, done, keyword.end() + 24)
-        done = max(done, keyword.start())
+            match = pattern.search(text, done, end_of_keyword + 24)
+        done = max(done, start_of_keyword)
 
 
 def _reference(
