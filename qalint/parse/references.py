@@ -86,8 +86,8 @@ _REACH_BACK = 48
 def _candidates(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, but only searched near a keyword: linear and fast."""
     done = 0
-    hits = heapq.merge(*((m.start(), m.end()) for m in (k.finditer(text) for k in _KEYWORDS)
-                         for m in m))
+    hits = heapq.merge(*(((m.start(), m.end()) for m in keyword.finditer(text))
+                         for keyword in _KEYWORDS))
     for start_of_keyword, end_of_keyword in hits:
         if end_of_keyword <= done:
             continue
