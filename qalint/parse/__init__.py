@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from qalint.model import Block, Document, Header, HeaderLine, Kind, ParseProblem
+from qalint.model import Block, Document, FootnoteNote, Header, HeaderLine, Kind, ParseProblem
 from qalint.parse.blocks import build_blocks, find_labels
 from qalint.parse.dates import weekday_dates
 from qalint.parse.footnotes import find_footnotes
 from qalint.parse.header import parse_header
-from qalint.parse.normalise import running_text
+from qalint.parse.normalise import is_artefact, running_text
 from qalint.parse.references import find_references
 
 _ORAL = re.compile(r"Mondelinge vragen", re.IGNORECASE)
@@ -25,15 +25,14 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     questions, answers = build_blocks(lines, labels)
     first_label = labels[0].line if labels else len(lines)
     header = parse_header(running_text(lines, 0, first_label), lines, first_label)
-    body = running_text(
-        lines, first_label, begin_at={label.line: label.end for label in labels}
-    )
     blocks = tuple(sorted(questions + answers, key=lambda block: block.index))
     kind = _kind(header, questions, answers, lines)
     header_lines = [item.span.line - 1 for item in (header.question_header, header.government_line)
                     if item is not None]
     label_ends = {label.line: label.end for label in labels}
     markers, notes = find_footnotes(lines, min(header_lines, default=0), first_label, label_ends)
+    body = running_text(lines, first_label, begin_at=label_ends,
+                        skip=_note_lines(lines, notes, label_ends))
     problems = [
         ParseProblem(f"{block.label}: {problem}", block.number_list.span)
         for block in blocks
@@ -54,6 +53,28 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
         footnote_notes=notes,
         problems=tuple(problems),
     )
+
+
+#: A footnote text runs over at most this many lines after its first.
+_NOTE_CONTINUATION = 4
+
+
+def _note_lines(
+    lines: tuple[str, ...], notes: tuple[FootnoteNote, ...], label_lines: dict[int, int]
+) -> frozenset[int]:
+    """The lines footnote texts stand on, so that the sentence they interrupt at a page
+    bottom reads on in the running text."""
+    note_starts = {note.span.line - 1 for note in notes}
+    skipped: set[int] = set()
+    for start in sorted(note_starts):
+        skipped.add(start)
+        for index in range(start + 1, min(start + 1 + _NOTE_CONTINUATION, len(lines))):
+            line = lines[index]
+            if (index in note_starts or index in label_lines or not line.strip()
+                    or is_artefact(line) or line.rstrip().endswith("?")):
+                break
+            skipped.add(index)
+    return frozenset(skipped)
 
 
 def _missing_questions(

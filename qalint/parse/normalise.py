@@ -38,6 +38,8 @@ _GLUED_FOOTER = re.compile(
     r"(?=(?:Vraag|Vragen|Antwoord)\b)"
 )
 
+_PAGE_NUMBER = re.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
+
 _SPACE_LIKE = str.maketrans({"\u00a0": " ", "\f": " ", "\v": " ", "\t": " "})
 
 
@@ -87,12 +89,15 @@ def running_text(
     first: int = 0,
     last: int | None = None,
     begin_at: dict[int, int] | None = None,
+    skip: frozenset[int] = frozenset(),
 ) -> RunningText:
     """Join ``lines[first:last]`` into a RunningText, skipping artefact lines.
 
     ``begin_at`` maps a line index to the column where its text starts; labels use it
     so that a heading is not read as a cross-reference (and a line mapped to a column
-    past its end is left out).
+    past its end is left out). Lines in ``skip`` (footnote texts at a page bottom) and
+    lines holding only a number (page numbers, footnote markers) are left out too, so
+    that a sentence running over a page break reads as one.
     """
     parts: list[str] = []
     starts: list[int] = []
@@ -104,7 +109,7 @@ def running_text(
     stop = len(lines) if last is None else last
     for index in range(first, stop):
         line = lines[index]
-        if is_artefact(line):
+        if index in skip or is_artefact(line) or _PAGE_NUMBER.match(line):
             continue
         begin = content_start(line)
         if begin_at is not None and index in begin_at:
@@ -139,7 +144,7 @@ def running_text(
 def _next_starts_lower(lines: tuple[str, ...], index: int, stop: int) -> bool:
     for following in range(index, stop):
         line = lines[following]
-        if is_artefact(line) or not line.strip():
+        if is_artefact(line) or not line.strip() or _PAGE_NUMBER.match(line):
             continue
         first = line[content_start(line):].lstrip()[:1]
         return first.islower()
