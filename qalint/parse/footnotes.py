@@ -282,6 +282,10 @@ def _resolve_line_start(
             in_body and number == state.next_marker
             and (last_note_line.get(number, -1) > index or last_lone_line.get(number, -1) > index)
             and not _after_unit(lines, index, artefact)
+            # "vraag" + "1. De gemeente": the number is the sentence's; a lone "5." after
+            # "vraag" stays a marker, since the note it needs follows
+            and not (lines[index][found.end + 1:].strip(_BLANK)
+                     and _after_number_word(lines, index, artefact))
             and not (lines[index][found.end:found.end + 1] == "."
                      and _in_numbered_list(lines, index, number, artefact))
         ):
@@ -298,6 +302,7 @@ def _resolve_line_start(
     if (
         found.form == "spaced" and in_body and number == state.next_marker
         and not _prose(found.text) and not _after_unit(lines, index, artefact)
+        and not _after_number_word(lines, index, artefact)
         and (last_note_line.get(number, -1) > index or last_lone_line.get(number, -1) > index)
     ):
         # PDF text puts a superscript at the start of the next line: "handeling.\n2 Dit is".
@@ -614,9 +619,28 @@ def _previous_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> 
 
 def _after_unit(lines: tuple[str, ...], index: int, artefact: list[bool]) -> bool:
     """``10,4 miljard m`` + ``3 aan aardgas``: an exponent pushed to the next line."""
+    return _last_word_before(lines, index, artefact) in _UNITS
+
+
+def _after_number_word(lines: tuple[str, ...], index: int, artefact: list[bool]) -> bool:
+    """``op grond van artikel`` + ``2 van de Wet``, ``het antwoord op vraag`` + ``1. De``:
+    a sentence wrapped just before its number. Markers follow what they annotate, never
+    a preposition or a word such as ``artikel``."""
+    return _last_word_before(lines, index, artefact) in _TAKES_A_NUMBER
+
+
+def _last_word_before(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
     previous = _previous_text(lines, index, artefact)
-    last = previous.rsplit(" ", 1)[-1].lower() if previous else ""
-    return last in _UNITS
+    return previous.rsplit(" ", 1)[-1].lower() if previous else ""
+
+
+#: Words after which a number belongs to the sentence.
+_TAKES_A_NUMBER = frozenset(
+    "artikel artikelen vraag vragen antwoord antwoorden nr nr. nummer lid leden hoofdstuk "
+    "paragraaf bijlage punt pagina blz. stap fase motie tabel figuur amendement week versie "
+    "niveau ronde op tot van en of met dan circa ruim bijna ongeveer de het een in aan voor "
+    "per om over onder bij na sinds tussen t/m".split()
+)
 
 
 def _prose(text: str) -> bool:

@@ -1,0 +1,29 @@
+"""Documents that once gave wrong findings: each states the findings it must give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import check_output
+
+FOLDER = Path(__file__).parent / "regressions"
+
+CASES = {
+    # "Zie het antwoord op" / footer, page number / "\fvraag 7.": one reference.
+    "reference-over-page-break.txt": "reference-over-page-break.txt:21:53: QA201",
+    # "... op vraag 12 van de" / footer / "vragen van het lid ...": another document's.
+    "external-reference-over-page-break.txt": "",
+    # "op grond van artikel" / "2 van de Wet": the number is prose, not a marker.
+    "number-after-artikel-at-line-start.txt": "",
+    # "het antwoord op vraag" / "1. De gemeente": not a marker out of order.
+    "numbered-sentence-after-vraag.txt": "",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_regression(name: str) -> None:
+    _, output = check_output([name], FOLDER)
+    found = [" ".join(line.split(" ")[:2]) for line in output.splitlines()]
+    assert found == ([CASES[name]] if CASES[name] else [])
