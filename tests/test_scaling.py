@@ -1,0 +1,108 @@
+"""Every rule, and the parser, stay linear: doubling the input at most ~doubles the time.
+
+Ratios, not absolute times, with generous bounds (the machines are shared): each
+measurement is the best of several rounds of enough calls to take tens of milliseconds.
+The pathological lines come from ROBUSTNESS.md section 2.3.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from qalint.model import Document
+from qalint.parse import parse
+from qalint.plugins import load_plugins
+from qalint.source import split_lines
+from tests.helpers import SEED
+
+RULES = load_plugins(entry_points=()).rules
+BOUND = 2.5
+
+PATHOLOGICAL: dict[str, Callable[[int], str]] = {
+    "spaces": lambda n: " " * n + "x",
+    "question-digits": lambda n: "Vraag " + "1" * (n // 100) + "x",
+    "question-list": lambda n: "Vraag " + "1, " * (n // 3) + "x",
+    "answer-list": lambda n: "Antwoord op vraag " + "1 en " * (n // 5) + "x",
+    "words-bang": lambda n: "wat " * (n // 4) + "!",
+    "words-question": lambda n: "wat " * (n // 4) + "?",
+    "letters": lambda n: "a" * n,
+    "sentences": lambda n: "a." * (n // 2),
+    "urls": lambda n: "http://a(" * (n // 9),
+    "caps-dash": lambda n: "A" * n + "-",
+    "parentheses": lambda n: "(" * n,
+    "footnote-digits": lambda n: "tekst?1 " * (n // 8),
+    "references": lambda n: "zie vraag 1 en " * (n // 15),
+    "dates": lambda n: "dinsdag 3 juni 2014 " * (n // 20),
+    "placeholders": lambda n: "[" * n + "XXX",
+}
+N = 10_000
+
+
+def _document(kind: str, n: int) -> str:
+    header = (
+        "Vragen van het lid Dijk (SP) aan de Minister van Financiën over banken "
+        "(ingezonden 3 juni 2014).\n\nAntwoord van Minister Dijsselbloem (Financiën) "
+        "(ontvangen 20 juni 2014).\n\nVraag 1\n"
+    )
+    if kind == "seed":
+        assert SEED is not None
+        return SEED.read_text(encoding="utf-8") * max(n // 1000, 1)
+    return header + PATHOLOGICAL[kind](n) + "\n\nAntwoord 1\n" + PATHOLOGICAL[kind](n) + "\n"
+
+
+def _best_time(action: Callable[[], object]) -> float:
+    calls = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(calls):
+            action()
+        if time.perf_counter() - start > 0.02 or calls > 1000:
+            break
+        calls *= 4
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for _ in range(calls):
+            action()
+        best = min(best, (time.perf_counter() - start) / calls)
+    return best
+
+
+def _ratio(action_for: Callable[[int], Callable[[], object]]) -> float:
+    small, large = action_for(N), action_for(2 * N)
+    return _best_time(large) / max(_best_time(small), 1e-7)
+
+
+KINDS = [*PATHOLOGICAL] + (["seed"] if SEED is not None else [])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_parser_is_linear(kind: str) -> None:
+    def action_for(n: int) -> Callable[[], object]:
+        lines = split_lines(_document(kind, n))
+        return lambda: parse("concept.txt", lines)
+
+    assert _ratio(action_for) <= BOUND
+
+
+def _parsed(kind: str, n: int) -> Document:
+    return parse("concept.txt", split_lines(_document(kind, n)))
+
+
+DOCS = {(kind, n): _parsed(kind, n) for kind in KINDS for n in (N, 2 * N)}
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_rule_is_linear(code: str) -> None:
+    cls = RULES[code].cls
+    worst = 0.0
+    for kind in KINDS:
+        def action_for(n: int, kind: str = kind) -> Callable[[], object]:
+            doc = DOCS[(kind, n)]
+            return lambda: list(cls("concept.txt").check(doc))
+
+        worst = max(worst, _ratio(action_for))
+    assert worst <= BOUND
