@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from qalint_plugins.drafting.empty_answer import EmptyAnswer
 from qalint_plugins.drafting.placeholder_text import PlaceholderText
 from qalint_plugins.drafting.question_without_question_mark import QuestionWithoutQuestionMark
 from qalint_plugins.drafting.review_remark import ReviewRemark
-from qalint_plugins.footnotes.footnote_out_of_order import FootnoteOutOfOrder
-from qalint_plugins.footnotes.footnote_without_text import FootnoteWithoutText
-from qalint_plugins.footnotes.unreferenced_footnote import UnreferencedFootnote
 
 from qalint.model import Document
 from qalint.parse import parse
@@ -115,22 +111,6 @@ def test_questions_without_a_question_mark() -> None:
         (2, "Vraag 1 bevat geen vraagteken"), (7, "Vraag 3 bevat geen vraagteken")]
 
 
-DRAFTING_AND_FOOTNOTE_RULES = [PlaceholderText, EmptyAnswer, QuestionWithoutQuestionMark,
-                               ReviewRemark, FootnoteWithoutText, UnreferencedFootnote,
-                               FootnoteOutOfOrder]
 
 
-@pytest.mark.parametrize(
-    "line",
-    [" " * 40_000 + "x", "wat " * 30 + "!", "wat " * 30 + "?", "Vraag " + "1" * 30 + "x",
-     "[[" * 20_000, "[" * 50_000 + "]", "<" * 50_000, "?" * 50_000, "PM " * 20_000,
-     "[Opmerking " * 10_000, "a?1 " * 20_000, "«" * 50_000 + "[...]"],
-    ids=lambda line: repr(line[:10]),
-)
-def test_rules_stay_fast_on_pathological_lines(line: str) -> None:
-    text = HEADER + "Vraag 1\n" + line + "\nAntwoord 1\n" + line + "\n"
-    doc = parse("concept.txt", split_lines(text))
-    for rule in DRAFTING_AND_FOOTNOTE_RULES:
-        start = time.perf_counter()
-        list(rule("concept.txt").check(doc))
-        assert time.perf_counter() - start < 0.05, rule.code
+

@@ -37,11 +37,38 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "references": lambda n: "zie vraag 1 en " * (n // 15),
     "dates": lambda n: "dinsdag 3 juni 2014 " * (n // 20),
     "placeholders": lambda n: "[" * n + "XXX",
+    "double-brackets": lambda n: "[[" * (n // 2),
+    "angles": lambda n: "<" * n,
+    "question-marks": lambda n: "?" * n,
+    "pm": lambda n: "PM " * (n // 3),
+    "remarks": lambda n: "[Opmerking " * (n // 11),
+    "quotes-ellipsis": lambda n: "\u00ab" * n + "[...]",
+    "paren-markers": lambda n: "x 1) " * (n // 5),
+    "bracket-markers": lambda n: "[1 ]" * (n // 4),
+    "balanced": lambda n: "(" * (n // 2) + ")" * (n // 2),
+    "glued-words": lambda n: "woord1 " * (n // 7),
+    "marker-list": lambda n: "?1, " + "2, " * (n // 3),
+    "digits": lambda n: "1" * n,
+    "spaced-digits": lambda n: "1 " * (n // 2),
+    "mid-markers": lambda n: "gesproken.3Toekomstige" * (n // 22),
+}
+#: Header lines (ROBUSTNESS.md B10): the header parser and the header rules read these.
+HEADERS: dict[str, Callable[[int], str]] = {
+    "header-askers": lambda n: "Vragen van het lid " + "X (P) en " * (n // 9) + "Y aan de "
+    + "Minister van A, " * (n // 16) + "over iets (ingezonden 3 juni 2014).\n",
+    "header-parentheses": lambda n: "Antwoord van Minister X " + "(" * n
+    + "(ontvangen 3 juni 2014)\n",
+    "header-doubled": lambda n: "Antwoord van Minister X (" + "van van " * (n // 8)
+    + ") (ontvangen 3 juni 2014)\n",
+    "header-cosigners": lambda n: "Antwoord van Minister X (A), mede namens "
+    + "de Minister van B en " * (n // 21) + "(ontvangen 3 juni 2014)\n",
 }
 N = 10_000
 
 
 def _document(kind: str, n: int) -> str:
+    if kind in HEADERS:
+        return HEADERS[kind](n) + "\nVraag 1\nIs dat zo?\n\nAntwoord 1\nJa.\n"
     header = (
         "Vragen van het lid Dijk (SP) aan de Minister van Financiën over banken "
         "(ingezonden 3 juni 2014).\n\nAntwoord van Minister Dijsselbloem (Financiën) "
@@ -72,11 +99,18 @@ def _best_time(action: Callable[[], object]) -> float:
 
 
 def _ratio(action_for: Callable[[int], Callable[[], object]]) -> float:
+    """t(2n) / t(n). A noisy neighbour can spoil one measurement, never three in a row,
+    while a quadratic rule gives about 4 every time: so the best of up to three."""
     small, large = action_for(N), action_for(2 * N)
-    return _best_time(large) / max(_best_time(small), 1e-7)
+    best = float("inf")
+    for _ in range(3):
+        best = min(best, _best_time(large) / max(_best_time(small), 1e-7))
+        if best <= BOUND:
+            break
+    return best
 
 
-KINDS = [*PATHOLOGICAL] + (["seed"] if SEED is not None else [])
+KINDS = [*PATHOLOGICAL, *HEADERS] + (["seed"] if SEED is not None else [])
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -17,8 +17,6 @@ _TRACKED = re.compile(
     r"[ \t]*(?:Verwijderd|Ingevoegd|Opgemaakt|Met opmaak|Deleted|Inserted|Formatted)[ ]?:",
     re.IGNORECASE,
 )
-_ANY_TRACKED = re.compile(_TRACKED.pattern.replace("[ \\t]*", "^[ \\t]*", 1),
-                          re.IGNORECASE | re.MULTILINE)
 #: Anchors must be upper case: "[jv1]" is not Word's form.
 _ANCHOR = re.compile(r"\[[A-Z]{2,4}[0-9]{1,3}\]\Z")
 #: At most this many remarks are reported per line.
@@ -54,14 +52,14 @@ class ReviewRemark(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        text = "\n".join(doc.lines)
-        if not _REMARK.search(text) and not _ANY_TRACKED.search(text):
-            return  # one scan of the whole text instead of a loop over every line
         for index, line in enumerate(doc.lines):
-            tracked = _TRACKED.match(line)
+            # Every tracked change holds ":" and every remark "["; most lines hold neither.
+            tracked = _TRACKED.match(line) if ":" in line else None
             if tracked is not None:
                 yield self._remark(index, tracked.end() - len(tracked.group().lstrip()),
                                    tracked.end(), tracked.group())
+            if "[" not in line:
+                continue
             reported = 0
             for match in _REMARK.finditer(line):
                 if reported >= _PER_LINE:

@@ -14,25 +14,28 @@ from qalint.parse.blocks import build_blocks, find_labels
 from qalint.parse.dates import weekday_dates
 from qalint.parse.footnotes import find_footnotes
 from qalint.parse.header import parse_header
-from qalint.parse.normalise import is_artefact, running_text
+from qalint.parse.normalise import artefact_flags, running_text
 from qalint.parse.references import find_references
 
 _ORAL = re.compile(r"Mondelinge vragen", re.IGNORECASE)
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Document:
-    labels = find_labels(lines)
-    questions, answers = build_blocks(lines, labels)
+    artefact = artefact_flags(lines)
+    labels = find_labels(lines, artefact)
+    questions, answers = build_blocks(lines, labels, artefact)
     first_label = labels[0].line if labels else len(lines)
-    header = parse_header(running_text(lines, 0, first_label), lines, first_label)
+    header = parse_header(running_text(lines, 0, first_label, artefact=artefact), lines,
+                          first_label)
     blocks = tuple(sorted(questions + answers, key=lambda block: block.index))
     kind = _kind(header, questions, answers, lines)
     header_lines = [item.span.line - 1 for item in (header.question_header, header.government_line)
                     if item is not None]
     label_ends = {label.line: label.end for label in labels}
-    markers, notes = find_footnotes(lines, min(header_lines, default=0), first_label, label_ends)
+    markers, notes = find_footnotes(lines, min(header_lines, default=0), first_label, label_ends,
+                                    artefact)
     body = running_text(lines, first_label, begin_at=label_ends,
-                        skip=_note_lines(lines, notes, label_ends))
+                        skip=_note_lines(lines, notes, label_ends, artefact), artefact=artefact)
     problems = [
         ParseProblem(f"{block.label}: {problem}", block.number_list.span)
         for block in blocks
@@ -60,7 +63,8 @@ _NOTE_CONTINUATION = 4
 
 
 def _note_lines(
-    lines: tuple[str, ...], notes: tuple[FootnoteNote, ...], label_lines: dict[int, int]
+    lines: tuple[str, ...], notes: tuple[FootnoteNote, ...], label_lines: dict[int, int],
+    artefact: list[bool],
 ) -> frozenset[int]:
     """The lines footnote texts stand on, so that the sentence they interrupt at a page
     bottom reads on in the running text."""
@@ -71,7 +75,7 @@ def _note_lines(
         for index in range(start + 1, min(start + 1 + _NOTE_CONTINUATION, len(lines))):
             line = lines[index]
             if (index in note_starts or index in label_lines or not line.strip()
-                    or is_artefact(line) or line.rstrip().endswith("?")):
+                    or artefact[index] or line.rstrip().endswith("?")):
                 break
             skipped.add(index)
     return frozenset(skipped)

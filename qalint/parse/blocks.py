@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from qalint.model import Block, NumberList, Span
-from qalint.parse.normalise import content_start, is_artefact
+from qalint.parse.normalise import content_start
 from qalint.parse.numbers import ScannedList, scan_number_list
 
 _BLANK = " \t\u00a0\f\v"
@@ -74,7 +74,7 @@ def find_numbered_question(line: str, index: int, expected: int) -> Label | None
     return Label("question", index, match.start("num"), match.end(), scanned, rest)
 
 
-def find_labels(lines: tuple[str, ...]) -> list[Label]:
+def find_labels(lines: tuple[str, ...], artefact: list[bool]) -> list[Label]:
     """Every label in reading order."""
     labels: list[Label] = []
     for index, line in enumerate(lines):
@@ -85,25 +85,27 @@ def find_labels(lines: tuple[str, ...]) -> list[Label]:
             labels.append(label)
     if any(label.role == "question" for label in labels):
         return labels
-    return _with_numbered_questions(lines, labels)
+    return _with_numbered_questions(lines, labels, artefact)
 
 
-def _with_numbered_questions(lines: tuple[str, ...], labels: list[Label]) -> list[Label]:
+def _with_numbered_questions(
+    lines: tuple[str, ...], labels: list[Label], artefact: list[bool]
+) -> list[Label]:
     """Add draft-style numbered questions. Each must be the next number; in a draft with
     answers, a question that follows another without an answer between them must ask
     something (a question mark in its paragraph), so that a numbered list inside an
     answer is not read as questions."""
-    answers_at = {label.line for label in labels}
+    answers_at = {label.line: label for label in labels}
     result: list[Label] = []
     expected = 1
     answer_seen = True
     has_answers = bool(labels)
     for index, line in enumerate(lines):
         if index in answers_at:
-            result.append(next(label for label in labels if label.line == index))
+            result.append(answers_at[index])
             answer_seen = True
             continue
-        if is_artefact(line):
+        if artefact[index]:
             continue
         label = find_numbered_question(line, index, expected)
         if label is not None and (
@@ -133,7 +135,7 @@ def _asks(lines: tuple[str, ...], index: int, rest: str) -> bool:
 
 
 def build_blocks(
-    lines: tuple[str, ...], labels: list[Label]
+    lines: tuple[str, ...], labels: list[Label], artefact: list[bool]
 ) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
     """Turn labels into question and answer blocks; bare answers get inferred numbers."""
     questions: list[Block] = []
@@ -141,7 +143,7 @@ def build_blocks(
     pending: list[int] = []  # question numbers since the previous answer
     for position, label in enumerate(labels):
         next_line = labels[position + 1].line if position + 1 < len(labels) else len(lines)
-        body_span, body_lines = _body(lines, label, next_line)
+        body_span, body_lines = _body(lines, label, next_line, artefact)
         number_list = None
         if label.scanned is not None:
             line_no = label.line + 1
@@ -169,12 +171,14 @@ def build_blocks(
     return tuple(questions), tuple(answers)
 
 
-def _body(lines: tuple[str, ...], label: Label, next_line: int) -> tuple[Span, int]:
+def _body(
+    lines: tuple[str, ...], label: Label, next_line: int, artefact: list[bool]
+) -> tuple[Span, int]:
     count = 1 if label.rest else 0
     last_line, last_column = label.line, len(lines[label.line])
     for index in range(label.line + 1, next_line):
         line = lines[index]
-        if line.strip(_BLANK) and not is_artefact(line):
+        if line.strip(_BLANK) and not artefact[index]:
             count += 1
             last_line, last_column = index, len(line.rstrip(_BLANK))
     start_line = label.line + 1

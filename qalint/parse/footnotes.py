@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from qalint.model import FootnoteMarker, FootnoteNote, Span
-from qalint.parse.normalise import content_start, is_artefact
+from qalint.parse.normalise import content_start
 
 #: Largest footnote number considered; larger numbers are prose (years, amounts).
 MAX_NUMBER = 299
@@ -144,14 +144,15 @@ def find_footnotes(
     start_line: int,
     body_line: int,
     label_ends: dict[int, int],
+    artefact: list[bool],
 ) -> tuple[tuple[FootnoteMarker, ...], tuple[FootnoteNote, ...]]:
     """Markers and notes from ``start_line`` (0-based) on.
 
     ``body_line`` is where the questions begin (weak forms are only read from there);
-    ``label_ends`` maps label lines to the column where their label ends.
+    ``label_ends`` maps label lines to the column where their label ends; ``artefact``
+    flags the page furniture lines.
     """
     count = len(lines)
-    artefact = [is_artefact(line) for line in lines]
     blank = [not line.strip(_BLANK) for line in lines]
     after_footer = _after_footer(artefact, blank)
     starts_at = [content_start(line) for line in lines]

@@ -47,8 +47,15 @@ def is_artefact(line: str) -> bool:
     return _ARTEFACT_LINE.match(line) is not None
 
 
+def artefact_flags(lines: tuple[str, ...]) -> list[bool]:
+    """``is_artefact`` of every line, computed once per document."""
+    return [is_artefact(line) for line in lines]
+
+
 def content_start(line: str) -> int:
     """Index where a line's own content starts, after a glued page footer."""
+    if "Kamer, vergaderjaar" not in line:
+        return 0  # the common case, without running the pattern
     match = _GLUED_FOOTER.match(line)
     return match.end() if match else 0
 
@@ -90,6 +97,7 @@ def running_text(
     last: int | None = None,
     begin_at: dict[int, int] | None = None,
     skip: frozenset[int] = frozenset(),
+    artefact: list[bool] | None = None,
 ) -> RunningText:
     """Join ``lines[first:last]`` into a RunningText, skipping artefact lines.
 
@@ -97,8 +105,10 @@ def running_text(
     so that a heading is not read as a cross-reference (and a line mapped to a column
     past its end is left out). Lines in ``skip`` (footnote texts at a page bottom) and
     lines holding only a number (page numbers, footnote markers) are left out too, so
-    that a sentence running over a page break reads as one.
+    that a sentence running over a page break reads as one. ``artefact`` holds the
+    precomputed ``is_artefact`` flags of all lines.
     """
+    flags = artefact if artefact is not None else artefact_flags(lines)
     parts: list[str] = []
     starts: list[int] = []
     seg_lines: list[int] = []
@@ -109,7 +119,7 @@ def running_text(
     stop = len(lines) if last is None else last
     for index in range(first, stop):
         line = lines[index]
-        if index in skip or is_artefact(line) or _PAGE_NUMBER.match(line):
+        if flags[index] or index in skip or _PAGE_NUMBER.match(line):
             continue
         begin = content_start(line)
         if begin_at is not None and index in begin_at:
@@ -125,7 +135,7 @@ def running_text(
             length += 1
         hyphenated = (
             len(piece) > 2 and piece.endswith("-") and piece[-2].isalpha()
-            and _next_starts_lower(lines, index + 1, stop)
+            and _next_starts_lower(lines, index + 1, stop, flags)
         )
         if hyphenated:
             piece = piece[:-1]
@@ -141,10 +151,12 @@ def running_text(
     )
 
 
-def _next_starts_lower(lines: tuple[str, ...], index: int, stop: int) -> bool:
+def _next_starts_lower(
+    lines: tuple[str, ...], index: int, stop: int, flags: list[bool]
+) -> bool:
     for following in range(index, stop):
         line = lines[following]
-        if is_artefact(line) or not line.strip() or _PAGE_NUMBER.match(line):
+        if flags[following] or not line.strip() or _PAGE_NUMBER.match(line):
             continue
         first = line[content_start(line):].lstrip()[:1]
         return first.islower()
