@@ -1,4 +1,7 @@
+import bisect
+import itertools
 import re
+from dataclasses import dataclass
 from collections.abc import Iterator
 
 from qalint.model import Document, Span
@@ -77,39 +80,48 @@ class PlaceholderText(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = "\n".join(doc.lines)
-        if not any(literal in text for literal in _LITERALS) and "olgt" not in text.lower():
+        follows = "olgt" in text.lower()
+        if not follows and not any(literal in text for literal in _LITERALS):
             return  # a few fast substring tests instead of a regex over every line
-        quotes = _Quotes()
+        # One scan of the whole text; quotation marks are counted only up to the lines
+        # that need them, so the rule stays linear however many candidates there are.
+        will_follow = self._will_follow_lines(doc) if follows else {}
+        yield from will_follow.values()
+        starts = list(itertools.accumulate((len(line) + 1 for line in doc.lines), initial=0))
+        quotes = _QuotesUpTo(doc.lines)
+        reported: dict[int, int] = {}
+        for match in _CANDIDATE.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index in will_follow:
+                continue
+            line = doc.lines[index]
+            offset = starts[index]
+            local = _shifted(match, offset)
+            if reported.get(index, 0) >= _PER_LINE or not _is_placeholder(local, line):
+                continue
+            found = match.group()
+            if found in _ELLIPSIS and quotes.inside_at(index, local.start):
+                continue  # «er geen twijfel [...] kan bestaan»: an omission in a quotation
+            reported[index] = reported.get(index, 0) + 1
+            yield self.report(
+                Span(index + 1, local.start + 1, index + 1, local.end + 1),
+                f"'{found[:40]}' is een plaatshouder: vul de tekst in voordat het stuk "
+                f"wordt ondertekend",
+            )
+        if follows:
+            yield from self._answers_that_will_follow(doc)
+
+    def _will_follow_lines(self, doc: Document) -> dict[int, Diagnostic]:
+        """Lines that say only ``Volgt.``, ``[antwoord volgt]`` and the like."""
+        found = {}
         for index, line in enumerate(doc.lines):
             stripped = line.strip()
-            if not stripped:
-                quotes = _Quotes()  # a quotation does not run over a blank line
-                continue
-            if _WILL_FOLLOW.fullmatch(stripped):
+            if "olgt" in stripped.lower() and _WILL_FOLLOW.fullmatch(stripped):
                 start = line.index(stripped[0])
-                yield self.report(Span(index + 1, start + 1, index + 1, start + len(stripped) + 1),
-                                  f"'{stripped}' is een plaatshouder: {_WRITE}")
-                continue
-            position = 0
-            reported = 0
-            for match in _CANDIDATE.finditer(line):
-                if reported >= _PER_LINE:
-                    break
-                found = match.group()
-                if not _is_placeholder(match, line):
-                    continue
-                quotes.read(line[position:match.start()])
-                position = match.start()
-                if found in _ELLIPSIS and quotes.inside:
-                    continue  # «er geen twijfel [...] kan bestaan»: an omission in a quotation
-                reported += 1
-                yield self.report(
-                    Span(index + 1, match.start() + 1, index + 1, match.end() + 1),
-                    f"'{found[:40]}' is een plaatshouder: vul de tekst in voordat het stuk "
-                    f"wordt ondertekend",
-                )
-            quotes.read(line[position:])
-        yield from self._answers_that_will_follow(doc)
+                found[index] = self.report(
+                    Span(index + 1, start + 1, index + 1, start + len(stripped) + 1),
+                    f"'{stripped}' is een plaatshouder: {_WRITE}")
+        return found
 
     def _answers_that_will_follow(self, doc: Document) -> Iterator[Diagnostic]:
         """``Antwoord 3: Volgt.``: the answer text on the label line."""
@@ -122,41 +134,75 @@ class PlaceholderText(Rule):
                 yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
 
 
-def _is_placeholder(match: re.Match[str], line: str) -> bool:
+@dataclass(frozen=True)
+class _Local:
+    """A match of the whole text, in the coordinates of its line."""
+
+    match: re.Match[str]
+    start: int
+    end: int
+
+    def group(self) -> str:
+        return self.match.group()
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.match[name]
+
+
+def _shifted(match: re.Match[str], offset: int) -> _Local:
+    return _Local(match, match.start() - offset, match.end() - offset)
+
+
+def _is_placeholder(match: _Local, line: str) -> bool:
     found = match.group()
     inner = match["bracket"] or match["angle"]
     if inner is not None:
         return inner.strip(" ").lower() in _PLACE_WORDS
     if found[0] in "[?" or found[0] in "Nn":
         return True  # [[...]], ??, nog aan te vullen
-    before = line[match.start() - 1:match.start()]
-    after = line[match.end():match.end() + 1]
+    before = line[match.start - 1:match.start] if match.start else ""
+    after = line[match.end:match.end + 1]
     if before and (before.isalnum() or before in ".-_"):
         return False  # "APM", "1.p.m."
     if after and (after.isalnum() or after in "-_"):
         return False  # "PM10", "p.m.-post", "XXXL"
     if found[0] in "Pp":
-        rest = line[match.end():match.end() + 10].lstrip(" ").lower()
+        rest = line[match.end:match.end + 10].lstrip(" ").lower()
         if rest.startswith(("post", "raming", "bedrag")):
             return False  # the budget term "p.m. post"
-        if re.match(r" [A-Z][a-z]", line[match.end():match.end() + 3]):
+        if re.match(r" [A-Z][a-z]", line[match.end:match.end + 3]):
             return False  # "de Britse PM Starmer"
     return True
 
 
-class _Quotes:
-    """Quotation marks open so far in the paragraph."""
+class _QuotesUpTo:
+    """Quotation marks open at a point of the text, counted from the start of its
+    paragraph (a quotation does not run over a blank line). Lines are read once, in
+    order, and only as far as a question needs."""
 
-    def __init__(self) -> None:
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        self.lines = lines
+        self.next_line = 0
         self.open = [0] * len(_PAIRS)
         self.straight = 0
 
-    def read(self, text: str) -> None:
+    def _read(self, text: str, into: tuple[list[int], list[int]]) -> None:
+        opened, straight = into
         for position, (opening, closing) in enumerate(_PAIRS):
-            opened = self.open[position] + text.count(opening) - text.count(closing)
-            self.open[position] = max(opened, 0)
-        self.straight = (self.straight + text.count('"')) % 2
+            opened[position] = max(opened[position] + text.count(opening) - text.count(closing), 0)
+        straight[0] = (straight[0] + text.count('"')) % 2
 
-    @property
-    def inside(self) -> bool:
-        return any(self.open) or self.straight == 1
+    def inside_at(self, index: int, column: int) -> bool:
+        straight = [self.straight]
+        while self.next_line < index:
+            line = self.lines[self.next_line]
+            if not line.strip():
+                self.open = [0] * len(_PAIRS)
+                straight = [0]
+            else:
+                self._read(line, (self.open, straight))
+            self.next_line += 1
+        self.straight = straight[0]
+        opened, partial = list(self.open), [self.straight]
+        self._read(self.lines[index][:column], (opened, partial))
+        return any(opened) or partial[0] == 1
