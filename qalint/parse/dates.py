@@ -29,7 +29,7 @@ _WEEKDAY_DATE = re.compile(
     re.IGNORECASE,
 )
 #: Every weekday ends in "dag" followed by a day number; a literal the engine finds fast.
-_HAS_WEEKDAY = re.compile(r"(?:dag|DAG)\s+[0-9]")
+_HAS_WEEKDAY = re.compile(r"dag\s+[0-9]", re.IGNORECASE)
 _LOOSE = re.compile(r"(?P<day>\S+)\s+(?P<month>[^\s0-9]+)\s*(?P<year>\S+)?")
 
 
@@ -66,9 +66,15 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
     """Every date written with a weekday, such as ``dinsdag 3 juni 2014``."""
     found = []
     text = running.text
-    if not _HAS_WEEKDAY.search(text):
-        return ()  # most documents name no weekday: skip the slower full search
-    for match in _WEEKDAY_DATE.finditer(text):
+    done = 0
+    # The full pattern is tried only where a "...dag 3" stands, found by a fast literal scan.
+    for hit in _HAS_WEEKDAY.finditer(text):
+        if hit.start() < done:
+            continue
+        match = _WEEKDAY_DATE.search(text, max(done, hit.start() - 6), hit.end() + 24)
+        if match is None or match.start() > hit.start():
+            continue
+        done = match.end()
         value, problem = make_date(match["day"], match["month"], match["year"])
         span = running.span(match.start(), match.end())
         found.append(
