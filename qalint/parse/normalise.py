@@ -40,7 +40,8 @@ _GLUED_FOOTER = re.compile(
 
 _PAGE_NUMBER = re.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
 
-_SPACE_LIKE = str.maketrans({"\u00a0": " ", "\f": " ", "\v": " ", "\t": " "})
+_SPACE_CHARS = "\u00a0\f\v\t"
+_SPACE_LIKE = str.maketrans({char: " " for char in _SPACE_CHARS})
 
 
 def is_artefact(line: str) -> bool:
@@ -109,6 +110,10 @@ def running_text(
     precomputed ``is_artefact`` flags of all lines.
     """
     flags = artefact if artefact is not None else artefact_flags(lines)
+    stop = len(lines) if last is None else last
+    joined = "\n".join(lines[first:stop])
+    # Most documents have no NBSP, tab, form feed or \v: then no line needs translating.
+    translate = any(char in joined for char in _SPACE_CHARS)
     parts: list[str] = []
     starts: list[int] = []
     seg_lines: list[int] = []
@@ -116,7 +121,6 @@ def running_text(
     line_offsets = [-1] * len(lines)
     length = 0
     joined_without_space = False
-    stop = len(lines) if last is None else last
     for index in range(first, stop):
         line = lines[index]
         if flags[index] or index in skip or _PAGE_NUMBER.match(line):
@@ -124,7 +128,8 @@ def running_text(
         begin = content_start(line)
         if begin_at is not None and index in begin_at:
             begin = max(begin, begin_at[index])
-        piece = line[begin:].translate(_SPACE_LIKE).rstrip()
+        piece = line[begin:]
+        piece = (piece.translate(_SPACE_LIKE) if translate else piece).rstrip()
         if not piece.strip():
             continue
         lead = len(piece) - len(piece.lstrip())
