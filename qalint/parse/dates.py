@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 
 from qalint.model import DateField, Span
@@ -29,7 +30,8 @@ _WEEKDAY_DATE = re.compile(
     re.IGNORECASE,
 )
 #: Every weekday ends in "dag" followed by a day number; a literal the engine finds fast.
-_HAS_WEEKDAY = re.compile(r"dag\s+[0-9]", re.IGNORECASE)
+_HAS_WEEKDAY = re.compile(r"dag\s+[0-9]")
+_HAS_WEEKDAY_CAPITALS = re.compile(r"DAG\s+[0-9]")
 _LOOSE = re.compile(r"(?P<day>\S+)\s+(?P<month>[^\s0-9]+)\s*(?P<year>\S+)?")
 
 
@@ -68,7 +70,10 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
     text = running.text
     done = 0
     # The full pattern is tried only where a "...dag 3" stands, found by a fast literal scan.
-    for hit in _HAS_WEEKDAY.finditer(text):
+    hits = _HAS_WEEKDAY.finditer(text)
+    if "DAG" in text:  # capitals are rare; the common scan stays a fast literal search
+        hits = heapq.merge(hits, _HAS_WEEKDAY_CAPITALS.finditer(text), key=lambda m: m.start())
+    for hit in hits:
         if hit.start() < done:
             continue
         match = _WEEKDAY_DATE.search(text, max(done, hit.start() - 6), hit.end() + 24)
