@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from qalint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Abort
 from qalint.config import ConfigError, ConfigFinder, RawConfig
@@ -15,8 +15,13 @@ from qalint.discovery import Target, discover, display_path, os_error_message
 from qalint.model import Span
 from qalint.plugins import Plugins, load_plugins
 from qalint.rules import Diagnostic, Severity
+from qalint.formatters import Tally
 from qalint.runner import FileResult, check_target
 from qalint.selection import Overrides, Settings, resolve
+
+if TYPE_CHECKING:
+    from qalint.formatters.json import JsonReport
+    from qalint.formatters.text import TextReport
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,9 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
         for warning in finder.warnings if finder else ():
             _warn(warning)
 
-    results: list[FileResult] = []
+    report = _report(request.output_format, stream)
+    tally = Tally()
+    fail_on = iter([settings.fail_on for _, settings, _ in jobs])
     for result in _results(jobs, request.jobs, plugins):
         for error in plugins.errors:
             result.diagnostics.append(_core_finding(plugins, result.path, "QA000", error.message))
@@ -72,21 +79,28 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
         if request.debug:
             for text in result.tracebacks:
                 sys.stderr.write(text)
-        results.append(result)
-        if request.output_format == "text":
-            from qalint.formatters import text
+        tally.add(result, next(fail_on))
+        report.add(result)
+    report.close(tally)
+    if request.output_format == "text" and (stream.isatty() or os.environ.get("QALINT_SUMMARY")):
+        from qalint.formatters.text import summary
 
-            text.write([result], stream)
-    if request.output_format == "json":
-        from qalint.formatters import json as json_format
+        print(summary(tally), file=sys.stderr)
+    if plugins.errors or tally.failed:
+        return EXIT_ERROR
+    if tally.fails:
+        return EXIT_CLEAN if request.exit_zero else EXIT_FINDINGS
+    return EXIT_CLEAN
 
-        json_format.write(results, stream)
-    elif stream.isatty() or os.environ.get("QALINT_SUMMARY"):
-        from qalint.formatters import text
 
-        print(text.summary(results), file=sys.stderr)
-    return _exit_code(results, [settings for _, settings, _ in jobs], request.exit_zero,
-                      bool(plugins.errors))
+def _report(output_format: str, stream: TextIO) -> TextReport | JsonReport:
+    if output_format == "json":
+        from qalint.formatters.json import JsonReport
+
+        return JsonReport(stream)
+    from qalint.formatters.text import TextReport
+
+    return TextReport(stream)
 
 
 def _results(
@@ -145,16 +159,6 @@ def _core_finding(plugins: Plugins, path: str, code: str, message: str) -> Diagn
     entry = plugins.rule_by_code(code)
     return Diagnostic(path, code, entry.cls.name if entry else code.lower(), Severity.ERROR,
                       message, Span.point(1, 1))
-
-
-def _exit_code(results: list[FileResult], settings: list[Settings], exit_zero: bool,
-               plugin_errors: bool) -> int:
-    if plugin_errors or any(result.failed for result in results):
-        return EXIT_ERROR
-    for result, setting in zip(results, settings, strict=True):
-        if any(d.severity.rank >= setting.fail_on.rank for d in result.diagnostics):
-            return EXIT_CLEAN if exit_zero else EXIT_FINDINGS
-    return EXIT_CLEAN
 
 
 def run_parse(path: str, output_format: str, encoding: str | None, stream: TextIO) -> int:

@@ -80,7 +80,9 @@ def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> No
         process.kill()
     if process.returncode == 1:
         pytest.skip("the run finished before the signal arrived")
-    assert process.returncode == 130
+    # 130 from qalint's own handler; -SIGINT if the signal came while Python was still
+    # importing, before any handler could run (a shell shows both as 130).
+    assert process.returncode in (130, -signal.SIGINT)
     assert "Traceback" not in stderr
     deadline = time.monotonic() + 3
     while _processes_mentioning(str(big)) and time.monotonic() < deadline:

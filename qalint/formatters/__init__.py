@@ -1,12 +1,38 @@
-"""Output formats. Each formatter writes a finished, sorted run to a text stream."""
+"""Output formats. A report is written file by file as results come in (``add``) and
+finished with the run's tally (``close``)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qalint.rules import Severity
+    from qalint.runner import FileResult
 
 
 RULES_URL = "https://github.com/qalint/qalint/blob/main/docs/rules.md"
 
 #: Bidi overrides and isolates can make terminal text lie about its content.
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+@dataclass
+class Tally:
+    """What a run found, counted as it goes (the findings themselves are not kept)."""
+
+    counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    files: int = 0
+    failed: bool = False  # a file was not fully checked (QA000-QA002): exit 2
+    fails: bool = False  # a finding at or above the file's fail-on level: exit 1
+
+    def add(self, result: FileResult, fail_on: Severity) -> None:
+        self.files += 1
+        self.failed = self.failed or result.failed
+        for diag in result.diagnostics:
+            self.counts[diag.severity.value] += 1
+            if diag.severity.rank >= fail_on.rank:
+                self.fails = True
 
 
 def rule_url(code: str, name: str) -> str:

@@ -1,31 +1,32 @@
-"""``path:line:col: CODE [severity] message``, one finding a line, sorted."""
+"""``path:line:col: CODE [severity] message``, one finding a line, file by file."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TextIO
 
-from qalint.formatters import escape_for_terminal
+from qalint.formatters import Tally, escape_for_terminal
 from qalint.runner import FileResult
 
 
-def write(results: Sequence[FileResult], stream: TextIO) -> None:
-    for result in results:
+class TextReport:
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def add(self, result: FileResult) -> None:
         for diag in result.diagnostics:
             path = escape_for_terminal(diag.path)
             message = escape_for_terminal(diag.message)
-            stream.write(
+            self.stream.write(
                 f"{path}:{diag.span.line}:{diag.span.column}: {diag.code} "
                 f"[{diag.severity.value}] {message}\n"
             )
 
+    def close(self, tally: Tally) -> None:
+        """Text output ends with the findings; the summary goes to stderr (app.py)."""
 
-def summary(results: Sequence[FileResult]) -> str:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for result in results:
-        for diag in result.diagnostics:
-            counts[diag.severity.value] += 1
-    files = len(results)
+
+def summary(tally: Tally) -> str:
+    counts, files = tally.counts, tally.files
     total = sum(counts.values())
     if total == 0:
         return f"Geen meldingen in {files} {'bestand' if files == 1 else 'bestanden'}."
