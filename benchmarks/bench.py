@@ -105,9 +105,15 @@ def run_once(case: Case, scratch: Path, timeout: float) -> None:
     env = {k: v for k, v in os.environ.items() if k != "QALINT_SUMMARY"}
     read_end, write_end = os.pipe()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        proc = subprocess.Popen([PYTHON, "-S", "-I", "-c", HELPER, str(write_end), *case.argv],
-                                cwd=case.cwd, stdout=out, stderr=err, env=env,
-                                pass_fds=(write_end,), start_new_session=True)
+        proc = subprocess.Popen(
+            [PYTHON, "-S", "-I", "-c", HELPER, str(write_end), *case.argv],
+            cwd=case.cwd,
+            stdout=out,
+            stderr=err,
+            env=env,
+            pass_fds=(write_end,),
+            start_new_session=True,
+        )
         os.close(write_end)
         timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
         timer.start()
@@ -118,8 +124,9 @@ def run_once(case: Case, scratch: Path, timeout: float) -> None:
     with os.fdopen(read_end, "rb") as stream:
         report = stream.read().decode()
     if proc.returncode != 0 or not report:
-        case.problems.append(f"killed or failed (helper exit {proc.returncode}; timeout "
-                             f"{timeout:.0f} s?)")
+        case.problems.append(
+            f"killed or failed (helper exit {proc.returncode}; timeout {timeout:.0f} s?)"
+        )
         return
     wall, cpu, maxrss, code = report.split()
     code = int(code)
@@ -156,13 +163,17 @@ def _verify(case: Case, code: int, out_path: Path, err_path: Path) -> None:
         expected = [row for row in expected if row[0].startswith(case.subset)]
     # every severity: the generator expects no info-level finding either
     missing, unexpected = generate.compare(
-        expected, generate.actual_findings(data, case.expected, case.cwd,
-                                           severities=("error", "warning", "info")))
+        expected,
+        generate.actual_findings(
+            data, case.expected, case.cwd, severities=("error", "warning", "info")
+        ),
+    )
     if missing or unexpected:
         rows = [f"missing {r[0]}:{r[1]}:{r[2]} {r[3]}" for r in missing[:5]]
         rows += [f"unexpected {r[0]}:{r[1]}:{r[2]} {r[3]}" for r in unexpected[:5]]
-        case.problems.append(f"{len(missing)} missing, {len(unexpected)} unexpected: "
-                             + "; ".join(rows))
+        case.problems.append(
+            f"{len(missing)} missing, {len(unexpected)} unexpected: " + "; ".join(rows)
+        )
     elif code != (1 if expected else 0):
         case.problems.append(f"exit code {code} with {len(expected)} expected findings")
 
@@ -173,8 +184,20 @@ def has_jobs(qalint: list[str]) -> bool:
 
 
 def generate_corpus(folder: Path, count: int, seed: str) -> dict:
-    subprocess.run([PYTHON, str(HERE / "generate.py"), str(folder), "--count", str(count),
-                    "--seed", seed, "--inject-errors"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            PYTHON,
+            str(HERE / "generate.py"),
+            str(folder),
+            "--count",
+            str(count),
+            "--seed",
+            seed,
+            "--inject-errors",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     files = [p for p in folder.rglob("*.txt")]
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
@@ -194,8 +217,10 @@ def median(values: list[float]) -> float:
 
 
 def machine() -> list[str]:
-    info = [f"- Python {platform.python_version()} ({PYTHON})",
-            f"- {platform.system()} {platform.release()}, {platform.machine()}"]
+    info = [
+        f"- Python {platform.python_version()} ({PYTHON})",
+        f"- {platform.system()} {platform.release()}, {platform.machine()}",
+    ]
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:
@@ -220,18 +245,22 @@ def machine() -> list[str]:
         pass
     try:
         git = ["git", "--no-optional-locks", "-C", str(HERE.parent)]
-        head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True).stdout.strip()
-        dirty = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True).stdout.strip()
+        head = subprocess.run(
+            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            [*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+        ).stdout.strip()
         if head:
-            info.append(f"- qalint source: commit {head}"
-                        f"{' with uncommitted changes' if dirty else ''}")
+            info.append(
+                f"- qalint source: commit {head}{' with uncommitted changes' if dirty else ''}"
+            )
     except OSError:
         pass
     try:
-        version = subprocess.run([*generate.qalint_command(), "--version"], capture_output=True,
-                                 text=True).stdout.strip()
+        version = subprocess.run(
+            [*generate.qalint_command(), "--version"], capture_output=True, text=True
+        ).stdout.strip()
         info.append(f"- {version}")
     except OSError:
         pass
@@ -240,18 +269,24 @@ def machine() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="corpora of 100 and 1,000 documents, files of 50,000 and 100,000 "
-                             "lines, 2 rounds")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="corpora of 100 and 1,000 documents, files of 50,000 and 100,000 lines, 2 rounds",
+    )
     parser.add_argument("--repeats", type=int, help="rounds (default 5, quick 2)")
     parser.add_argument("--seed", default="1")
     parser.add_argument("--timeout", type=float, default=900.0, help="per run, seconds")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--no-big", action="store_true", help="skip the linearity rows")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="qalint's output format in the corpus runs (default text, as in "
-                             "CI; both are checked against expected.jsonl)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="qalint's output format in the corpus runs (default text, as in "
+        "CI; both are checked against expected.jsonl)",
+    )
     args = parser.parse_args(argv)
 
     repeats = args.repeats or (2 if args.quick else 5)
@@ -290,46 +325,93 @@ def main(argv: list[str] | None = None) -> int:
     fmt = ["--format", "json"] if args.format == "json" else []
     shown_fmt = "--format json " if fmt else ""
     cases: list[Case] = [
-        Case("pass", "python -c pass", [PYTHON, "-c", "pass"], root, "python -c pass",
-             quiet=True, warm=True),
-        Case("import", "python -c \"import click, pluggy\"", [PYTHON, "-c", "import click, pluggy"],
-             root, "python -c \"import click, pluggy\"", quiet=True, warm=True),
-        Case("one", f"qalint check FILE ({single.stat().st_size / 1024:.1f} KB)",
-             [*qalint, "check", str(single)], root, f"{q} check {single.relative_to(root)}",
-             quiet=True, warm=True),
+        Case(
+            "pass",
+            "python -c pass",
+            [PYTHON, "-c", "pass"],
+            root,
+            "python -c pass",
+            quiet=True,
+            warm=True,
+        ),
+        Case(
+            "import",
+            'python -c "import click, pluggy"',
+            [PYTHON, "-c", "import click, pluggy"],
+            root,
+            'python -c "import click, pluggy"',
+            quiet=True,
+            warm=True,
+        ),
+        Case(
+            "one",
+            f"qalint check FILE ({single.stat().st_size / 1024:.1f} KB)",
+            [*qalint, "check", str(single)],
+            root,
+            f"{q} check {single.relative_to(root)}",
+            quiet=True,
+            warm=True,
+        ),
     ]
     for count in sorted({100, small, large}):
         folder = root / f"corpus-{count}"
         label = f"{count:,} docs"
         if count in (small, large):
-            cases.append(Case(f"floor-{count}", f"floor, {label}", [*floor, "."], folder,
-                              f"python benchmarks/floor.py corpus-{count}"))
+            cases.append(
+                Case(
+                    f"floor-{count}",
+                    f"floor, {label}",
+                    [*floor, "."],
+                    folder,
+                    f"python benchmarks/floor.py corpus-{count}",
+                )
+            )
         variants = [("1", "--jobs 1")] if jobs else [(None, "")]
         if jobs and count in (small, large):
             variants.append(("auto", "--jobs auto"))
         for job, flag in variants:
             extra = ["--jobs", job] if job else []
             name = f"qalint{' ' + flag if flag else ''}, {label}"
-            cases.append(Case(f"qalint-{count}-{job or 'default'}", name,
-                              [*qalint, "check", *fmt, *extra, "."], folder,
-                              f"{q} check {shown_fmt}{flag + ' ' if flag else ''}corpus-{count}",
-                              expected=folder))
+            cases.append(
+                Case(
+                    f"qalint-{count}-{job or 'default'}",
+                    name,
+                    [*qalint, "check", *fmt, *extra, "."],
+                    folder,
+                    f"{q} check {shown_fmt}{flag + ' ' if flag else ''}corpus-{count}",
+                    expected=folder,
+                )
+            )
     if not args.no_big:
         for lines in big:
-            cases.append(Case(f"floor-big-{lines}", f"floor, 1 file of {lines:,} lines",
-                              [*floor, f"big-{lines}.txt"], bigdir,
-                              f"python benchmarks/floor.py big/big-{lines}.txt"))
-            cases.append(Case(f"qalint-big-{lines}", f"qalint, 1 file of {lines:,} lines",
-                              [*qalint, "check", *fmt, f"big-{lines}.txt"], bigdir,
-                              f"{q} check {shown_fmt}big/big-{lines}.txt "
-                              f"(rules.toml: max-file-size = 1000000000)", expected=bigdir))
+            cases.append(
+                Case(
+                    f"floor-big-{lines}",
+                    f"floor, 1 file of {lines:,} lines",
+                    [*floor, f"big-{lines}.txt"],
+                    bigdir,
+                    f"python benchmarks/floor.py big/big-{lines}.txt",
+                )
+            )
+            cases.append(
+                Case(
+                    f"qalint-big-{lines}",
+                    f"qalint, 1 file of {lines:,} lines",
+                    [*qalint, "check", *fmt, f"big-{lines}.txt"],
+                    bigdir,
+                    f"{q} check {shown_fmt}big/big-{lines}.txt "
+                    f"(rules.toml: max-file-size = 1000000000)",
+                    expected=bigdir,
+                )
+            )
     if not jobs:
-        notes.append("`qalint check --help` does not mention `--jobs`: the `--jobs 1` and "
-                     "`--jobs auto` rows are skipped; the corpus rows run qalint's default.")
+        notes.append(
+            "`qalint check --help` does not mention `--jobs`: the `--jobs 1` and "
+            "`--jobs auto` rows are skipped; the corpus rows run qalint's default."
+        )
 
     load_before = os.getloadavg()
-    print(f"measuring: 1 warm-up round, {repeats} rounds of {len(cases)} cases",
-          file=sys.stderr)
+    print(f"measuring: 1 warm-up round, {repeats} rounds of {len(cases)} cases", file=sys.stderr)
     for case in cases:
         if case.warm:
             run_once(case, scratch, args.timeout)
@@ -337,12 +419,15 @@ def main(argv: list[str] | None = None) -> int:
     for round_number in range(repeats):
         for case in cases:
             run_once(case, scratch, args.timeout)
-        print(f"  round {round_number + 1}/{repeats} done "
-              f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        print(
+            f"  round {round_number + 1}/{repeats} done ({time.perf_counter() - started:.0f} s)",
+            file=sys.stderr,
+        )
     load_after = os.getloadavg()
 
-    report = render(cases, sizes, (small, large), big, repeats, jobs, notes, load_before,
-                    load_after, args)
+    report = render(
+        cases, sizes, (small, large), big, repeats, jobs, notes, load_before, load_after, args
+    )
     print(report)
     if args.output:
         args.output.write_text(report, encoding="utf-8")
@@ -351,10 +436,18 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if any(case.problems for case in cases) else 0
 
 
-def render(cases: list[Case], sizes: dict[int, dict], corpora: tuple[int, int],
-           big: tuple[int, int], repeats: int,
-           jobs: bool, notes: list[str], load_before: tuple, load_after: tuple,
-           args: argparse.Namespace) -> str:
+def render(
+    cases: list[Case],
+    sizes: dict[int, dict],
+    corpora: tuple[int, int],
+    big: tuple[int, int],
+    repeats: int,
+    jobs: bool,
+    notes: list[str],
+    load_before: tuple,
+    load_after: tuple,
+    args: argparse.Namespace,
+) -> str:
     by = {case.key: case for case in cases}
 
     def med(key: str) -> float:
@@ -372,22 +465,34 @@ def render(cases: list[Case], sizes: dict[int, dict], corpora: tuple[int, int],
     floors["import"] = "pass"
 
     out = [
-        "## Machine", "", *machine(),
+        "## Machine",
+        "",
+        *machine(),
         f"- load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
-        f"(1 min; the machine is shared)", "",
-        "## Corpora", "",
+        f"(1 min; the machine is shared)",
+        "",
+        "## Corpora",
+        "",
     ]
     for count, size in sorted(sizes.items()):
-        out.append(f"- corpus-{count}: {size['files']:,} documents, "
-                   f"{size['bytes'] / 1e6:.1f} MB (generate.py --count {count} --seed "
-                   f"{args.seed} --inject-errors)")
+        out.append(
+            f"- corpus-{count}: {size['files']:,} documents, "
+            f"{size['bytes'] / 1e6:.1f} MB (generate.py --count {count} --seed "
+            f"{args.seed} --inject-errors)"
+        )
     if not args.no_big:
         for lines in big:
-            out.append(f"- big/big-{lines}.txt: {lines:,} lines (generate.py --lines {lines} "
-                       f"--seed {args.seed})")
-    out += ["", f"## Measurements ({repeats} interleaved rounds, medians)", "",
-            "| case | median s | min-max s | CPU s | peak RSS MiB | ratio to floor | findings |",
-            "|---|---:|---:|---:|---:|---:|---|"]
+            out.append(
+                f"- big/big-{lines}.txt: {lines:,} lines (generate.py --lines {lines} "
+                f"--seed {args.seed})"
+            )
+    out += [
+        "",
+        f"## Measurements ({repeats} interleaved rounds, medians)",
+        "",
+        "| case | median s | min-max s | CPU s | peak RSS MiB | ratio to floor | findings |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
     for case in cases:
         floor = floors.get(case.key)
         ratio = ""
@@ -404,7 +509,8 @@ def render(cases: list[Case], sizes: dict[int, dict], corpora: tuple[int, int],
         out.append(
             f"| {case.label} | {median(case.times):.3f} | {min(case.times):.3f}-"
             f"{max(case.times):.3f} | {median(case.cpu):.2f} | {rss(case.key):.1f} | {ratio} | "
-            f"{findings} |")
+            f"{findings} |"
+        )
     out += ["", "## Targets", "", "| target | measured | met? |", "|---|---:|---|"]
 
     def target(text: str, value: float, limit: float, unit: str = "x") -> None:
@@ -417,28 +523,53 @@ def render(cases: list[Case], sizes: dict[int, dict], corpora: tuple[int, int],
     large = corpora[1]
     single = "1" if jobs else "default"
     target("one file ≤ 1.25x `import click, pluggy`", med("one") / med("import"), 1.25)
-    target(f"{large:,} docs, one process ≤ 3x floor",
-           med(f"qalint-{large}-{single}") / med(f"floor-{large}"), 3.0)
+    target(
+        f"{large:,} docs, one process ≤ 3x floor",
+        med(f"qalint-{large}-{single}") / med(f"floor-{large}"),
+        3.0,
+    )
     if jobs:
-        target(f"{large:,} docs, --jobs auto ≤ 2x floor (one process)",
-               med(f"qalint-{large}-auto") / med(f"floor-{large}"), 2.0)
+        target(
+            f"{large:,} docs, --jobs auto ≤ 2x floor (one process)",
+            med(f"qalint-{large}-auto") / med(f"floor-{large}"),
+            2.0,
+        )
     else:
         out.append(f"| {large:,} docs, --jobs auto ≤ 2x floor | no `--jobs` yet | - |")
-    corpus_rss = [rss(c.key) for c in cases if c.key.startswith("qalint-") and "big" not in c.key
-                  and c.rss]
-    target("peak memory of the corpus runs ≤ 100 MiB", max(corpus_rss, default=float("nan")),
-           100.0, "MiB")
-    target(f"memory flat: {large:,} docs ≤ 1.2x 100 docs",
-           rss(f"qalint-{large}-{single}") / rss(f"qalint-100-{single}"), 1.2)
+    corpus_rss = [
+        rss(c.key) for c in cases if c.key.startswith("qalint-") and "big" not in c.key and c.rss
+    ]
+    target(
+        "peak memory of the corpus runs ≤ 100 MiB",
+        max(corpus_rss, default=float("nan")),
+        100.0,
+        "MiB",
+    )
+    target(
+        f"memory flat: {large:,} docs ≤ 1.2x 100 docs",
+        rss(f"qalint-{large}-{single}") / rss(f"qalint-100-{single}"),
+        1.2,
+    )
     if not args.no_big:
-        target(f"linear: {big[1]:,} lines ≤ 2.3x {big[0]:,} lines",
-               med(f"qalint-big-{big[1]}") / med(f"qalint-big-{big[0]}"), 2.3)
+        target(
+            f"linear: {big[1]:,} lines ≤ 2.3x {big[0]:,} lines",
+            med(f"qalint-big-{big[1]}") / med(f"qalint-big-{big[0]}"),
+            2.3,
+        )
     correct = all(not c.problems for c in cases if c.expected is not None or c.quiet)
-    out.append(f"| every injected error found, nothing else | "
-               f"{'all runs' if correct else 'see problems'} | {'yes' if correct else '**no**'} |")
+    out.append(
+        f"| every injected error found, nothing else | "
+        f"{'all runs' if correct else 'see problems'} | {'yes' if correct else '**no**'} |"
+    )
 
-    out += ["", "## Commands", "", "Each case, run from the corpus folder (paths relative to "
-            "the generated folder):", "", "```sh"]
+    out += [
+        "",
+        "## Commands",
+        "",
+        "Each case, run from the corpus folder (paths relative to the generated folder):",
+        "",
+        "```sh",
+    ]
     for case in cases:
         out.append(case.shown)
     out += ["```"]

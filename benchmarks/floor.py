@@ -32,8 +32,11 @@ def files(paths: list[str]) -> list[str]:
         if os.path.isdir(path):
             for directory, subdirs, names in os.walk(path):
                 subdirs.sort()
-                found.extend(os.path.join(directory, name) for name in sorted(names)
-                             if name.endswith((".txt", ".md")))
+                found.extend(
+                    os.path.join(directory, name)
+                    for name in sorted(names)
+                    if name.endswith((".txt", ".md"))
+                )
         else:
             found.append(path)
     return found
@@ -60,8 +63,10 @@ def main(argv: list[str]) -> int:
                 hits[2] += 1
             if footer(line):
                 hits[3] += 1
-    print(f"{count} files, {lines} lines; labels {hits[0]}, references {hits[1]}, "
-          f"dates {hits[2]}, footers {hits[3]}")
+    print(
+        f"{count} files, {lines} lines; labels {hits[0]}, references {hits[1]}, "
+        f"dates {hits[2]}, footers {hits[3]}"
+    )
     return 0
 
 

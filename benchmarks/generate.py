@@ -69,90 +69,265 @@ ERROR_KINDS = (
 # --------------------------------------------------------------------------------------
 # Vocabulary
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-NUMBER_WORDS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-                "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
-                "achttien", "negentien", "twintig")
+NUMBER_WORDS = (
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+)
 
 SURNAMES = (
-    "Van der Berg", "De Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "De Boer",
-    "Mulder", "De Groot", "Bos", "Vos", "Peters", "Hendriks", "Van Leeuwen", "Dekker",
-    "Brouwer", "De Wit", "Dijkstra", "Smits", "De Graaf", "Van der Meer", "Kok", "Jacobs",
-    "Van den Heuvel", "Vermeulen", "Schouten", "Willems", "Hoekstra", "Koster", "Prins",
-    "Huisman", "Kuipers", "Van Dam", "Postma", "Zijlstra", "Timmer", "Wolters", "Sanders",
+    "Van der Berg",
+    "De Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "De Boer",
+    "Mulder",
+    "De Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "De Wit",
+    "Dijkstra",
+    "Smits",
+    "De Graaf",
+    "Van der Meer",
+    "Kok",
+    "Jacobs",
+    "Van den Heuvel",
+    "Vermeulen",
+    "Schouten",
+    "Willems",
+    "Hoekstra",
+    "Koster",
+    "Prins",
+    "Huisman",
+    "Kuipers",
+    "Van Dam",
+    "Postma",
+    "Zijlstra",
+    "Timmer",
+    "Wolters",
+    "Sanders",
 )
 PARTIES = (
-    "VVD", "GroenLinks-PvdA", "PVV", "Nieuw Sociaal Contract", "D66", "BBB", "CDA", "SP",
-    "ChristenUnie", "SGP", "DENK", "Volt", "JA21", "Partij voor de Dieren",
+    "VVD",
+    "GroenLinks-PvdA",
+    "PVV",
+    "Nieuw Sociaal Contract",
+    "D66",
+    "BBB",
+    "CDA",
+    "SP",
+    "ChristenUnie",
+    "SGP",
+    "DENK",
+    "Volt",
+    "JA21",
+    "Partij voor de Dieren",
 )
 PORTFOLIOS = (
-    "Binnenlandse Zaken en Koninkrijksrelaties", "Justitie en Veiligheid",
-    "Infrastructuur en Waterstaat", "Volksgezondheid, Welzijn en Sport",
-    "Sociale Zaken en Werkgelegenheid", "Economische Zaken", "Klimaat en Groene Groei",
-    "Financiën", "Buitenlandse Zaken", "Onderwijs, Cultuur en Wetenschap",
-    "Landbouw, Visserij, Voedselzekerheid en Natuur", "Defensie", "Asiel en Migratie",
+    "Binnenlandse Zaken en Koninkrijksrelaties",
+    "Justitie en Veiligheid",
+    "Infrastructuur en Waterstaat",
+    "Volksgezondheid, Welzijn en Sport",
+    "Sociale Zaken en Werkgelegenheid",
+    "Economische Zaken",
+    "Klimaat en Groene Groei",
+    "Financiën",
+    "Buitenlandse Zaken",
+    "Onderwijs, Cultuur en Wetenschap",
+    "Landbouw, Visserij, Voedselzekerheid en Natuur",
+    "Defensie",
+    "Asiel en Migratie",
     "Volkshuisvesting en Ruimtelijke Ordening",
 )
 #: Singular, so that "{actor} {verb}" agrees.
 ACTORS = (
-    "het kabinet", "het ministerie", "de toezichthouder", "de Inspectie", "Rijkswaterstaat",
-    "het RIVM", "De Nederlandsche Bank", "de Autoriteit Persoonsgegevens", "het UWV",
-    "de Belastingdienst", "het COA", "de politie", "het Openbaar Ministerie",
-    "de Europese Commissie", "het Nationaal Cyber Security Centrum", "de Raad van State",
-    "de gemeente", "de provincie", "de netbeheerder", "de veiligheidsregio",
+    "het kabinet",
+    "het ministerie",
+    "de toezichthouder",
+    "de Inspectie",
+    "Rijkswaterstaat",
+    "het RIVM",
+    "De Nederlandsche Bank",
+    "de Autoriteit Persoonsgegevens",
+    "het UWV",
+    "de Belastingdienst",
+    "het COA",
+    "de politie",
+    "het Openbaar Ministerie",
+    "de Europese Commissie",
+    "het Nationaal Cyber Security Centrum",
+    "de Raad van State",
+    "de gemeente",
+    "de provincie",
+    "de netbeheerder",
+    "de veiligheidsregio",
 )
-PARTNERS = (*ACTORS, "de gemeenten", "de provincies", "de veiligheidsregio's",
-            "de netbeheerders", "de zorgverzekeraars", "de onderwijsinstellingen")
+PARTNERS = (
+    *ACTORS,
+    "de gemeenten",
+    "de provincies",
+    "de veiligheidsregio's",
+    "de netbeheerders",
+    "de zorgverzekeraars",
+    "de onderwijsinstellingen",
+)
 #: Singular heads, so that "{topic} {judgement}" agrees.
 TOPICS = (
-    "de vergunningverlening voor windparken op zee", "de wachtlijst in de jeugdzorg",
-    "de digitale weerbaarheid van vitale aanbieders", "het toezicht op pensioenuitvoerders",
-    "de hoogte van de huren in de vrije sector", "de stikstofuitstoot van de landbouw",
-    "de bereikbaarheid van de Waddeneilanden", "de opvang van asielzoekers",
-    "de inzet van algoritmes bij de overheid", "het tekort aan personeel in de zorg",
-    "de verduurzaming van het openbaar vervoer", "de moderatie van sociale media",
-    "de veiligheid van spoorwegovergangen", "de kwaliteit van het drinkwater",
-    "de betaalbaarheid van de kinderopvang", "de brandveiligheid van oude flatgebouwen",
-    "de inzet van contentmoderatoren", "de beveiliging van persoonsgegevens",
-    "het lerarentekort in het primair onderwijs", "de capaciteit van het stroomnet",
-    "de aanpak van ondermijning in havens", "de toegankelijkheid van de rechtspraak",
-    "de handhaving van de Omgevingswet", "de export van militaire goederen",
-    "de uitvoering van de Jeugdwet", "de versterking van de dijken langs de rivieren",
-    "de bescherming van klokkenluiders", "de financiering van de Lelylijn",
+    "de vergunningverlening voor windparken op zee",
+    "de wachtlijst in de jeugdzorg",
+    "de digitale weerbaarheid van vitale aanbieders",
+    "het toezicht op pensioenuitvoerders",
+    "de hoogte van de huren in de vrije sector",
+    "de stikstofuitstoot van de landbouw",
+    "de bereikbaarheid van de Waddeneilanden",
+    "de opvang van asielzoekers",
+    "de inzet van algoritmes bij de overheid",
+    "het tekort aan personeel in de zorg",
+    "de verduurzaming van het openbaar vervoer",
+    "de moderatie van sociale media",
+    "de veiligheid van spoorwegovergangen",
+    "de kwaliteit van het drinkwater",
+    "de betaalbaarheid van de kinderopvang",
+    "de brandveiligheid van oude flatgebouwen",
+    "de inzet van contentmoderatoren",
+    "de beveiliging van persoonsgegevens",
+    "het lerarentekort in het primair onderwijs",
+    "de capaciteit van het stroomnet",
+    "de aanpak van ondermijning in havens",
+    "de toegankelijkheid van de rechtspraak",
+    "de handhaving van de Omgevingswet",
+    "de export van militaire goederen",
+    "de uitvoering van de Jeugdwet",
+    "de versterking van de dijken langs de rivieren",
+    "de bescherming van klokkenluiders",
+    "de financiering van de Lelylijn",
 )
 TITLE_SUBJECTS = (
-    "Wachtlijst jeugdzorg", "Netcongestie", "Lerarentekort", "Dijkversterking",
-    "Stikstofbeleid", "Asielopvang", "Cyberaanval", "Huurbevriezing", "Drinkwaterkwaliteit",
-    "Spoorveiligheid", "Pensioenakkoord", "Windpark", "Ondermijning", "Kinderopvang",
+    "Wachtlijst jeugdzorg",
+    "Netcongestie",
+    "Lerarentekort",
+    "Dijkversterking",
+    "Stikstofbeleid",
+    "Asielopvang",
+    "Cyberaanval",
+    "Huurbevriezing",
+    "Drinkwaterkwaliteit",
+    "Spoorveiligheid",
+    "Pensioenakkoord",
+    "Windpark",
+    "Ondermijning",
+    "Kinderopvang",
 )
 TITLE_PREDICATES = (
-    "loopt verder op", "zorgt voor uitstel", "blijft groeien", "kost miljarden",
-    "stuit op verzet", "raakt duizenden huishoudens", "loopt vertraging op",
-    "onder druk", "vaker in het nieuws", "leidt tot onrust", "blijkt duurder dan gedacht",
+    "loopt verder op",
+    "zorgt voor uitstel",
+    "blijft groeien",
+    "kost miljarden",
+    "stuit op verzet",
+    "raakt duizenden huishoudens",
+    "loopt vertraging op",
+    "onder druk",
+    "vaker in het nieuws",
+    "leidt tot onrust",
+    "blijkt duurder dan gedacht",
 )
 MEDIA = (
-    ("NOS", "nos.nl"), ("NRC", "nrc.nl"), ("de Volkskrant", "volkskrant.nl"),
-    ("Trouw", "trouw.nl"), ("Het Financieele Dagblad", "fd.nl"), ("RTL Nieuws", "rtl.nl"),
-    ("Dagblad van het Noorden", "dvhn.nl"), ("Omroep Brabant", "omroepbrabant.nl"),
+    ("NOS", "nos.nl"),
+    ("NRC", "nrc.nl"),
+    ("de Volkskrant", "volkskrant.nl"),
+    ("Trouw", "trouw.nl"),
+    ("Het Financieele Dagblad", "fd.nl"),
+    ("RTL Nieuws", "rtl.nl"),
+    ("Dagblad van het Noorden", "dvhn.nl"),
+    ("Omroep Brabant", "omroepbrabant.nl"),
 )
-VERBS = ("onderzoekt", "volgt", "bespreekt", "evalueert", "ondersteunt", "bevordert",
-         "beoordeelt", "monitort", "verkent", "versterkt")
+VERBS = (
+    "onderzoekt",
+    "volgt",
+    "bespreekt",
+    "evalueert",
+    "ondersteunt",
+    "bevordert",
+    "beoordeelt",
+    "monitort",
+    "verkent",
+    "versterkt",
+)
 ADVERBIALS = (
-    "in nauw overleg met de betrokken partijen", "op korte termijn", "binnen de bestaande kaders",
-    "naar verwachting voor de zomer", "waar dat nodig is", "samen met de medeoverheden",
-    "in Europees verband", "met voorrang", "zorgvuldig en stap voor stap",
+    "in nauw overleg met de betrokken partijen",
+    "op korte termijn",
+    "binnen de bestaande kaders",
+    "naar verwachting voor de zomer",
+    "waar dat nodig is",
+    "samen met de medeoverheden",
+    "in Europees verband",
+    "met voorrang",
+    "zorgvuldig en stap voor stap",
     "op basis van de meest recente gegevens",
 )
 JUDGEMENTS = (
-    "zorgvuldig wordt afgewogen", "tijdig wordt gesignaleerd", "de volle aandacht heeft",
-    "niet ten koste mag gaan van de veiligheid", "een gedeelde verantwoordelijkheid is",
-    "structureel verbetering behoeft", "goed wordt gemonitord", "onder druk staat",
+    "zorgvuldig wordt afgewogen",
+    "tijdig wordt gesignaleerd",
+    "de volle aandacht heeft",
+    "niet ten koste mag gaan van de veiligheid",
+    "een gedeelde verantwoordelijkheid is",
+    "structureel verbetering behoeft",
+    "goed wordt gemonitord",
+    "onder druk staat",
 )
-LAWS = ("Wet op het financieel toezicht", "Omgevingswet", "Cyberbeveiligingswet", "Jeugdwet",
-        "Digital Services Act", "Algemene verordening gegevensbescherming", "Klimaatwet",
-        "Wet maatschappelijke ondersteuning", "Huisvestingswet", "Wet veiligheidsregio's")
+LAWS = (
+    "Wet op het financieel toezicht",
+    "Omgevingswet",
+    "Cyberbeveiligingswet",
+    "Jeugdwet",
+    "Digital Services Act",
+    "Algemene verordening gegevensbescherming",
+    "Klimaatwet",
+    "Wet maatschappelijke ondersteuning",
+    "Huisvestingswet",
+    "Wet veiligheidsregio's",
+)
 LAW_CLAUSES = (
     "zijn aanbieders verplicht om passende maatregelen te treffen",
     "heeft de toezichthouder de bevoegdheid om in te grijpen",
@@ -161,8 +336,16 @@ LAW_CLAUSES = (
     "kan een last onder dwangsom worden opgelegd",
 )
 SEASONS = ("het voorjaar", "het najaar", "het eerste kwartaal", "de tweede helft")
-GROUPS = ("de huishoudens", "de gemeenten", "de instellingen", "de aanvragen", "de meldingen",
-          "de betrokken bedrijven", "de scholen", "de locaties")
+GROUPS = (
+    "de huishoudens",
+    "de gemeenten",
+    "de instellingen",
+    "de aanvragen",
+    "de meldingen",
+    "de betrokken bedrijven",
+    "de scholen",
+    "de locaties",
+)
 DIMENSIONS = ("regio", "jaar", "sector", "leeftijdsgroep", "gemeente")
 CLOSING_QUESTIONS = (
     "Kunt u deze vragen afzonderlijk van elkaar beantwoorden?",
@@ -251,8 +434,10 @@ class Words:
         medium, domain = self.pick(MEDIA)
         title = self.title()
         slug = re.sub(r"[^a-z]+", "-", title.lower()).strip("-")
-        return (f"{medium}, {dutch_date(day)}, «{title}», "
-                f"https://{domain}/artikel/{rng.randint(2000000, 2600000)}-{slug}.")
+        return (
+            f"{medium}, {dutch_date(day)}, «{title}», "
+            f"https://{domain}/artikel/{rng.randint(2000000, 2600000)}-{slug}."
+        )
 
     def filler(self) -> str:
         rng, pick = self.rng, self.pick
@@ -263,23 +448,33 @@ class Words:
         if n == 1:
             return f"Daarbij is het van belang dat {pick(TOPICS)} {pick(JUDGEMENTS)}."
         if n == 2:
-            return (f"Op grond van artikel {rng.randint(2, 60)} van de {pick(LAWS)} "
-                    f"{pick(LAW_CLAUSES)}.")
+            return (
+                f"Op grond van artikel {rng.randint(2, 60)} van de {pick(LAWS)} "
+                f"{pick(LAW_CLAUSES)}."
+            )
         if n == 3:
-            return (f"In {year} is ongeveer {rng.randint(2, 900)} miljoen euro beschikbaar "
-                    f"gesteld voor {pick(TOPICS)}.")
+            return (
+                f"In {year} is ongeveer {rng.randint(2, 900)} miljoen euro beschikbaar "
+                f"gesteld voor {pick(TOPICS)}."
+            )
         if n == 4:
             return f"Ik deel de opvatting dat {pick(TOPICS)} {pick(JUDGEMENTS)}."
         if n == 5:
-            return (f"De resultaten van het onderzoek naar {pick(TOPICS)} zijn naar verwachting "
-                    f"in {pick(SEASONS)} van {year + 1} beschikbaar.")
+            return (
+                f"De resultaten van het onderzoek naar {pick(TOPICS)} zijn naar verwachting "
+                f"in {pick(SEASONS)} van {year + 1} beschikbaar."
+            )
         if n == 6:
-            return (f"Het gaat daarbij om circa {rng.randint(3, 95)} procent van "
-                    f"{pick(GROUPS)}, {pick(ADVERBIALS)}.")
+            return (
+                f"Het gaat daarbij om circa {rng.randint(3, 95)} procent van "
+                f"{pick(GROUPS)}, {pick(ADVERBIALS)}."
+            )
         if n == 7:
             return f"Dit gebeurt {pick(ADVERBIALS)}, met {pick(PARTNERS)} en {pick(PARTNERS)}."
-        return (f"Het {rng.randint(2, 14)}e voortgangsrapport laat zien dat "
-                f"{pick(TOPICS)} {pick(JUDGEMENTS)}.")
+        return (
+            f"Het {rng.randint(2, 14)}e voortgangsrapport laat zien dat "
+            f"{pick(TOPICS)} {pick(JUDGEMENTS)}."
+        )
 
     def context(self) -> str:
         """A sentence of context before a question."""
@@ -290,8 +485,10 @@ class Words:
         if n == 1:
             return f"Uit cijfers van {pick(ACTORS)} blijkt dat {pick(TOPICS)} {pick(JUDGEMENTS)}."
         if n == 2:
-            return (f"In {self.year - rng.randint(0, 2)} kwamen er ruim {rng.randint(20, 4000)} "
-                    f"meldingen binnen over {pick(TOPICS)}.")
+            return (
+                f"In {self.year - rng.randint(0, 2)} kwamen er ruim {rng.randint(20, 4000)} "
+                f"meldingen binnen over {pick(TOPICS)}."
+            )
         if n == 3:
             return f"Eerder liet u weten dat {pick(TOPICS)} {pick(JUDGEMENTS)}."
         if n == 4:
@@ -310,14 +507,17 @@ class Words:
         if n == 3:
             return f"Kunt u toelichten in hoeverre {pick(ACTORS)} betrokken is bij {pick(TOPICS)}?"
         if n == 4:
-            return (f"Is het waar dat {pick(ACTORS)} {pick(TOPICS)} {pick(VERBS)}? "
-                    f"Zo ja, sinds wanneer?")
+            return (
+                f"Is het waar dat {pick(ACTORS)} {pick(TOPICS)} {pick(VERBS)}? "
+                f"Zo ja, sinds wanneer?"
+            )
         if n == 5:
             return f"Bent u bereid om {pick(TOPICS)} {pick(ADVERBIALS)} te laten evalueren?"
         if n == 6:
             return f"Wat is de stand van zaken rond {pick(TOPICS)}?"
-        return (f"Kunt u een overzicht geven van {pick(TOPICS)}, uitgesplitst naar "
-                f"{pick(DIMENSIONS)}?")
+        return (
+            f"Kunt u een overzicht geven van {pick(TOPICS)}, uitgesplitst naar {pick(DIMENSIONS)}?"
+        )
 
 
 def keep(text: str) -> str:
@@ -344,14 +544,17 @@ def number_list(numbers: list[int], rng: random.Random, allow_range: bool = True
 
 def _target_size(rng: random.Random, kind: str) -> int:
     # medians chosen so that 10,000 documents take about 89 MB, as in the issue
-    median, sigma = {"answer": (9700, 0.55), "draft": (9000, 0.55),
-                     "questions": (3700, 0.45), "notice": (4100, 0.45)}[kind]
+    median, sigma = {
+        "answer": (9700, 0.55),
+        "draft": (9000, 0.55),
+        "questions": (3700, 0.45),
+        "notice": (4100, 0.45),
+    }[kind]
     size = int(math.exp(rng.gauss(math.log(median), sigma)))
     return max(2400, min(size, 37000))
 
 
-def _groups(n: int, rng: random.Random, grouping: float,
-            reorder: bool = True) -> list[list[int]]:
+def _groups(n: int, rng: random.Random, grouping: float, reorder: bool = True) -> list[list[int]]:
     """Partition 1..n into answer groups in reading order; some groups skip numbers
     that come later (``4, 6 en 7`` before ``5``)."""
     remaining = list(range(1, n + 1))
@@ -364,8 +567,11 @@ def _groups(n: int, rng: random.Random, grouping: float,
             size = min(size, len(remaining))
         if reorder and size > 1 and len(remaining) >= size + 2 and rng.random() < 0.3:
             # non-contiguous: skip the next number, take later ones
-            later = sorted(rng.sample(remaining[2:min(len(remaining), 7)],
-                                      min(size - 1, len(remaining[2:7]))))
+            later = sorted(
+                rng.sample(
+                    remaining[2 : min(len(remaining), 7)], min(size - 1, len(remaining[2:7]))
+                )
+            )
             members = [first, *later]
         else:
             members = remaining[:size]
@@ -399,8 +605,9 @@ class Builder:
         if not hasattr(self, "_officials"):
             rng = self.rng
             portfolios = rng.sample(PORTFOLIOS, rng.choice((1, 1, 1, 2)))
-            self._officials = [(rng.choice(("Minister", "Minister", "Staatssecretaris")), p)
-                               for p in portfolios]
+            self._officials = [
+                (rng.choice(("Minister", "Minister", "Staatssecretaris")), p) for p in portfolios
+            ]
         return self._officials
 
     def member_line(self, words: Words, lower: bool) -> str:
@@ -410,8 +617,9 @@ class Builder:
             askers = f"het lid {names[0]} ({words.pick(PARTIES)})"
         elif rng.random() < 0.4:
             word = "beiden" if len(names) == 2 else "allen"
-            askers = (f"de leden {', '.join(names[:-1])} en {names[-1]} "
-                      f"({word} {words.pick(PARTIES)})")
+            askers = (
+                f"de leden {', '.join(names[:-1])} en {names[-1]} ({word} {words.pick(PARTIES)})"
+            )
         else:
             parts = [f"{name} ({words.pick(PARTIES)})" for name in names]
             askers = f"de leden {', '.join(parts[:-1])} en {parts[-1]}"
@@ -469,34 +677,51 @@ class Builder:
         nr = rng.randint(100, 3200)
         case = f"{submitted.year}Z{rng.randint(10000, 24999):05d}"
         year_session = session(received)
-        ident = (f"kv-tk-{case}" if kind == "questions"
-                 else f"ah-tk-{year_session.replace(chr(0x2013), '')}-{nr}")
-        plan = Plan(kind, flavour, [], [], submitted, received, ident, year_session,
-                    received.year)
+        ident = (
+            f"kv-tk-{case}"
+            if kind == "questions"
+            else f"ah-tk-{year_session.replace(chr(0x2013), '')}-{nr}"
+        )
+        plan = Plan(kind, flavour, [], [], submitted, received, ident, year_session, received.year)
         if flavour == "docx" and rng.random() < 0.25:
             plan.newline = "\r\n"
 
         # header paragraphs
         h: list[list[Sentence]] = []
         received_mark = "received"
-        delay = (f"Zie ook Aanhangsel Handelingen, vergaderjaar "
-                 f"{session(received, chr(0x2013) if flavour != 'docx' else '-')}, "
-                 f"nr. {rng.randint(100, nr + 100)}")
+        delay = (
+            f"Zie ook Aanhangsel Handelingen, vergaderjaar "
+            f"{session(received, chr(0x2013) if flavour != 'docx' else '-')}, "
+            f"nr. {rng.randint(100, nr + 100)}"
+        )
         if kind in ("answer", "notice") and flavour != "docx":
             if flavour == "pypdf":
                 h.append([Sentence("Tweede Kamer der Staten-Generaal2")])
                 h.append([Sentence(f"Vergaderjaar {year_session} Aanhangsel van de Handelingen")])
             else:
-                for line in ("Tweede Kamer der Staten-Generaal", "", f"Vergaderjaar {year_session}",
-                             "", "2", "", "Aanhangsel van de Handelingen", ""):
+                for line in (
+                    "Tweede Kamer der Staten-Generaal",
+                    "",
+                    f"Vergaderjaar {year_session}",
+                    "",
+                    "2",
+                    "",
+                    "Aanhangsel van de Handelingen",
+                    "",
+                ):
                     h.append([Sentence(line)])
             h.append([Sentence("Vragen gesteld door de leden der Kamer, met de daarop door de")])
             h.append([Sentence("regering gegeven antwoorden")])
             if flavour == "pdftotext":
                 h.append([Sentence("")])
             h.append([Sentence(str(nr))])
-            h.append([Sentence(self.member_line(words, False)
-                               + f" (ingezonden {dutch_date(submitted)}).")])
+            h.append(
+                [
+                    Sentence(
+                        self.member_line(words, False) + f" (ingezonden {dutch_date(submitted)})."
+                    )
+                ]
+            )
             what = "Antwoord" if kind == "answer" else "Mededeling"
             gov = self.government_line(words, what, False)
             tail = f"{MARK}(ontvangen {dutch_date(received)})."
@@ -505,12 +730,22 @@ class Builder:
             h.append([Sentence(gov + " " + tail, marks=(received_mark,))])
         elif kind == "questions" and flavour == "pypdf":
             h.append([Sentence("Tweede Kamer der Staten-Generaal2")])
-            h.append([Sentence(f"Vergaderjaar {session(submitted)} Vragen gesteld door de leden "
-                               f"der Kamer")])
+            h.append(
+                [
+                    Sentence(
+                        f"Vergaderjaar {session(submitted)} Vragen gesteld door de leden der Kamer"
+                    )
+                ]
+            )
             h.append([Sentence(" ")])
             h.append([Sentence(case)])
-            h.append([Sentence(self.member_line(words, False)
-                               + f" (ingezonden {dutch_date(submitted)}).")])
+            h.append(
+                [
+                    Sentence(
+                        self.member_line(words, False) + f" (ingezonden {dutch_date(submitted)})."
+                    )
+                ]
+            )
             plan.session = session(submitted)
             plan.year = submitted.year
         elif kind == "questions":  # a member's draft as sent to the Kamer
@@ -531,8 +766,13 @@ class Builder:
             h.append([Sentence("")])
             what = "Antwoord" if kind == "draft" else "Mededeling"
             gov = self.government_line(words, what, True)
-            h.append([Sentence(gov + f" {MARK}(ontvangen {dutch_date(received)})",
-                               marks=(received_mark,))])
+            h.append(
+                [
+                    Sentence(
+                        gov + f" {MARK}(ontvangen {dutch_date(received)})", marks=(received_mark,)
+                    )
+                ]
+            )
             h.append([Sentence("")])
             if late and kind == "draft":
                 h.append([Sentence(delay)])
@@ -543,8 +783,9 @@ class Builder:
         self.build_units(plan, words, target)
         return plan
 
-    def question_sentences(self, words: Words, number: int, total: int, answers: bool,
-                           day: dt.date, allow_notes: bool) -> list[Sentence]:
+    def question_sentences(
+        self, words: Words, number: int, total: int, answers: bool, day: dt.date, allow_notes: bool
+    ) -> list[Sentence]:
         rng = self.rng
         if number == total and rng.random() < 0.5:
             return [Sentence(words.pick(CLOSING_QUESTIONS), filler=False)]
@@ -559,8 +800,11 @@ class Builder:
                 out.append(Sentence(text, filler=False))
         elif answers and number > 2 and rng.random() < 0.08:
             target = rng.randint(1, number - 1)
-            text = (f"Indien het {MARK}" + keep(f"antwoord op vraag {target}")
-                    + " bevestigend is, welke stappen zet u dan?")
+            text = (
+                f"Indien het {MARK}"
+                + keep(f"antwoord op vraag {target}")
+                + " bevestigend is, welke stappen zet u dan?"
+            )
             key = self.key("r")
             out.append(Sentence(text, (key,), (), ((key, (target,)),), filler=False))
         else:
@@ -577,46 +821,99 @@ class Builder:
         form = rng.randrange(9)
         k = rng.choice(others)
         if form == 0:
-            return Sentence(MARK + keep(f"Zie ook het antwoord op vraag {k}") + ".", (key,), (),
-                            ((key, (k,)),), False)
+            return Sentence(
+                MARK + keep(f"Zie ook het antwoord op vraag {k}") + ".",
+                (key,),
+                (),
+                ((key, (k,)),),
+                False,
+            )
         if form == 1:
-            return Sentence(MARK + keep(f"Zie het antwoord op vraag {k}") + ".", (key,), (),
-                            ((key, (k,)),), False)
+            return Sentence(
+                MARK + keep(f"Zie het antwoord op vraag {k}") + ".",
+                (key,),
+                (),
+                ((key, (k,)),),
+                False,
+            )
         if form == 2:
-            return Sentence("Voor het overige " + MARK + keep(f"verwijs ik u naar het antwoord op "
-                                                              f"vraag {k}") + ".",
-                            (key,), (), ((key, (k,)),), False)
+            return Sentence(
+                "Voor het overige "
+                + MARK
+                + keep(f"verwijs ik u naar het antwoord op vraag {k}")
+                + ".",
+                (key,),
+                (),
+                ((key, (k,)),),
+                False,
+            )
         if form == 3 and len(others) >= 2:
             a, b = sorted(rng.sample(others, 2))
-            return Sentence(MARK + keep(f"Zie de antwoorden op de vragen {a} en {b}") + ".",
-                            (key,), (), ((key, (a, b)),), False)
+            return Sentence(
+                MARK + keep(f"Zie de antwoorden op de vragen {a} en {b}") + ".",
+                (key,),
+                (),
+                ((key, (a, b)),),
+                False,
+            )
         if form == 4:
-            return Sentence(f"{cap(words.pick(TOPICS))} {words.pick(JUDGEMENTS)} ("
-                            + MARK + keep(f"zie ook het antwoord op vraag {k}") + ").",
-                            (key,), (), ((key, (k,)),), False)
+            return Sentence(
+                f"{cap(words.pick(TOPICS))} {words.pick(JUDGEMENTS)} ("
+                + MARK
+                + keep(f"zie ook het antwoord op vraag {k}")
+                + ").",
+                (key,),
+                (),
+                ((key, (k,)),),
+                False,
+            )
         if form == 5:
-            return Sentence("Zoals aangegeven in mijn " + MARK + keep(f"antwoord op vraag {k}")
-                            + f" {words.pick(VERBS)} {words.pick(ACTORS)} {words.pick(TOPICS)}.",
-                            (key,), (), ((key, (k,)),), False)
+            return Sentence(
+                "Zoals aangegeven in mijn "
+                + MARK
+                + keep(f"antwoord op vraag {k}")
+                + f" {words.pick(VERBS)} {words.pick(ACTORS)} {words.pick(TOPICS)}.",
+                (key,),
+                (),
+                ((key, (k,)),),
+                False,
+            )
         if form == 6 and k <= len(NUMBER_WORDS):
-            return Sentence(MARK + keep(f"Zoals in antwoord {NUMBER_WORDS[k - 1]}") +
-                            f" is aangegeven, {words.pick(VERBS)} {words.pick(ACTORS)} "
-                            f"{words.pick(TOPICS)}.", (key,), (), ((key, (k,)),), False)
+            return Sentence(
+                MARK
+                + keep(f"Zoals in antwoord {NUMBER_WORDS[k - 1]}")
+                + f" is aangegeven, {words.pick(VERBS)} {words.pick(ACTORS)} "
+                f"{words.pick(TOPICS)}.",
+                (key,),
+                (),
+                ((key, (k,)),),
+                False,
+            )
         if form == 7:
             # another document: never resolved inside this one, whatever the number
             other = rng.randint(1, n + 12)
             name = words.pick(SURNAMES)
-            return Sentence(keep(f"Zie ook het antwoord op vraag {other} van de vragen van het lid")
-                            + f" {name} ({words.pick(PARTIES)}) over {words.pick(TOPICS)} "
-                            f"({self.rng.choice((2023, 2024))}Z{rng.randint(10000, 24999)}).",
-                            filler=False)
+            return Sentence(
+                keep(f"Zie ook het antwoord op vraag {other} van de vragen van het lid")
+                + f" {name} ({words.pick(PARTIES)}) over {words.pick(TOPICS)} "
+                f"({self.rng.choice((2023, 2024))}Z{rng.randint(10000, 24999)}).",
+                filler=False,
+            )
         if form == 8:
             other = rng.randint(1, n + 12)
-            return Sentence(f"Ik verwijs hiervoor naar {keep(f'het antwoord op vraag {other}')} "
-                            f"(Aanhangsel Handelingen, vergaderjaar 2023\u20132024, nr. "
-                            f"{rng.randint(100, 2900)}).", filler=False)
-        return Sentence(MARK + keep(f"zie antwoord vraag {k}").capitalize() + ".", (key,), (),
-                        ((key, (k,)),), False)
+            return Sentence(
+                f"Ik verwijs hiervoor naar {keep(f'het antwoord op vraag {other}')} "
+                f"(Aanhangsel Handelingen, vergaderjaar 2023\u20132024, nr. "
+                f"{rng.randint(100, 2900)}).",
+                filler=False,
+            )
+        return Sentence(
+            MARK + keep(f"zie antwoord vraag {k}").capitalize() + ".",
+            (key,),
+            (),
+            ((key, (k,)),),
+            False,
+        )
 
     def build_units(self, plan: Plan, words: Words, target: int) -> None:
         rng = self.rng
@@ -630,8 +927,9 @@ class Builder:
         if kind == "draft":
             q_style = rng.choice(("vraag", "vraag", "dot", "bare"))
             if q_style == "vraag":
-                a_style = rng.choice(("antwoord", "antwoord", "antwoord-vraag", "antwoord-op",
-                                      "bare"))
+                a_style = rng.choice(
+                    ("antwoord", "antwoord", "antwoord-vraag", "antwoord-op", "bare")
+                )
             elif q_style == "dot":
                 a_style = rng.choice(("antwoord-vraag", "antwoord-vraag", "bare-colon", "bare"))
             else:
@@ -648,32 +946,43 @@ class Builder:
         allow_notes = not numbered or kind == "draft"
         notes_left = min(3, n) if numbered else 10**9  # note numbers stay below n + 1
         for members in groups:
-            separate = (len(members) > 1 and (numbered or (
-                members == list(range(members[0], members[0] + len(members)))
-                and len(members) <= 3 and rng.random() < 0.4)))
+            separate = len(members) > 1 and (
+                numbered
+                or (
+                    members == list(range(members[0], members[0] + len(members)))
+                    and len(members) <= 3
+                    and rng.random() < 0.4
+                )
+            )
             heads = [[m] for m in members] if separate else [members]
             blocks = []
             for head in heads:
-                block = Block(self.key("q"), "question", list(head), q_style,
-                              number_list(head, rng))
+                block = Block(
+                    self.key("q"), "question", list(head), q_style, number_list(head, rng)
+                )
                 if q_style == "vraag" and len(head) > 1 and rng.random() < 0.15:
                     block.style = "vragen"
                 sentences = []
                 for number in head:
-                    sentences.extend(self.question_sentences(
-                        words, number, n, answers, day, allow_notes and notes_left > 0))
+                    sentences.extend(
+                        self.question_sentences(
+                            words, number, n, answers, day, allow_notes and notes_left > 0
+                        )
+                    )
                 notes_left -= sum(len(s.notes) for s in sentences)
                 block.paragraphs = [sentences]
                 blocks.append(block)
             answer = None
             if answers:
                 style = a_style
-                answer = Block(self.key("a"), "answer", list(members), style,
-                               number_list(members, rng))
+                answer = Block(
+                    self.key("a"), "answer", list(members), style, number_list(members, rng)
+                )
                 if style == "antwoord-op" and len(members) == 1 and rng.random() < 0.3:
                     answer.style = "antwoord"
-                first = Sentence(rng.choice(("Ja.", "Nee.", "Ja.")) if rng.random() < 0.2
-                                 else words.filler())
+                first = Sentence(
+                    rng.choice(("Ja.", "Nee.", "Ja.")) if rng.random() < 0.2 else words.filler()
+                )
                 paragraph = [first]
                 answer.paragraphs = [paragraph]
                 if rng.random() < 0.3:
@@ -682,15 +991,23 @@ class Builder:
                         paragraph.append(ref)
                 if rng.random() < 0.12:
                     when = day + dt.timedelta(days=rng.randint(20, 200))
-                    paragraph.append(Sentence(
-                        f"Het overleg hierover vindt plaats op {WEEKDAYS[when.weekday()]} "
-                        f"{dutch_date(when)}.", filler=False))
+                    paragraph.append(
+                        Sentence(
+                            f"Het overleg hierover vindt plaats op {WEEKDAYS[when.weekday()]} "
+                            f"{dutch_date(when)}.",
+                            filler=False,
+                        )
+                    )
                 if allow_notes and notes_left > 0 and rng.random() < 0.15:
                     notes_left -= 1
-                    paragraph.append(Sentence(
-                        f"Uit het rapport over {words.pick(TOPICS)}{NOTE} blijkt dat "
-                        f"{words.pick(TOPICS)} {words.pick(JUDGEMENTS)}.",
-                        notes=(words.note(day),), filler=False))
+                    paragraph.append(
+                        Sentence(
+                            f"Uit het rapport over {words.pick(TOPICS)}{NOTE} blijkt dat "
+                            f"{words.pick(TOPICS)} {words.pick(JUDGEMENTS)}.",
+                            notes=(words.note(day),),
+                            filler=False,
+                        )
+                    )
             plan.units.append(Unit(blocks, answer))
         self.fill(plan, words, target)
 
@@ -774,9 +1091,7 @@ def _delete_answer(plan: Plan, rng: random.Random):
     units = plan.units
     options = []
     for i, unit in enumerate(units):
-        if unit.answer is None or any(
-            NOTE in s.text for p in unit.answer.paragraphs for s in p
-        ):
+        if unit.answer is None or any(NOTE in s.text for p in unit.answer.paragraphs for s in p):
             continue
         last = i == len(units) - 1
         if last or (_explicit(unit.answer) and _explicit(units[i + 1].answer)):
@@ -793,6 +1108,7 @@ def _delete_answer(plan: Plan, rng: random.Random):
         if i + 1 < len(units):
             plan.expected.append(("QA105", units[i + 1].answer.key + ":nums"))
         plan.expected += _refs_to(plan, numbers)
+
     return apply
 
 
@@ -800,8 +1116,11 @@ def _wrong_answer_number(plan: Plan, rng: random.Random):
     if plan.kind not in ("answer", "draft"):
         return None
     n = max(n for u in plan.units for q in u.questions for n in q.numbers)
-    options = [u for u in plan.units
-               if _explicit(u.answer) and len(u.answer.numbers) == 1 and len(u.questions) == 1]
+    options = [
+        u
+        for u in plan.units
+        if _explicit(u.answer) and len(u.answer.numbers) == 1 and len(u.questions) == 1
+    ]
     if not options:
         return None
 
@@ -811,10 +1130,13 @@ def _wrong_answer_number(plan: Plan, rng: random.Random):
         new = n + rng.randint(1, 5)
         unit.answer.nums_text = str(new)
         unit.answer.numbers = [new]
-        plan.expected += [("QA104", unit.answer.key + ":label"),
-                          ("QA105", unit.answer.key + ":nums"),
-                          ("QA103", unit.questions[0].key + ":label")]
+        plan.expected += [
+            ("QA104", unit.answer.key + ":label"),
+            ("QA105", unit.answer.key + ":nums"),
+            ("QA103", unit.questions[0].key + ":label"),
+        ]
         plan.expected += _refs_to(plan, {old})
+
     return apply
 
 
@@ -828,16 +1150,34 @@ def _duplicate_question(plan: Plan, rng: random.Random):
     def apply() -> None:
         unit, j = options[rng.randrange(len(options))]
         original = unit.questions[j]
-        copy = Block(original.key + "d", "question", list(original.numbers), original.style,
-                     original.nums_text,
-                     [[Sentence(s.text.replace(NOTE, ""), s.marks, (), s.refs, s.filler)
-                       for s in p] for p in original.paragraphs])
+        copy = Block(
+            original.key + "d",
+            "question",
+            list(original.numbers),
+            original.style,
+            original.nums_text,
+            [
+                [Sentence(s.text.replace(NOTE, ""), s.marks, (), s.refs, s.filler) for s in p]
+                for p in original.paragraphs
+            ],
+        )
         # the copy's references get their own marks
-        copy.paragraphs = [[Sentence(s.text, tuple(m + "d" for m in s.marks), (),
-                                     tuple((k + "d", t) for k, t in s.refs), s.filler)
-                            for s in p] for p in copy.paragraphs]
+        copy.paragraphs = [
+            [
+                Sentence(
+                    s.text,
+                    tuple(m + "d" for m in s.marks),
+                    (),
+                    tuple((k + "d", t) for k, t in s.refs),
+                    s.filler,
+                )
+                for s in p
+            ]
+            for p in copy.paragraphs
+        ]
         unit.questions.insert(j + 1, copy)
         plan.expected.append(("QA102", copy.key + ":label"))
+
     return apply
 
 
@@ -851,16 +1191,22 @@ def _missing_reference(plan: Plan, rng: random.Random):
         block = options[rng.randrange(len(options))]
         target = n + rng.randint(1, 9)
         key = "injected-ref"
-        text = rng.choice((
-            MARK + keep(f"Zie ook het antwoord op vraag {target}") + ".",
-            MARK + keep(f"Zie het antwoord op vraag {target}") + ".",
-            "Dit is eerder toegelicht (" + MARK + keep(f"zie ook het antwoord op vraag {target}")
-            + ").",
-        ))
+        text = rng.choice(
+            (
+                MARK + keep(f"Zie ook het antwoord op vraag {target}") + ".",
+                MARK + keep(f"Zie het antwoord op vraag {target}") + ".",
+                "Dit is eerder toegelicht ("
+                + MARK
+                + keep(f"zie ook het antwoord op vraag {target}")
+                + ").",
+            )
+        )
         paragraph = block.paragraphs[rng.randrange(len(block.paragraphs))]
-        paragraph.insert(rng.randint(0, len(paragraph)),
-                         Sentence(text, (key,), (), ((key, (target,)),), False))
+        paragraph.insert(
+            rng.randint(0, len(paragraph)), Sentence(text, (key,), (), ((key, (target,)),), False)
+        )
         plan.expected.append(("QA201", key))
+
     return apply
 
 
@@ -876,11 +1222,16 @@ def _date_order(plan: Plan, rng: random.Random):
             for i, sentence in enumerate(paragraph):
                 if "received" in sentence.marks:
                     paragraph[i] = Sentence(
-                        sentence.text.replace(f"(ontvangen {dutch_date(plan.received)})",
-                                              f"(ontvangen {dutch_date(wrong)})"),
-                        sentence.marks, filler=False)
+                        sentence.text.replace(
+                            f"(ontvangen {dutch_date(plan.received)})",
+                            f"(ontvangen {dutch_date(wrong)})",
+                        ),
+                        sentence.marks,
+                        filler=False,
+                    )
         plan.received = wrong
         plan.expected.append(("QA303", "received"))
+
     return apply
 
 
@@ -900,8 +1251,9 @@ def _irregular_list(plan: Plan, rng: random.Random):
         block = options[rng.randrange(len(options))]
         commas = [m.start() for m in re.finditer(", ", block.nums_text)]
         at = commas[rng.randrange(len(commas))]
-        block.nums_text = block.nums_text[:at] + block.nums_text[at + 1:]  # "9, 10" -> "9 10"
+        block.nums_text = block.nums_text[:at] + block.nums_text[at + 1 :]  # "9, 10" -> "9 10"
         plan.expected.append(("QA107", block.key + ":nums"))
+
     return apply
 
 
@@ -917,6 +1269,7 @@ def _delete_question(plan: Plan, rng: random.Random):
             for block in unit.questions:
                 if following in block.numbers:
                     plan.expected.append(("QA101", block.key + ":label"))
+
     return apply
 
 
@@ -942,8 +1295,7 @@ _UNMARK = str.maketrans({MARK: None, NOTE: None})
 class Renderer:
     """Lays a plan out as lines, with page footers, footnotes, wrapping and artefacts."""
 
-    def __init__(self, plan: Plan, rng: random.Random, track: bool = True,
-                 sink=None):
+    def __init__(self, plan: Plan, rng: random.Random, track: bool = True, sink=None):
         self.plan = plan
         self.rng = rng
         self.track = track
@@ -1006,11 +1358,15 @@ class Renderer:
             if self.page == 1:
                 out.append(plan.ident)
                 if plan.kind == "questions":
-                    out.append(f"\u2019s-Gravenhage {plan.year} Tweede Kamer, vergaderjaar "
-                               f"{plan.session}, {word} 1")
+                    out.append(
+                        f"\u2019s-Gravenhage {plan.year} Tweede Kamer, vergaderjaar "
+                        f"{plan.session}, {word} 1"
+                    )
                 else:
-                    out.append(f"ISSN 0921 - 7398\u2019s-Gravenhage {plan.year}Tweede Kamer, "
-                               f"vergaderjaar {plan.session}, {word} 1")
+                    out.append(
+                        f"ISSN 0921 - 7398\u2019s-Gravenhage {plan.year}Tweede Kamer, "
+                        f"vergaderjaar {plan.session}, {word} 1"
+                    )
             else:
                 out.append(f"Tweede Kamer, vergaderjaar {plan.session}, {word} {self.page}")
         else:
@@ -1020,8 +1376,12 @@ class Renderer:
             out.append("")
             if self.page == 1:
                 out += [plan.ident, "ISSN 0921 - 7398", f"\u2019s-Gravenhage {plan.year}", ""]
-            out += [f"Tweede Kamer, vergaderjaar {plan.session}, Aanhangsel", "",
-                    str(self.page), ""]
+            out += [
+                f"Tweede Kamer, vergaderjaar {plan.session}, Aanhangsel",
+                "",
+                str(self.page),
+                "",
+            ]
         return out
 
     def footer(self) -> None:
@@ -1053,14 +1413,25 @@ class Renderer:
                 current += " " + word
                 length += 1 + size
                 continue
-            previous = current[current.rfind(" ") + 1:]
-            if (glue and not kept and MARK not in word and MARK not in previous
-                    and rng.random() < glue):
+            previous = current[current.rfind(" ") + 1 :]
+            if (
+                glue
+                and not kept
+                and MARK not in word
+                and MARK not in previous
+                and rng.random() < glue
+            ):
                 current += word  # a line break lost in extraction: "AIinzetten"
                 length = size
                 continue
-            if (hyphen and not kept and size >= 10 and word.isalpha() and word.islower()
-                    and rng.random() < hyphen):
+            if (
+                hyphen
+                and not kept
+                and size >= 10
+                and word.isalpha()
+                and word.islower()
+                and rng.random() < hyphen
+            ):
                 room = max(width - length - 2, 3)
                 cut = min(room, size - 4)
                 if cut >= 3:
@@ -1075,8 +1446,9 @@ class Renderer:
 
     # -- content ------------------------------------------------------------------------
 
-    def paragraph(self, sentences: list[Sentence], label_prefix: str = "",
-                  label_marks: tuple[str, ...] = ()) -> None:
+    def paragraph(
+        self, sentences: list[Sentence], label_prefix: str = "", label_marks: tuple[str, ...] = ()
+    ) -> None:
         flavour = self.plan.flavour
         texts = []
         markers: list[int] = []
@@ -1162,8 +1534,9 @@ class Renderer:
             if block.role == "question":  # a bare "1" line
                 if self.track:
                     self.mark_ids.extend((block.key + ":label", block.key + ":nums"))
-                self.emit(f"{MARK}{MARK}{block.nums_text}" if self.track else block.nums_text,
-                          label=True)
+                self.emit(
+                    f"{MARK}{MARK}{block.nums_text}" if self.track else block.nums_text, label=True
+                )
             else:
                 self.label(block)
             rest = paragraphs
@@ -1184,8 +1557,10 @@ class Renderer:
     def render(self) -> None:
         plan = self.plan
         for paragraph in plan.header:
-            if len(paragraph) == 1 and "\n" not in paragraph[0].text and (
-                plan.flavour == "docx" or len(paragraph[0].text) < 70
+            if (
+                len(paragraph) == 1
+                and "\n" not in paragraph[0].text
+                and (plan.flavour == "docx" or len(paragraph[0].text) < 70)
             ):
                 sentence = paragraph[0]
                 if self.track:
@@ -1270,8 +1645,9 @@ class Generated:
     injected: str | None
 
 
-def document(seed: str, index: int, inject_errors: bool = False,
-             error_rate: float = 0.25) -> Generated:
+def document(
+    seed: str, index: int, inject_errors: bool = False, error_rate: float = 0.25
+) -> Generated:
     """Document ``index`` of the corpus for ``seed``."""
     builder = Builder(str(seed), index)
     plan = builder.plan()
@@ -1293,9 +1669,10 @@ def document(seed: str, index: int, inject_errors: bool = False,
         raise RuntimeError(f"document {index}: size {len(data)} out of range")
     expected = []
     for code, mark in plan.expected:
-        (line, column), = positions[mark][:1]
-        expected.append({"path": name, "line": line, "column": column, "code": code,
-                         "injected": plan.injected})
+        ((line, column),) = positions[mark][:1]
+        expected.append(
+            {"path": name, "line": line, "column": column, "code": code, "injected": plan.injected}
+        )
     expected.sort(key=lambda row: (row["line"], row["column"], row["code"]))
     return Generated(name, data, expected, plan.injected)
 
@@ -1304,7 +1681,8 @@ def _resize(plan: Plan, builder: Builder, size: int) -> None:
     """Bring an out-of-range document back into 2-40 KB by adding or dropping filler."""
     words = Words(builder.rng, plan.year)
     blocks = [u.answer for u in plan.units if u.answer is not None] or [
-        q for u in plan.units for q in u.questions]
+        q for u in plan.units for q in u.questions
+    ]
     if not blocks:  # a notice without questions
         plan.header.append([Sentence(words.filler())])
         return
@@ -1323,8 +1701,14 @@ def _resize(plan: Plan, builder: Builder, size: int) -> None:
                     excess -= len(sentence.text) + 1
 
 
-def write_corpus(outdir: Path, count: int, seed: str, inject_errors: bool = False,
-                 error_rate: float = 0.25, start: int = 0) -> dict[str, object]:
+def write_corpus(
+    outdir: Path,
+    count: int,
+    seed: str,
+    inject_errors: bool = False,
+    error_rate: float = 0.25,
+    start: int = 0,
+) -> dict[str, object]:
     outdir.mkdir(parents=True, exist_ok=True)
     total = 0
     injected: dict[str, int] = {}
@@ -1353,21 +1737,40 @@ def write_big(outdir: Path, lines: int, seed: str) -> Path:
     submitted = dt.date(2024, 10, 7)
     received = submitted + dt.timedelta(days=18)
     words = Words(rng, 2024)
-    plan = Plan("answer", "pdftotext", [], [], submitted, received, "ah-tk-20242025-999",
-                session(received), 2024)
+    plan = Plan(
+        "answer",
+        "pdftotext",
+        [],
+        [],
+        submitted,
+        received,
+        "ah-tk-20242025-999",
+        session(received),
+        2024,
+    )
     plan.header = [
-        [Sentence("Tweede Kamer der Staten-Generaal")], [Sentence("")],
-        [Sentence(f"Vergaderjaar {plan.session}")], [Sentence("")],
-        [Sentence("Aanhangsel van de Handelingen")], [Sentence("")],
+        [Sentence("Tweede Kamer der Staten-Generaal")],
+        [Sentence("")],
+        [Sentence(f"Vergaderjaar {plan.session}")],
+        [Sentence("")],
+        [Sentence("Aanhangsel van de Handelingen")],
+        [Sentence("")],
         [Sentence("Vragen gesteld door de leden der Kamer, met de daarop door de")],
-        [Sentence("regering gegeven antwoorden")], [Sentence("")], [Sentence("999")],
+        [Sentence("regering gegeven antwoorden")],
+        [Sentence("")],
+        [Sentence("999")],
         [Sentence(builder.member_line(words, False) + f" (ingezonden {dutch_date(submitted)}).")],
-        [Sentence(builder.government_line(words, "Antwoord", False)
-                  + f" (ontvangen {dutch_date(received)}).")],
+        [
+            Sentence(
+                builder.government_line(words, "Antwoord", False)
+                + f" (ontvangen {dutch_date(received)})."
+            )
+        ],
     ]
     with open(path, "w", encoding="utf-8", newline="") as sink:
-        renderer = Renderer(plan, random.Random(f"big-layout:{seed}:{lines}"), track=False,
-                            sink=sink)
+        renderer = Renderer(
+            plan, random.Random(f"big-layout:{seed}:{lines}"), track=False, sink=sink
+        )
         for paragraph in plan.header:
             renderer._header_paragraph(paragraph)
         number = 0
@@ -1376,12 +1779,19 @@ def write_big(outdir: Path, lines: int, seed: str) -> Path:
             size = rng.choice((1, 1, 1, 1, 1, 1, 2, 2, 3))
             members = list(range(number + 1, number + 1 + size))
             number += len(members)
-            question = Block(builder.key("q"), "question", members, "vraag",
-                             number_list(members, rng))
-            question.paragraphs = [[s for m in members for s in builder.question_sentences(
-                words, m, 10**9, True, day, True)]]
-            answer = Block(builder.key("a"), "answer", members, "antwoord",
-                           number_list(members, rng))
+            question = Block(
+                builder.key("q"), "question", members, "vraag", number_list(members, rng)
+            )
+            question.paragraphs = [
+                [
+                    s
+                    for m in members
+                    for s in builder.question_sentences(words, m, 10**9, True, day, True)
+                ]
+            ]
+            answer = Block(
+                builder.key("a"), "answer", members, "antwoord", number_list(members, rng)
+            )
             paragraph = [Sentence(words.filler()) for _ in range(rng.randint(1, 6))]
             if rng.random() < 0.3 and number > 3:
                 ref = builder.reference(words, set(members), number)
@@ -1390,7 +1800,8 @@ def write_big(outdir: Path, lines: int, seed: str) -> Path:
             answer.paragraphs = [paragraph]
             if rng.random() < 0.4:
                 answer.paragraphs.append(
-                    [Sentence(words.filler()) for _ in range(rng.randint(1, 4))])
+                    [Sentence(words.filler()) for _ in range(rng.randint(1, 4))]
+                )
             renderer.block(question)
             renderer.block(answer)
         # pad the last answer to land exactly on the requested line count
@@ -1420,9 +1831,12 @@ def load_expected(outdir: Path) -> list[tuple[str, int, int, str]]:
     return rows
 
 
-def actual_findings(data: dict, outdir: Path, base: Path | None = None,
-                    severities: tuple[str, ...] = ("error", "warning")
-                    ) -> list[tuple[str, int, int, str]]:
+def actual_findings(
+    data: dict,
+    outdir: Path,
+    base: Path | None = None,
+    severities: tuple[str, ...] = ("error", "warning"),
+) -> list[tuple[str, int, int, str]]:
     """Findings from qalint's JSON output, with paths relative to ``outdir``.
 
     ``base`` is the folder qalint ran in (its paths are relative to it, or absolute).
@@ -1453,9 +1867,15 @@ def parse_text_output(text: str) -> dict:
     for line in text.splitlines():
         match = _TEXT_FINDING.match(line)
         if match:
-            diagnostics.append({"path": match["path"], "line": int(match["line"]),
-                                "column": int(match["column"]), "code": match["code"],
-                                "severity": match["severity"]})
+            diagnostics.append(
+                {
+                    "path": match["path"],
+                    "line": int(match["line"]),
+                    "column": int(match["column"]),
+                    "code": match["code"],
+                    "severity": match["severity"],
+                }
+            )
     return {"diagnostics": diagnostics}
 
 
@@ -1494,9 +1914,10 @@ def check(outdir: Path, extra: tuple[str, ...] = ()) -> bool:
         print(result.stderr, file=sys.stderr)
         print(f"qalint exited with {result.returncode}", file=sys.stderr)
         return False
-    missing, unexpected = compare(load_expected(outdir),
-                                  actual_findings(json.loads(result.stdout), outdir, outdir,
-                                                  ("error", "warning", "info")))
+    missing, unexpected = compare(
+        load_expected(outdir),
+        actual_findings(json.loads(result.stdout), outdir, outdir, ("error", "warning", "info")),
+    )
     for row in missing:
         print("missing:    {}:{}:{}: {}".format(*row))
     for row in unexpected:
@@ -1506,29 +1927,46 @@ def check(outdir: Path, extra: tuple[str, ...] = ()) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--count", type=int, default=0, help="number of documents to write")
     parser.add_argument("--seed", default="1", help="seed (any string; default 1)")
-    parser.add_argument("--inject-errors", action="store_true",
-                        help="inject one known error into a subset of the documents")
-    parser.add_argument("--error-rate", type=float, default=0.25,
-                        help="share of documents with an injected error (default 0.25)")
-    parser.add_argument("--lines", type=int, action="append", default=[],
-                        help="also write one large clean document of exactly this many lines "
-                             "(big-LINES.txt); may be repeated")
-    parser.add_argument("--check", action="store_true",
-                        help="run qalint on OUTDIR and compare with expected.jsonl")
+    parser.add_argument(
+        "--inject-errors",
+        action="store_true",
+        help="inject one known error into a subset of the documents",
+    )
+    parser.add_argument(
+        "--error-rate",
+        type=float,
+        default=0.25,
+        help="share of documents with an injected error (default 0.25)",
+    )
+    parser.add_argument(
+        "--lines",
+        type=int,
+        action="append",
+        default=[],
+        help="also write one large clean document of exactly this many lines "
+        "(big-LINES.txt); may be repeated",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="run qalint on OUTDIR and compare with expected.jsonl"
+    )
     args = parser.parse_args(argv)
     if not args.count and not args.lines:
         parser.error("nothing to do: give --count and/or --lines")
     if args.count:
-        summary = write_corpus(args.outdir, args.count, args.seed, args.inject_errors,
-                               args.error_rate)
-        print(f"wrote {summary['documents']} documents ({summary['bytes']:,} bytes) to "
-              f"{args.outdir}; injected errors: {summary['injected'] or 'none'}; "
-              f"{summary['expected']} expected findings in expected.jsonl")
+        summary = write_corpus(
+            args.outdir, args.count, args.seed, args.inject_errors, args.error_rate
+        )
+        print(
+            f"wrote {summary['documents']} documents ({summary['bytes']:,} bytes) to "
+            f"{args.outdir}; injected errors: {summary['injected'] or 'none'}; "
+            f"{summary['expected']} expected findings in expected.jsonl"
+        )
     for lines in args.lines:
         path = write_big(args.outdir, lines, args.seed)
         print(f"wrote {path} ({path.stat().st_size:,} bytes)")

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, TextIO
 from qalint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Abort
 from qalint.config import ConfigError, ConfigFinder, RawConfig
 from qalint.discovery import Target, discover, display_path, os_error_message
+from qalint.formatters import Tally
 from qalint.model import Span
 from qalint.plugins import Plugins, load_plugins
 from qalint.rules import Diagnostic, Severity
-from qalint.formatters import Tally
 from qalint.runner import FileResult, check_target
 from qalint.selection import Overrides, Settings, resolve
 
@@ -112,8 +112,9 @@ def _results(
     if worth_a_pool(workers, len(jobs)) and all(data is None for _, _, data in jobs):
         from qalint.parallel import check_in_pool
 
-        yield from check_in_pool([(target, settings) for target, settings, _ in jobs],
-                                 workers, plugins)
+        yield from check_in_pool(
+            [(target, settings) for target, settings, _ in jobs], workers, plugins
+        )
         return
     for target, settings, data in jobs:
         yield check_target(target, settings, plugins, data)
@@ -142,8 +143,9 @@ def _plan(
             data = sys.stdin.buffer.read(settings.max_file_size + 1)
         except (AttributeError, OSError, ValueError) as exc:  # stdin closed (<&-)
             reason = os_error_message(exc) if isinstance(exc, OSError) else "gesloten"
-            jobs.append((Target(shown, None, error=f"kan stdin niet lezen: {reason}"),
-                         settings, None))
+            jobs.append(
+                (Target(shown, None, error=f"kan stdin niet lezen: {reason}"), settings, None)
+            )
         else:
             jobs.append((Target(shown, None), settings, data))
     paths = [path for path in request.paths if path != "-"]
@@ -157,8 +159,14 @@ def _plan(
 
 def _core_finding(plugins: Plugins, path: str, code: str, message: str) -> Diagnostic:
     entry = plugins.rule_by_code(code)
-    return Diagnostic(path, code, entry.cls.name if entry else code.lower(), Severity.ERROR,
-                      message, Span.point(1, 1))
+    return Diagnostic(
+        path,
+        code,
+        entry.cls.name if entry else code.lower(),
+        Severity.ERROR,
+        message,
+        Span.point(1, 1),
+    )
 
 
 def run_parse(path: str, output_format: str, encoding: str | None, stream: TextIO) -> int:
@@ -191,6 +199,7 @@ def run_parse(path: str, output_format: str, encoding: str | None, stream: TextI
     doc = parse(shown, source.lines)
     if output_format == "json":
         import json
+
         json.dump(document_to_data(doc), stream, ensure_ascii=True, indent=2)
         stream.write("\n")
     else:
@@ -205,6 +214,7 @@ def run_rules(output_format: str, stream: TextIO) -> int:
     if output_format == "json":
         # ASCII, so the JSON stays valid whatever the stream's encoding (PYTHONIOENCODING).
         import json
+
         json.dump(docs.rules_data(plugins), stream, ensure_ascii=True, indent=2)
         stream.write("\n")
     elif output_format == "markdown":
@@ -219,8 +229,9 @@ def run_rule(code: str, stream: TextIO) -> int:
     for entry in plugins.rules.values():
         if code.upper() == entry.cls.code or code == entry.cls.name:
             cls = entry.cls
-            stream.write(f"{cls.code} {cls.name} ({cls.severity.value}, "
-                         f"{entry.plugin.describe()})\n\n")
+            stream.write(
+                f"{cls.code} {cls.name} ({cls.severity.value}, {entry.plugin.describe()})\n\n"
+            )
             stream.write(cls.documentation() + "\n")
             return EXIT_CLEAN
     raise Abort(f"onbekende regel '{code}'; 'qalint rules' toont ze allemaal")
@@ -233,8 +244,9 @@ def run_plugins(stream: TextIO) -> int:
         counts[entry.plugin.name] = counts.get(entry.plugin.name, 0) + 1
     for info in plugins.infos.values():
         kind = "ingebouwd" if info.builtin else "extern"
-        stream.write(f"{info.name}\t{info.dist} {info.version}\t{kind}\t"
-                     f"{counts.get(info.name, 0)} regels\n")
+        stream.write(
+            f"{info.name}\t{info.dist} {info.version}\t{kind}\t{counts.get(info.name, 0)} regels\n"
+        )
     for error in plugins.errors:
         print(f"qalint: error: {error.message}", file=sys.stderr)
     return EXIT_ERROR if plugins.errors else EXIT_CLEAN

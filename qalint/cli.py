@@ -85,6 +85,7 @@ def _guarded(debug: bool, action: Callable[[], int]) -> int:
     except OutputError as exc:
         if debug:
             import traceback
+
             traceback.print_exc()
         _fail(f"kan de uitvoer niet schrijven: {exc}")
         _silence_stdout()
@@ -92,6 +93,7 @@ def _guarded(debug: bool, action: Callable[[], int]) -> int:
     except OSError as exc:
         if debug:
             import traceback
+
             traceback.print_exc()
         from qalint.discovery import os_error_message
 
@@ -101,9 +103,12 @@ def _guarded(debug: bool, action: Callable[[], int]) -> int:
     except Exception as exc:  # noqa: BLE001 - never a traceback without --debug
         if debug:
             import traceback
+
             traceback.print_exc()
-        _fail(f"interne fout: {type(exc).__name__}: {exc}; meld dit alstublieft "
-              f"(met --debug voor details)")
+        _fail(
+            f"interne fout: {type(exc).__name__}: {exc}; meld dit alstublieft "
+            f"(met --debug voor details)"
+        )
         return EXIT_ERROR
 
 
@@ -151,26 +156,54 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              help="Uitvoerformaat.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Uitvoerformaat.",
+)
 @click.option("--select", multiple=True, help="Alleen deze regels (code, voorvoegsel of naam).")
 @click.option("--extend-select", multiple=True, help="Deze regels erbij.")
 @click.option("--ignore", multiple=True, help="Deze regels niet.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Laagste ernst die exitcode 1 geeft (standaard: error).")
-@click.option("--exit-zero", is_flag=True,
-              help="Exitcode 0 bij meldingen (nooit bij fouten van qalint).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              help="Dit configuratiebestand in plaats van zoeken.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Laagste ernst die exitcode 1 geeft (standaard: error).",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exitcode 0 bij meldingen (nooit bij fouten van qalint)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Dit configuratiebestand in plaats van zoeken.",
+)
 @click.option("--stdin-filename", help="Naam voor invoer van stdin ('-').")
 @click.option("--encoding", help="Codering van de invoer als die geen UTF-8 is, bijv. cp1252.")
-@click.option("--jobs", "-j", default="1", metavar="N|auto",
-              help="Aantal processen (auto: één per processorkern); alleen bij veel bestanden.")
+@click.option(
+    "--jobs",
+    "-j",
+    default="1",
+    metavar="N|auto",
+    help="Aantal processen (auto: één per processorkern); alleen bij veel bestanden.",
+)
 @click.option("--debug", is_flag=True, help="Tracebacks tonen.")
-def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
-          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          exit_zero: bool, config_path: Path | None, stdin_filename: str | None,
-          encoding: str | None, jobs: str, debug: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    config_path: Path | None,
+    stdin_filename: str | None,
+    encoding: str | None,
+    jobs: str,
+    debug: bool,
+) -> None:
     """Controleer PATHS (bestanden, mappen, of '-' voor stdin)."""
     from qalint.app import CheckRequest, run_check
     from qalint.parallel import parse_jobs
@@ -178,8 +211,9 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
     try:
         workers = parse_jobs(jobs)
     except ValueError:
-        raise click.BadParameter("verwacht een positief getal of 'auto'",
-                                 param_hint="--jobs") from None
+        raise click.BadParameter(
+            "verwacht een positief getal of 'auto'", param_hint="--jobs"
+        ) from None
 
     request = CheckRequest(
         paths=paths or (".",),
@@ -211,8 +245,9 @@ def parse(path: str, output_format: str, encoding: str | None, debug: bool) -> N
 
 
 @cli.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["table", "markdown", "json"]),
-              default="table")
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "markdown", "json"]), default="table"
+)
 def rules_command(output_format: str) -> None:
     """Toon alle regels."""
     from qalint.app import run_rules

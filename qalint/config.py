@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from qalint.discovery import display_path, os_error_message
 from qalint.rules import Rule, Severity
 
@@ -28,8 +27,16 @@ MAX_CONFIG_BYTES = 1_000_000
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
 _KEYS = {
-    "select", "ignore", "extend-select", "fail-on", "severity", "rules",
-    "per-file-ignores", "encoding", "max-file-size", "exclude",
+    "select",
+    "ignore",
+    "extend-select",
+    "fail-on",
+    "severity",
+    "rules",
+    "per-file-ignores",
+    "encoding",
+    "max-file-size",
+    "exclude",
 }
 
 
@@ -67,7 +74,8 @@ class RawConfig:
     severity: Mapping[str, tuple[Severity, Selector]] = field(default_factory=dict)
     #: code -> (options as written, where the table is, where each option is)
     rules: Mapping[str, tuple[Mapping[str, Any], Selector, Mapping[str, Selector]]] = field(
-        default_factory=dict)
+        default_factory=dict
+    )
     per_file_ignores: tuple[tuple[str, tuple[Selector, ...]], ...] = ()
     encoding: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -92,16 +100,21 @@ def read_config_file(path: Path, warnings: list[str] | None = None) -> RawConfig
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ConfigError(shown, f"geen geldige UTF-8 (byte 0x{data[exc.start]:02X})",
-                          line, column) from None
+        raise ConfigError(
+            shown, f"geen geldige UTF-8 (byte 0x{data[exc.start]:02X})", line, column
+        ) from None
     import tomli  # only when a configuration exists: keeps start-up cheap
 
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
         message = getattr(exc, "msg", str(exc))
-        raise ConfigError(shown, f"ongeldige TOML: {message}", getattr(exc, "lineno", None),
-                          getattr(exc, "colno", None)) from None
+        raise ConfigError(
+            shown,
+            f"ongeldige TOML: {message}",
+            getattr(exc, "lineno", None),
+            getattr(exc, "colno", None),
+        ) from None
     except RecursionError:
         raise ConfigError(shown, "ongeldige TOML: te diep genest") from None
     if path.name == "pyproject.toml":
@@ -112,8 +125,10 @@ def read_config_file(path: Path, warnings: list[str] | None = None) -> RawConfig
 
                 close = difflib.get_close_matches("qalint", [str(k) for k in tool], n=1, cutoff=0.7)
                 if close:
-                    warnings.append(f"{shown}: [tool.{close[0]}] lijkt een tikfout voor "
-                                    f"[tool.qalint]; deze tabel wordt genegeerd")
+                    warnings.append(
+                        f"{shown}: [tool.{close[0]}] lijkt een tikfout voor "
+                        f"[tool.qalint]; deze tabel wordt genegeerd"
+                    )
             return None
         table = tool["qalint"]
         prefix = "tool.qalint"
@@ -223,8 +238,10 @@ def _validate(table: Mapping[str, Any], where: _Locator) -> RawConfig:
     if "severity" in table:
         severities = _table(table["severity"], "severity", where)
         values["severity"] = {
-            code: (_severity(value, code, where, "severity"),
-                   where.selector(code, code, "severity"))
+            code: (
+                _severity(value, code, where, "severity"),
+                where.selector(code, code, "severity"),
+            )
             for code, value in severities.items()
         }
     if "rules" in table:
@@ -252,28 +269,31 @@ def _validate(table: Mapping[str, Any], where: _Locator) -> RawConfig:
     if "max-file-size" in table:
         size = table["max-file-size"]
         if isinstance(size, bool) or not isinstance(size, int) or not 0 < size <= 2**40:
-            raise where.error("'max-file-size' moet een positief geheel getal (bytes) zijn, "
-                              "hoogstens 2**40", "max-file-size")
+            raise where.error(
+                "'max-file-size' moet een positief geheel getal (bytes) zijn, hoogstens 2**40",
+                "max-file-size",
+            )
         values["max_file_size"] = size
     if "exclude" in table:
         values["exclude"] = tuple(
-            s.value for s in _selectors(table["exclude"], "exclude", where,
-                                        example='["archief/*"]'))
+            s.value for s in _selectors(table["exclude"], "exclude", where, example='["archief/*"]')
+        )
     return RawConfig(**values)
 
 
-def _selectors(value: Any, key: str, where: _Locator, section: str = "",
-               example: str = '["QA1"]') -> tuple[Selector, ...]:
+def _selectors(
+    value: Any, key: str, where: _Locator, section: str = "", example: str = '["QA1"]'
+) -> tuple[Selector, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise where.error(f"'{key}' moet een lijst van teksten zijn, zoals {example}", key,
-                          section=section)
+        raise where.error(
+            f"'{key}' moet een lijst van teksten zijn, zoals {example}", key, section=section
+        )
     return tuple(where.selector(item, key, section) for item in value)
 
 
 def _table(value: Any, key: str, where: _Locator, section: str = "") -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise where.error(f"'{key}' moet een tabel zijn", key.rsplit(".", 1)[-1],
-                          section=section)
+        raise where.error(f"'{key}' moet een tabel zijn", key.rsplit(".", 1)[-1], section=section)
     return value
 
 
@@ -282,7 +302,8 @@ def _severity(value: Any, key: str, where: _Locator, section: str = "") -> Sever
         return Severity(value)
     except (ValueError, TypeError):
         raise where.error(
-            f"'{key}' moet \"error\", \"warning\" of \"info\" zijn, niet {value!r:.40}", key,
+            f'\'{key}\' moet "error", "warning" of "info" zijn, niet {value!r:.40}',
+            key,
             section=section,
         ) from None
 
@@ -357,12 +378,19 @@ class ConfigFinder:
 # -- rule options ----------------------------------------------------------------------
 
 
-def build_options(rule: type[Rule], given: Mapping[str, Any], where: Selector,
-                  places: Mapping[str, Selector] | None = None) -> Any:
+def build_options(
+    rule: type[Rule],
+    given: Mapping[str, Any],
+    where: Selector,
+    places: Mapping[str, Selector] | None = None,
+) -> Any:
     """Instantiate ``rule.Options`` from TOML values, checking names and types."""
     options_cls = rule.Options
-    known = {f.name.replace("_", "-"): f for f in dataclasses.fields(options_cls)} \
-        if dataclasses.is_dataclass(options_cls) else {}
+    known = (
+        {f.name.replace("_", "-"): f for f in dataclasses.fields(options_cls)}
+        if dataclasses.is_dataclass(options_cls)
+        else {}
+    )
     hints = typing.get_type_hints(options_cls) if known else {}
     values: dict[str, Any] = {}
     for key, value in given.items():
@@ -370,21 +398,27 @@ def build_options(rule: type[Rule], given: Mapping[str, Any], where: Selector,
         spec = known.get(key)
         if spec is None:
             hint = _did_you_mean(key, known.keys()) if known else ""
-            raise ConfigError(at.path, f"regel {rule.code} kent geen optie '{key}'{hint}",
-                              at.line, at.column)
+            raise ConfigError(
+                at.path, f"regel {rule.code} kent geen optie '{key}'{hint}", at.line, at.column
+            )
         expected = hints[spec.name]
         if not _is_instance(value, expected):
             too_big = expected is int and isinstance(value, int) and not isinstance(value, bool)
-            problem = "is te groot" if too_big else \
-                f"moet {_type_name(expected)} zijn, niet {value!r:.40}"
-            raise ConfigError(at.path, f"optie '{key}' van {rule.code} {problem}",
-                              at.line, at.column)
+            problem = (
+                "is te groot"
+                if too_big
+                else f"moet {_type_name(expected)} zijn, niet {value!r:.40}"
+            )
+            raise ConfigError(
+                at.path, f"optie '{key}' van {rule.code} {problem}", at.line, at.column
+            )
         values[spec.name] = tuple(value) if isinstance(value, list) else value
     try:
         return options_cls(**values)
     except (TypeError, ValueError) as exc:  # a plugin's Options may check its own values
-        raise ConfigError(where.path, f"opties van {rule.code} ongeldig: {exc}",
-                          where.line, where.column) from None
+        raise ConfigError(
+            where.path, f"opties van {rule.code} ongeldig: {exc}", where.line, where.column
+        ) from None
 
 
 def _is_instance(value: Any, expected: Any) -> bool:
@@ -403,5 +437,9 @@ def _is_instance(value: Any, expected: Any) -> bool:
 def _type_name(expected: Any) -> str:
     if typing.get_origin(expected) is tuple:
         return "een lijst van teksten"
-    return {int: "een geheel getal", bool: "true of false", str: "een tekst",
-            float: "een getal"}.get(expected, str(expected))
+    return {
+        int: "een geheel getal",
+        bool: "true of false",
+        str: "een tekst",
+        float: "een getal",
+    }.get(expected, str(expected))

@@ -51,7 +51,8 @@ class UnreadableInput(_CoreRule):
 
     ## Example
     ```text
-    concept.txt:1:9: QA001 geen geldige UTF-8 (byte 0x92); is dit Windows-1252? Gebruik dan --encoding cp1252
+    concept.txt:1:9: QA001 geen geldige UTF-8 (byte 0x92); is dit Windows-1252?
+    Gebruik dan --encoding cp1252
     ```
 
     ## Use instead

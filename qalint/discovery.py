@@ -91,15 +91,18 @@ def discover(
             for item in found:
                 add(item)
             if not found and not problems:
-                say(f"{display_path(path)}: geen bestanden met de extensies "
-                    f"{', '.join(suffixes)} gevonden")
+                say(
+                    f"{display_path(path)}: geen bestanden met de extensies "
+                    f"{', '.join(suffixes)} gevonden"
+                )
             continue
         problem = _problem(path)
         if problem is None:
             add(path)
         else:
-            failed.append(Target(display_path(path), None, missing=not os.path.lexists(path),
-                                 error=problem))
+            failed.append(
+                Target(display_path(path), None, missing=not os.path.lexists(path), error=problem)
+            )
     targets = [Target(shown, path) for _, shown, path in by_real.values()]
     targets.extend(failed)
     targets.sort(key=lambda target: target.shown)
@@ -115,13 +118,15 @@ def _walk(
     def unreadable(exc: OSError) -> None:
         # A folder we cannot list holds drafts we did not check: a partial run, exit 2.
         where = exc.filename if isinstance(exc.filename, str) else root
-        problems.append(Target(display_path(where), None,
-                               error=f"map niet leesbaar: {os_error_message(exc)}"))
+        problems.append(
+            Target(display_path(where), None, error=f"map niet leesbaar: {os_error_message(exc)}")
+        )
 
     # Directory symlinks are not followed, so a link loop cannot trap the walk.
     for directory, subdirs, files in os.walk(root, onerror=unreadable, followlinks=False):
         subdirs[:] = sorted(
-            d for d in subdirs
+            d
+            for d in subdirs
             if not d.startswith(".") and not _excluded(os.path.join(directory, d), exclude)
         )
         for name in sorted(files):
@@ -133,11 +138,12 @@ def _walk(
             except OSError as exc:
                 if exc.errno in (errno.ENOENT, errno.ELOOP):
                     # Dangling links and link loops are not drafts; say so and go on.
-                    warn(f"{display_path(path)}: overgeslagen: "
-                         f"{_problem(path) or os_error_message(exc)}")
+                    warn(
+                        f"{display_path(path)}: overgeslagen: "
+                        f"{_problem(path) or os_error_message(exc)}"
+                    )
                 else:
-                    problems.append(Target(display_path(path), None,
-                                           error=os_error_message(exc)))
+                    problems.append(Target(display_path(path), None, error=os_error_message(exc)))
                 continue
             if not stat.S_ISREG(info.st_mode):
                 warn(f"{display_path(path)}: overgeslagen: geen gewoon bestand")
@@ -149,5 +155,6 @@ def _walk(
 def _excluded(path: str, exclude: Sequence[str]) -> bool:
     shown = display_path(path)
     name = os.path.basename(path)
-    return any(fnmatch.fnmatchcase(shown, glob) or fnmatch.fnmatchcase(name, glob)
-               for glob in exclude)
+    return any(
+        fnmatch.fnmatchcase(shown, glob) or fnmatch.fnmatchcase(name, glob) for glob in exclude
+    )

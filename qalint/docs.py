@@ -29,7 +29,9 @@ def _defaults(options_cls: Any) -> dict[str, Any]:
         return {}
     instance = options_cls()
     return {
-        f.name.replace("_", "-"): (list(v) if isinstance(v := getattr(instance, f.name), tuple) else v)
+        f.name.replace("_", "-"): (
+            list(v) if isinstance(v := getattr(instance, f.name), tuple) else v
+        )
         for f in dataclasses.fields(options_cls)
     }
 
@@ -54,7 +56,9 @@ def render_rules_markdown(plugins: Plugins) -> str:
     for entry in plugins.rules.values():
         cls = entry.cls
         anchor = f"{cls.code.lower()}-{cls.name}"
-        out.append(f"| [{cls.code}](#{anchor}) | {cls.name} | {cls.severity.value} | {cls.summary()} |")
+        out.append(
+            f"| [{cls.code}](#{anchor}) | {cls.name} | {cls.severity.value} | {cls.summary()} |"
+        )
     for entry in plugins.rules.values():
         cls = entry.cls
         body = cls.documentation().split("\n", 1)
@@ -62,8 +66,15 @@ def render_rules_markdown(plugins: Plugins) -> str:
         rest = rest.replace("\n## ", "\n### ")
         if rest.startswith("## "):
             rest = "#" + rest
-        out += ["", f"## {cls.code} {cls.name}", "",
-                f"{body[0]}", "", f"Default severity: **{cls.severity.value}**.", ""]
+        out += [
+            "",
+            f"## {cls.code} {cls.name}",
+            "",
+            f"{body[0]}",
+            "",
+            f"Default severity: **{cls.severity.value}**.",
+            "",
+        ]
         if rest:
             out.append(rest)
     return "\n".join(out).rstrip() + "\n"
@@ -101,7 +112,9 @@ def render_rules_toml(plugins: Plugins) -> str:
     ]
     for entry in plugins.rules.values():
         cls = entry.cls
-        out.append(f'# {cls.code} = "{cls.severity.value}"'.ljust(34) + f"# {cls.name}: {cls.summary()}")
+        out.append(
+            f'# {cls.code} = "{cls.severity.value}"'.ljust(34) + f"# {cls.name}: {cls.summary()}"
+        )
     for entry in plugins.rules.values():
         defaults = _defaults(entry.cls.Options)
         if not defaults:

@@ -53,7 +53,8 @@ def entry_points(group: str = GROUP) -> list[EntryPoint]:
             continue
         with entries:
             names = sorted(
-                entry.name for entry in entries
+                entry.name
+                for entry in entries
                 if entry.name.endswith((".dist-info", ".egg-info")) and entry.is_dir()
             )
         for name in names:
@@ -116,8 +117,13 @@ def _from_importlib(group: str) -> list[EntryPoint]:
     result = []
     for ep in metadata_entry_points(group=group):
         dist = getattr(ep, "dist", None)
-        result.append(EntryPoint(ep.name, ep.value, Distribution(
-            getattr(dist, "name", "?") or "?", getattr(dist, "version", "?") or "?")))
+        result.append(
+            EntryPoint(
+                ep.name,
+                ep.value,
+                Distribution(
+                    getattr(dist, "name", "?") or "?", getattr(dist, "version", "?") or "?"
+                ),
+            )
+        )
     return result
-
-

@@ -73,9 +73,8 @@ def check_in_pool(
     methods = multiprocessing.get_all_start_methods()
     forking = "fork" in methods
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    chunks = [work[start:start + CHUNK] for start in range(0, len(work), CHUNK)]
-    pool = context.Pool(jobs, initializer=_init_worker,
-                        initargs=(plugins if forking else None,))
+    chunks = [work[start : start + CHUNK] for start in range(0, len(work), CHUNK)]
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(plugins if forking else None,))
     try:
         for results in pool.imap(_check_chunk, chunks):
             yield from results

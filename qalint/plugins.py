@@ -97,8 +97,10 @@ class Plugins:
         would pass them) and so that a return value that is neither a ``Source`` nor
         None raises TypeError, which the runner reports against that plugin.
         """
-        return [(name, _checked_reader(function))
-                for name, function in reversed(self._impls("qalint_read_source"))]
+        return [
+            (name, _checked_reader(function))
+            for name, function in reversed(self._impls("qalint_read_source"))
+        ]
 
     def info(self, plugin_name: str) -> PluginInfo:
         return self.infos.get(plugin_name, PluginInfo(plugin_name, "?", "?", False))
@@ -118,11 +120,13 @@ class Plugins:
             raise
         except BaseException as exc:  # noqa: BLE001 - SystemExit from a hook is a failure too
             info = self.info(plugin_name)
-            self.errors.append(PluginError(
-                plugin_name,
-                f"plugin {info.describe()}: {hook_name} is mislukt: {exception_text(exc)}",
-                _traceback(),
-            ))
+            self.errors.append(
+                PluginError(
+                    plugin_name,
+                    f"plugin {info.describe()}: {hook_name} is mislukt: {exception_text(exc)}",
+                    _traceback(),
+                )
+            )
             return None
 
 
@@ -160,8 +164,9 @@ def _checked_reader(function: Callable[..., Any]) -> Callable[..., Source | None
     def read(**kwargs: Any) -> Source | None:
         source = function(**kwargs)
         if source is not None and not isinstance(source, Source):
-            raise TypeError(f"qalint_read_source gaf {type(source).__name__} terug, "
-                            f"geen Source of None")
+            raise TypeError(
+                f"qalint_read_source gaf {type(source).__name__} terug, geen Source of None"
+            )
         return source
 
     return read
@@ -187,9 +192,13 @@ def load_plugins(
     try:
         found = _entry_points() if entry_points is None else list(entry_points)
     except Exception as exc:  # noqa: BLE001 - a corrupt installed package must not stop qalint
-        plugins.errors.append(PluginError(
-            ENTRY_POINT_GROUP, f"de geïnstalleerde plugins konden niet worden opgezocht: "
-                               f"{exception_text(exc)}", _traceback()))
+        plugins.errors.append(
+            PluginError(
+                ENTRY_POINT_GROUP,
+                f"de geïnstalleerde plugins konden niet worden opgezocht: {exception_text(exc)}",
+                _traceback(),
+            )
+        )
         found = []
     for entry_point in sorted(found, key=_entry_point_order):
         _load_entry_point(plugins, entry_point)
@@ -211,6 +220,7 @@ def _entry_point_order(entry_point: Any) -> tuple[str, str]:
 
 def _entry_point_identity(entry_point: Any) -> tuple[str, str, str]:
     """Name, distribution and version of an entry point; '?' for what is unknown."""
+
     def text(get: Callable[[], Any]) -> str:
         try:
             value = get()
@@ -228,10 +238,14 @@ def _load_entry_point(plugins: Plugins, entry_point: Any) -> None:
     info = PluginInfo(name, dist_name, version, False)
     existing = plugins.infos.get(name)
     if existing is not None:
-        plugins.errors.append(PluginError(
-            name, f"plugin {info.describe()} heeft dezelfde naam als plugin "
-                  f"{existing.describe() if not existing.builtin else name + ' (qalint)'}; "
-                  f"alleen de eerste is geladen"))
+        plugins.errors.append(
+            PluginError(
+                name,
+                f"plugin {info.describe()} heeft dezelfde naam als plugin "
+                f"{existing.describe() if not existing.builtin else name + ' (qalint)'}; "
+                f"alleen de eerste is geladen",
+            )
+        )
         return
     try:
         module = entry_point.load()
@@ -241,16 +255,20 @@ def _load_entry_point(plugins: Plugins, entry_point: Any) -> None:
         problem = _hook_problem(plugins.manager, module)
         if problem is not None:
             raise pluggy.PluginValidationError(module, problem)
-    except BaseException as exc:  # noqa: BLE001 - SystemExit at import is a broken plugin too
+    except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             raise
         # pluggy leaves the hookimpls it registered before a failing one in place;
         # a plugin that failed to load must not half take part.
         if plugins.manager.get_plugin(name) is not None:
             plugins.manager.unregister(name=name)
-        plugins.errors.append(PluginError(
-            name, f"plugin {info.describe()} kon niet worden geladen: {exception_text(exc)}",
-            _traceback()))
+        plugins.errors.append(
+            PluginError(
+                name,
+                f"plugin {info.describe()} kon niet worden geladen: {exception_text(exc)}",
+                _traceback(),
+            )
+        )
         return
     plugins.infos[name] = info
 
@@ -275,16 +293,22 @@ def _collect_rules(plugins: Plugins) -> None:
         if result is None:
             continue
         if not isinstance(result, (list, tuple)):
-            plugins.errors.append(PluginError(
-                plugin_name, f"plugin {info.describe()} gaf geen lijst van regels terug "
-                             f"maar {type(result).__name__}"))
+            plugins.errors.append(
+                PluginError(
+                    plugin_name,
+                    f"plugin {info.describe()} gaf geen lijst van regels terug "
+                    f"maar {type(result).__name__}",
+                )
+            )
             continue
         for cls in result:
             try:
                 problem = _rule_problem(cls, info) or _clash(plugins, cls, info)
             except Exception as exc:  # noqa: BLE001 - a class may raise on attribute access
-                problem = f"plugin {info.describe()}: regel {cls!r:.60} is onbruikbaar: " \
-                          f"{exception_text(exc)}"
+                problem = (
+                    f"plugin {info.describe()}: regel {cls!r:.60} is onbruikbaar: "
+                    f"{exception_text(exc)}"
+                )
             if problem is not None:
                 plugins.errors.append(PluginError(plugin_name, problem))
                 continue
@@ -297,12 +321,16 @@ def _clash(plugins: Plugins, cls: type[Rule], info: PluginInfo) -> str | None:
     if existing is not None:
         if existing.cls is cls and existing.plugin == info:
             return f"plugin {info.describe()} registreert regel {cls.code} twee keer"
-        return (f"code {cls.code} van plugin {info.describe()} is al in gebruik door "
-                f"{_owner(existing.plugin)}")
+        return (
+            f"code {cls.code} van plugin {info.describe()} is al in gebruik door "
+            f"{_owner(existing.plugin)}"
+        )
     for entry in plugins.rules.values():
         if entry.cls.name == cls.name:
-            return (f"naam {cls.name} ({cls.code}) van plugin {info.describe()} is al in "
-                    f"gebruik door {entry.cls.code} van {_owner(entry.plugin)}")
+            return (
+                f"naam {cls.name} ({cls.code}) van plugin {info.describe()} is al in "
+                f"gebruik door {entry.cls.code} van {_owner(entry.plugin)}"
+            )
     return None
 
 
@@ -316,11 +344,15 @@ def _rule_problem(cls: Any, info: PluginInfo) -> str | None:
     code = getattr(cls, "code", None)
     name = getattr(cls, "name", None)
     if not isinstance(code, str) or not CODE_RE.match(code):
-        return (f"plugin {info.describe()}: ongeldige regelcode {code!r:.40} "
-                f"(verwacht 2-4 hoofdletters en 3 cijfers, bijv. XY101)")
+        return (
+            f"plugin {info.describe()}: ongeldige regelcode {code!r:.40} "
+            f"(verwacht 2-4 hoofdletters en 3 cijfers, bijv. XY101)"
+        )
     if code.startswith("QA") and not info.builtin:
-        return (f"plugin {info.describe()}: code {code} hoort bij qalint zelf; "
-                f"kies een eigen voorvoegsel")
+        return (
+            f"plugin {info.describe()}: code {code} hoort bij qalint zelf; "
+            f"kies een eigen voorvoegsel"
+        )
     if not isinstance(name, str) or not NAME_RE.match(name):
         return f"plugin {info.describe()}: ongeldige regelnaam {name!r:.40} van {code}"
     if not isinstance(getattr(cls, "severity", None), Severity):

@@ -72,9 +72,7 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
-    def report(
-        self, span: Span, message: str, related: tuple[Related, ...] = ()
-    ) -> Diagnostic:
+    def report(self, span: Span, message: str, related: tuple[Related, ...] = ()) -> Diagnostic:
         return Diagnostic(
             path=self.path,
             code=self.code,
@@ -88,10 +86,12 @@ class Rule:
     @classmethod
     def summary(cls) -> str:
         import inspect
+
         doc = inspect.getdoc(cls) or ""
         return doc.strip().splitlines()[0] if doc.strip() else ""
 
     @classmethod
     def documentation(cls) -> str:
         import inspect
+
         return inspect.getdoc(cls) or ""

@@ -55,10 +55,16 @@ class _Reporter:
     def add(self, code: str, message: str, span: Span | None = None) -> None:
         entry = self.plugins.rule_by_code(code)
         name = entry.cls.name if entry else code.lower()
-        self.result.diagnostics.append(Diagnostic(
-            self.result.path, code, name, Severity.ERROR, message[:MAX_MESSAGE],
-            span or Span.point(1, 1),
-        ))
+        self.result.diagnostics.append(
+            Diagnostic(
+                self.result.path,
+                code,
+                name,
+                Severity.ERROR,
+                message[:MAX_MESSAGE],
+                span or Span.point(1, 1),
+            )
+        )
 
 
 def read_bytes(path: str, limit: int) -> bytes:
@@ -99,8 +105,9 @@ def _dots(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def check_target(target: Target, settings: Settings, plugins: Plugins,
-                 data: bytes | None = None) -> FileResult:
+def check_target(
+    target: Target, settings: Settings, plugins: Plugins, data: bytes | None = None
+) -> FileResult:
     """Check one discovered target; a target that cannot be read becomes QA001."""
     if target.error is not None or (target.real is None and data is None):
         result = FileResult(target.shown)
@@ -110,7 +117,10 @@ def check_target(target: Target, settings: Settings, plugins: Plugins,
 
 
 def check_path(
-    shown: str, real_path: str | None, settings: Settings, plugins: Plugins,
+    shown: str,
+    real_path: str | None,
+    settings: Settings,
+    plugins: Plugins,
     data: bytes | None = None,
 ) -> FileResult:
     """Check one file (or stdin's ``data``); ``shown`` is the path users see."""
@@ -121,8 +131,11 @@ def check_path(
         try:
             data = read_bytes(real_path, settings.max_file_size)
         except _TooLarge as too_large:
-            report.add("QA002", f"bestand is {_dots(too_large.size)} bytes; de grens is "
-                                f"{_dots(settings.max_file_size)} (max-file-size)")
+            report.add(
+                "QA002",
+                f"bestand is {_dots(too_large.size)} bytes; de grens is "
+                f"{_dots(settings.max_file_size)} (max-file-size)",
+            )
             return result
         except _NotRegular:
             report.add("QA001", "geen gewoon bestand (een map, apparaat of pipe)")
@@ -131,8 +144,11 @@ def check_path(
             report.add("QA001", os_error_message(exc))
             return result
     elif len(data) > settings.max_file_size:
-        report.add("QA002", f"invoer is {_dots(len(data))} bytes; de grens is "
-                            f"{_dots(settings.max_file_size)} (max-file-size)")
+        report.add(
+            "QA002",
+            f"invoer is {_dots(len(data))} bytes; de grens is "
+            f"{_dots(settings.max_file_size)} (max-file-size)",
+        )
         return result
     source = _read_source(shown, data, settings, plugins, report)
     if source is None:
@@ -141,8 +157,11 @@ def check_path(
         doc = parse(shown, source.lines)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose other files
         result.tracebacks.append(_traceback())
-        report.add("QA000", f"interne fout bij het lezen van de structuur: "
-                            f"{type(exc).__name__}: {exc}; meld dit alstublieft")
+        report.add(
+            "QA000",
+            f"interne fout bij het lezen van de structuur: "
+            f"{type(exc).__name__}: {exc}; meld dit alstublieft",
+        )
         return result
     result.kind = doc.kind
     ignored = settings.ignored_for(_relative_to_root(shown, settings))
@@ -157,13 +176,20 @@ def check_path(
         except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
             result.tracebacks.append(_traceback())
             builtin = entry.plugin.builtin
-            who = (f"ingebouwde regel {code}" if builtin
-                   else f"regel {code} van plugin {entry.plugin.describe()}")
-            report.add("QA000", f"{who} is gecrasht bij het aanmaken: {exception_text(exc)}"
-                                f"{'; meld dit alstublieft' if builtin else ''}")
+            who = (
+                f"ingebouwde regel {code}"
+                if builtin
+                else f"regel {code} van plugin {entry.plugin.describe()}"
+            )
+            report.add(
+                "QA000",
+                f"{who} is gecrasht bij het aanmaken: {exception_text(exc)}"
+                f"{'; meld dit alstublieft' if builtin else ''}",
+            )
             continue
-        result.diagnostics.extend(_run_rule(rule, doc, plugins, entry.plugin.describe(),
-                                            entry.plugin.builtin, report))
+        result.diagnostics.extend(
+            _run_rule(rule, doc, plugins, entry.plugin.describe(), entry.plugin.builtin, report)
+        )
     return result
 
 
@@ -178,8 +204,11 @@ def _read_source(
             return None
         except Exception as exc:  # noqa: BLE001 - a reader plugin may raise anything
             report.result.tracebacks.append(_traceback())
-            report.add("QA000", f"lezer van plugin {plugins.info(plugin_name).describe()} is "
-                                f"gecrasht: {type(exc).__name__}: {exc}")
+            report.add(
+                "QA000",
+                f"lezer van plugin {plugins.info(plugin_name).describe()} is "
+                f"gecrasht: {type(exc).__name__}: {exc}",
+            )
             return None
         if source is not None:
             return source
@@ -216,6 +245,7 @@ def _run_rule(
         # Frozen dataclasses stop ``doc.x = y``, not ``object.__setattr__``; a copy taken
         # before the first third-party rule shows (and undoes) such a change.
         import copy
+
         report.snapshot = copy.deepcopy(doc)
     kept: list[Diagnostic] = []
     invalid = 0
@@ -233,8 +263,11 @@ def _run_rule(
                             report.add("QA000", f"{who} gaf een ongeldige melding: {problem}")
                         continue
                     if len(kept) == MAX_FINDINGS_PER_RULE:
-                        report.add("QA000", f"{who} gaf meer dan {_dots(MAX_FINDINGS_PER_RULE)} "
-                                            f"meldingen; de rest is weggelaten")
+                        report.add(
+                            "QA000",
+                            f"{who} gaf meer dan {_dots(MAX_FINDINGS_PER_RULE)} "
+                            f"meldingen; de rest is weggelaten",
+                        )
                         break
                     kept.append(_clamped(cast(Diagnostic, item), rule, doc))
             finally:
@@ -246,8 +279,10 @@ def _run_rule(
     except KeyboardInterrupt:
         raise
     except _RuleTimeout:
-        report.add("QA000", f"{who} duurde langer dan {RULE_TIMEOUT:g} s en is voor dit "
-                            f"bestand overgeslagen")
+        report.add(
+            "QA000",
+            f"{who} duurde langer dan {RULE_TIMEOUT:g} s en is voor dit bestand overgeslagen",
+        )
     except _BadReturn as bad:
         report.add("QA000", f"{who} gaf een ongeldig resultaat: {bad}")
     except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError from a rule too
@@ -353,8 +388,13 @@ def _clamped(item: Diagnostic, rule: Rule, doc: Document) -> Diagnostic:
         if isinstance(r, Related) and _valid_span(r.span) and isinstance(r.message, str)
     )
     severity = rule.effective_severity
-    if (span == item.span and message is item.message and related == item.related
-            and severity is item.severity and item.name == rule.name):
+    if (
+        span == item.span
+        and message is item.message
+        and related == item.related
+        and severity is item.severity
+        and item.name == rule.name
+    ):
         return item
     return Diagnostic(item.path, item.code, rule.name, severity, message, span, related)
 

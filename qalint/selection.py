@@ -93,8 +93,12 @@ def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides
         matched = _expand(where, rules)
         if len(matched) != 1 or code not in rules:
             hint = f"; bedoelt u [rules.{next(iter(matched))}]?" if len(matched) == 1 else ""
-            raise ConfigError(where.path, f"[rules.{code}] moet één regelcode noemen{hint}",
-                              where.line, where.column)
+            raise ConfigError(
+                where.path,
+                f"[rules.{code}] moet één regelcode noemen{hint}",
+                where.line,
+                where.column,
+            )
         options[code] = build_options(rules[code].cls, given, where, places)
     per_file = tuple(
         (glob, frozenset(expand(selectors)) - ALWAYS_ON) for glob, selectors in raw.per_file_ignores
@@ -128,8 +132,11 @@ def _expand(selector: Selector, rules: Mapping[str, RuleEntry]) -> set[str]:
             return prefixed
     candidates = list(rules) + list(by_name)
     import difflib
-    close = difflib.get_close_matches(value.upper() if value[:2].lower() == "qa" else value,
-                                      candidates, n=1)
+
+    close = difflib.get_close_matches(
+        value.upper() if value[:2].lower() == "qa" else value, candidates, n=1
+    )
     hint = f" (bedoelt u {close[0]}?)" if close else ""
-    raise ConfigError(selector.path, f"onbekende regel '{value}'{hint}", selector.line,
-                      selector.column)
+    raise ConfigError(
+        selector.path, f"onbekende regel '{value}'{hint}", selector.line, selector.column
+    )

@@ -70,13 +70,9 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
     nul = data.find(b"\x00")
     if nul != -1 and not _allows_nul(encoding):
         if _looks_like_utf16(data):
-            raise DecodeFailure(
-                "lijkt UTF-16 zonder BOM; sla het bestand op als UTF-8"
-            )
+            raise DecodeFailure("lijkt UTF-16 zonder BOM; sla het bestand op als UTF-8")
         line, column = _position_of_byte(data, nul)
-        raise DecodeFailure(
-            f"geen tekstbestand (NUL-byte op byte {nul})", line, column
-        )
+        raise DecodeFailure(f"geen tekstbestand (NUL-byte op byte {nul})", line, column)
     if encoding is not None:
         try:
             text = data.decode(encoding)
@@ -116,9 +112,7 @@ def _decode_utf8(data: bytes, start: int) -> str:
             hint = "; is dit Windows-1252? Gebruik dan --encoding cp1252"
         else:
             hint = ""
-        raise DecodeFailure(
-            f"geen geldige UTF-8 (byte 0x{bad:02X}){hint}", line, column
-        ) from None
+        raise DecodeFailure(f"geen geldige UTF-8 (byte 0x{bad:02X}){hint}", line, column) from None
 
 
 def _is_cp1252(data: bytes) -> bool:

@@ -7,7 +7,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-expected",
         action="store_true",
-        help="Rewrite the expected output of rule fixtures and the corpus snapshot (review the diff!).",
+        help="Rewrite the expected output of rule fixtures and the corpus snapshot "
+        "(review the diff!).",
     )
 
 

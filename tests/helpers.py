@@ -12,11 +12,18 @@ from qalint.app import CheckRequest, run_check
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "real"
-SEED = next((SHARED / "corpus" / "seed").glob("*.txt"), None) if (SHARED / "corpus" / "seed").is_dir() else None
+SEED = (
+    next((SHARED / "corpus" / "seed").glob("*.txt"), None)
+    if (SHARED / "corpus" / "seed").is_dir()
+    else None
+)
 
 
 def check_output(
-    paths: Sequence[str], cwd: Path, select: Sequence[str] | None = None, output_format: str = "text"
+    paths: Sequence[str],
+    cwd: Path,
+    select: Sequence[str] | None = None,
+    output_format: str = "text",
 ) -> tuple[int, str]:
     """Exit code and stdout of ``qalint check`` run in ``cwd``."""
     stream = io.StringIO()
@@ -24,8 +31,11 @@ def check_output(
     os.chdir(cwd)
     try:
         code = run_check(
-            CheckRequest(paths=tuple(paths), select=tuple(select) if select else None,
-                         output_format=output_format),
+            CheckRequest(
+                paths=tuple(paths),
+                select=tuple(select) if select else None,
+                output_format=output_format,
+            ),
             stream,
         )
     finally:

@@ -22,8 +22,9 @@ SEED = "3"  # 40 documents of this seed cover every kind of injected error
 
 
 def _load_generator():
-    spec = importlib.util.spec_from_file_location("qalint_bench_generate",
-                                                  ROOT / "benchmarks" / "generate.py")
+    spec = importlib.util.spec_from_file_location(
+        "qalint_bench_generate", ROOT / "benchmarks" / "generate.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look the module up while it loads
@@ -35,8 +36,11 @@ generate = _load_generator()
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def _qalint_json(folder: Path) -> dict:
@@ -72,7 +76,8 @@ def test_a_document_does_not_depend_on_the_corpus_size(corpus: Path, tmp_path: P
     generate.write_corpus(tmp_path, 10, SEED, inject_errors=True, error_rate=0.5)
     small, large = _files(tmp_path), _files(corpus)
     assert {name: data for name, data in small.items() if name != "expected.jsonl"} == {
-        name: large[name] for name in small if name != "expected.jsonl"}
+        name: large[name] for name in small if name != "expected.jsonl"
+    }
 
 
 def test_clean_documents_are_the_same_with_and_without_injected_errors() -> None:

@@ -83,7 +83,8 @@ def test_legitimate_variation_gives_no_error(
     corpus_run: dict[str, object], path: str, what: str
 ) -> None:
     errors = [
-        d for d in corpus_run["diagnostics"]  # type: ignore[attr-defined]
+        d
+        for d in corpus_run["diagnostics"]  # type: ignore[attr-defined]
         if d["path"] == path and d["severity"] == "error"
     ]
     assert errors == [], what

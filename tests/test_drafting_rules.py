@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from qalint_plugins.drafting.empty_answer import EmptyAnswer
 from qalint_plugins.drafting.placeholder_text import PlaceholderText
@@ -14,8 +13,9 @@ from qalint.parse import parse
 from qalint.rules import Rule
 from qalint.source import split_lines
 
-HEADER = ("Antwoord van minister Madlener (Infrastructuur en Waterstaat) "
-          "(ontvangen 19 november 2024)\n\n")
+HEADER = (
+    "Antwoord van minister Madlener (Infrastructuur en Waterstaat) (ontvangen 19 november 2024)\n\n"
+)
 
 
 def _doc(body: str) -> Document:
@@ -86,31 +86,42 @@ def test_review_remarks(body: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["Zie tabel [A1] en bijlage [2].\n", "De opmerking van de Raad is verwijderd: dat klopt.\n",
-     "In het verslag [van 3 juni] staat dit.\n"],
+    [
+        "Zie tabel [A1] en bijlage [2].\n",
+        "De opmerking van de Raad is verwijderd: dat klopt.\n",
+        "In het verslag [van 3 juni] staat dit.\n",
+    ],
 )
 def test_no_review_remarks(body: str) -> None:
     assert _found(ReviewRemark, body) == []
 
 
 def test_empty_answers() -> None:
-    doc = parse("concept.txt", split_lines(
-        HEADER + "Vraag 1\nIs het waar?\n\nAntwoord 1\n\nVraag 2\nWaarom?\n\nAntwoord 2\nJa.\n"
-        "Vraag 3\nEn nu?\nAntwoord 3\nTweede Kamer, vergaderjaar 2024\u20132025, Aanhangsel 2\n"))
+    doc = parse(
+        "concept.txt",
+        split_lines(
+            HEADER + "Vraag 1\nIs het waar?\n\nAntwoord 1\n\nVraag 2\nWaarom?\n\nAntwoord 2\nJa.\n"
+            "Vraag 3\nEn nu?\nAntwoord 3\nTweede Kamer, vergaderjaar 2024\u20132025, Aanhangsel 2\n"
+        ),
+    )
     assert [d.message for d in EmptyAnswer("concept.txt").check(doc)] == [
-        "Antwoord 1 heeft geen tekst", "Antwoord 3 heeft geen tekst"]
+        "Antwoord 1 heeft geen tekst",
+        "Antwoord 3 heeft geen tekst",
+    ]
 
 
 def test_questions_without_a_question_mark() -> None:
-    doc = parse("concept.txt", split_lines(
-        "Vragen van het lid X (SP) aan de Minister van Defensie over Y (ingezonden 3 juni 2014).\n"
-        "Vraag 1\nWilt u de Kamer hierover informeren.\nVraag 2\nWaarom is dat\nzo? Graag.\n"
-        "Vraag 3\nGraag een reactie op het bericht.1\n"
-        "1NOS, 3 juni 2014, «Waarom?» (https://nos.nl/?id=1)\n"))
+    doc = parse(
+        "concept.txt",
+        split_lines(
+            "Vragen van het lid X (SP) aan de Minister van Defensie over Y "
+            "(ingezonden 3 juni 2014).\n"
+            "Vraag 1\nWilt u de Kamer hierover informeren.\nVraag 2\nWaarom is dat\nzo? Graag.\n"
+            "Vraag 3\nGraag een reactie op het bericht.1\n"
+            "1NOS, 3 juni 2014, «Waarom?» (https://nos.nl/?id=1)\n"
+        ),
+    )
     assert [(d.span.line, d.message) for d in QuestionWithoutQuestionMark("x").check(doc)] == [
-        (2, "Vraag 1 bevat geen vraagteken"), (7, "Vraag 3 bevat geen vraagteken")]
-
-
-
-
-
+        (2, "Vraag 1 bevat geen vraagteken"),
+        (7, "Vraag 3 bevat geen vraagteken"),
+    ]

@@ -27,13 +27,17 @@ def test_same_entry_points_as_importlib_metadata(group: str) -> None:
         assert any(name == "qalint" for name, *_ in ours)
 
 
-def test_a_distribution_on_sys_path_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_distribution_on_sys_path_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     meta = tmp_path / "qalint_fake-2.3.dist-info"
     meta.mkdir()
     (meta / "entry_points.txt").write_text(
-        "[console_scripts]\nx = y:z\n\n[qalint]\nfake = json:dumps\n", encoding="utf-8")
-    (meta / "METADATA").write_text("Metadata-Version: 2.1\nName: qalint-fake\nVersion: 2.3\n\nbody\n",
-                                   encoding="utf-8")
+        "[console_scripts]\nx = y:z\n\n[qalint]\nfake = json:dumps\n", encoding="utf-8"
+    )
+    (meta / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: qalint-fake\nVersion: 2.3\n\nbody\n", encoding="utf-8"
+    )
     monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     found = [ep for ep in entrypoints.entry_points() if ep.name == "fake"]
     assert len(found) == 1

@@ -53,8 +53,7 @@ def test_a_list_of_markers_after_a_question_mark() -> None:
         "Antwoord 1\n"
         "Ja.\n"
         "1Financieel Dagblad, «Schadepost», 24 september 2014\n"
-        "2De Telegraaf, «Waanzinrekeningen», 27 september 2014\n"
-        + FOOTER
+        "2De Telegraaf, «Waanzinrekeningen», 27 september 2014\n" + FOOTER
     )
     markers, notes = _found(text)
     assert markers == [(1, 5, 57), (2, 5, 60)]
@@ -76,8 +75,7 @@ def test_pdf_text_markers_on_a_line_of_their_own_or_opening_the_next_line() -> N
         "2Inspectie Gezondheidszorg en Jeugd, 1 november 2023\n"
         "3Inspectie Justitie en Veiligheid, 19 juni 2024\n"
         "4Kinderombudsman, 27 juni 2023, «De crisis voorbij»\n"
-        "5Kamerstukken II 2021\u20132022, 29 279, nr. 339\n"
-        + FOOTER
+        "5Kamerstukken II 2021\u20132022, 29 279, nr. 339\n" + FOOTER
     )
     markers, notes = _found(text)
     assert markers == [(1, 6, 1), (2, 9, 1), (3, 9, 4), (4, 9, 9), (5, 12, 1)]
@@ -165,8 +163,12 @@ def test_markdown_footnotes() -> None:
     ],
 )
 def test_numbers_in_prose_are_not_markers(sentence: str) -> None:
-    text = HEADER + "Vraag 1\nKent u het bericht?1\nAntwoord 1\n" + sentence + "\n" + (
-        "1NOS, 22 oktober 2024, «Bericht»\n2Kamerstuk 36 410, nr. 31\n" + FOOTER
+    text = (
+        HEADER
+        + "Vraag 1\nKent u het bericht?1\nAntwoord 1\n"
+        + sentence
+        + "\n"
+        + ("1NOS, 22 oktober 2024, «Bericht»\n2Kamerstuk 36 410, nr. 31\n" + FOOTER)
     )
     markers, notes = _numbers(text)
     assert markers == [1]
@@ -256,8 +258,12 @@ def test_spans_count_lines_like_grep_with_form_feeds_and_crlf() -> None:
 def test_footnote_parsing_scales_linearly() -> None:
     small = tuple(["Vraag 1"] + ["Kent u het bericht?1 Zie jl.2 en [3 ] 4) (5) 1998 m2"] * 2_000)
     large = small + small[1:]
-    t_small = min(_timed(lambda: find_footnotes(small, 0, 0, {0: 7}, [False] * len(small))) for _ in range(3))
-    t_large = min(_timed(lambda: find_footnotes(large, 0, 0, {0: 7}, [False] * len(large))) for _ in range(3))
+    t_small = min(
+        _timed(lambda: find_footnotes(small, 0, 0, {0: 7}, [False] * len(small))) for _ in range(3)
+    )
+    t_large = min(
+        _timed(lambda: find_footnotes(large, 0, 0, {0: 7}, [False] * len(large))) for _ in range(3)
+    )
     assert t_large / max(t_small, 1e-3) < 2.5
 
 

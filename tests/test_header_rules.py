@@ -46,22 +46,27 @@ def test_addressees_one_per_portfolio() -> None:
         "Zaken en van Defensie over Mali (ingezonden 3 juni 2014).\n"
     )
     assert [(o.title, o.portfolio) for o in doc.header.addressed] == [
-        ("minister", "Buitenlandse Zaken"), ("minister", "Defensie")]
+        ("minister", "Buitenlandse Zaken"),
+        ("minister", "Defensie"),
+    ]
     doc = _doc(
         "Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Staatssecretaris en de Minister "
         "van Volksgezondheid, Welzijn en Sport over eetstoornissen (ingezonden 3 juli 2024).\n"
     )
     assert [(o.title, o.portfolio) for o in doc.header.addressed] == [
         ("staatssecretaris", "Volksgezondheid, Welzijn en Sport"),
-        ("minister", "Volksgezondheid, Welzijn en Sport")]
+        ("minister", "Volksgezondheid, Welzijn en Sport"),
+    ]
     doc = _doc(
         "Vragen van het lid Postma (NSC) aan de Ministers van Klimaat en Groene Groei, van "
         "Sociale Zaken en Werkgelegenheid en deStaatssecretaris van Infrastructuur en Waterstaat "
         "over vervoerskosten (ingezonden 2 oktober 2024).\n"
     )
     assert [o.portfolio for o in doc.header.addressed] == [
-        "Klimaat en Groene Groei", "Sociale Zaken en Werkgelegenheid",
-        "Infrastructuur en Waterstaat"]
+        "Klimaat en Groene Groei",
+        "Sociale Zaken en Werkgelegenheid",
+        "Infrastructuur en Waterstaat",
+    ]
 
 
 def test_signers_second_signers_and_co_signers() -> None:
@@ -71,20 +76,24 @@ def test_signers_second_signers_and_co_signers() -> None:
     )
     assert [(o.role, o.name, o.portfolio) for o in doc.header.signers] == [
         ("signer", "Van Weel", "Justitie en Veiligheid"),
-        ("signer", "Coenradie", "Justitie en Veiligheid")]
+        ("signer", "Coenradie", "Justitie en Veiligheid"),
+    ]
     doc = _doc(
         "Antwoord van minister Beljaarts (Economische Zaken), mede namens de staatssecretaris van "
         "Infrastructuur en Waterstaat (ontvangen 20 november 2024)\n" + QUESTIONS
     )
     assert [(o.role, o.title, o.portfolio) for o in doc.header.signers] == [
         ("signer", "minister", "Economische Zaken"),
-        ("co-signer", "staatssecretaris", "Infrastructuur en Waterstaat")]
+        ("co-signer", "staatssecretaris", "Infrastructuur en Waterstaat"),
+    ]
     assert doc.header.respondents == ("Economische Zaken", "Infrastructuur en Waterstaat")
 
 
 def test_numbers_are_kept_as_written() -> None:
-    doc = _doc("AH617\n\n2024Z 17972\n\nAntwoord van minister Brekelmans (Defensie) "
-               "(ontvangen 20 november 2024)\n\n1. Kunt u bevestigen dat ...?\n\nAntwoord:\nJa.\n")
+    doc = _doc(
+        "AH617\n\n2024Z 17972\n\nAntwoord van minister Brekelmans (Defensie) "
+        "(ontvangen 20 november 2024)\n\n1. Kunt u bevestigen dat ...?\n\nAntwoord:\nJa.\n"
+    )
     assert doc.header.aanhangsel_number is not None and doc.header.aanhangsel_number.text == "AH617"
     assert doc.header.case_number is not None and doc.header.case_number.text == "2024Z 17972"
 
@@ -104,14 +113,22 @@ def test_a_header_without_its_date_does_not_run_into_the_questions() -> None:
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
-        ("Vragen van het lid Van Eijk en Aartsen (beiden VVD)",
-         "'het lid' met 2 namen (Van Eijk en Aartsen): schrijf 'de leden'"),
-        ("Vragen van de leden Keijzer (BBB)",
-         "'de leden' met één naam (Keijzer): schrijf 'het lid'"),
-        ("Vragen van het leden Yeşilgöz-Zegerius en Aartsen (beiden VVD)",
-         "'het leden' klopt niet: schrijf 'de leden'"),
-        ("Vragen van de leden lid Inge van Dijk (CDA) en Vijlbrief (D66)",
-         "'de leden lid': een woord te veel; schrijf 'de leden'"),
+        (
+            "Vragen van het lid Van Eijk en Aartsen (beiden VVD)",
+            "'het lid' met 2 namen (Van Eijk en Aartsen): schrijf 'de leden'",
+        ),
+        (
+            "Vragen van de leden Keijzer (BBB)",
+            "'de leden' met één naam (Keijzer): schrijf 'het lid'",
+        ),
+        (
+            "Vragen van het leden Yeşilgöz-Zegerius en Aartsen (beiden VVD)",
+            "'het leden' klopt niet: schrijf 'de leden'",
+        ),
+        (
+            "Vragen van de leden lid Inge van Dijk (CDA) en Vijlbrief (D66)",
+            "'de leden lid': een woord te veel; schrijf 'de leden'",
+        ),
     ],
 )
 def test_member_form(header: str, expected: str) -> None:
@@ -134,10 +151,12 @@ def test_member_form_that_fits(header: str) -> None:
 
 
 def test_parentheses_in_the_question_header_and_the_government_line() -> None:
-    text = ("Vragen van het lid Dobbe (SP aan de Minister van Volksgezondheid, Welzijn en Sport "
-            "over het bericht «Buurtzorg» (ingezonden 7 mei 2024).\n"
-            "Antwoord van Minister Helder (Volksgezondheid, Welzijn en Sport)) (ontvangen 13 juni "
-            "2024).\n" + QUESTIONS)
+    text = (
+        "Vragen van het lid Dobbe (SP aan de Minister van Volksgezondheid, Welzijn en Sport "
+        "over het bericht «Buurtzorg» (ingezonden 7 mei 2024).\n"
+        "Antwoord van Minister Helder (Volksgezondheid, Welzijn en Sport)) (ontvangen 13 juni "
+        "2024).\n" + QUESTIONS
+    )
     assert _messages(UnbalancedParenthesis, text) == [
         (1, 26, "haakje in '(SP aan de Minister' wordt niet gesloten"),
         (2, 65, "haakje ')' na 'en Sport)' is nooit geopend"),
@@ -147,19 +166,23 @@ def test_parentheses_in_the_question_header_and_the_government_line() -> None:
 
 
 def test_doubled_words_but_not_doubled_numbers() -> None:
-    text = ("Vragen van het lid X (SP) aan de Minister van van Defensie over dat dat niet "
-            "klopt (ingezonden 3 juni 2014).\n")
+    text = (
+        "Vragen van het lid X (SP) aan de Minister van van Defensie over dat dat niet "
+        "klopt (ingezonden 3 juni 2014).\n"
+    )
     assert _messages(DoubledPhrase, text) == [(1, 47, "'van' staat twee keer achter elkaar")]
 
 
 def test_a_date_given_twice() -> None:
-    text = ("Vragen van het lid X (SP) aan de Minister van Defensie over Y "
-            "(ingezonden 3 juni 2014).\n"
-            "Antwoord van Minister Z (Defensie) (ontvangen 30 juni 2014) "
-            "(ontvangen 30 juni 2014).\n"
-            + QUESTIONS)
+    text = (
+        "Vragen van het lid X (SP) aan de Minister van Defensie over Y "
+        "(ingezonden 3 juni 2014).\n"
+        "Antwoord van Minister Z (Defensie) (ontvangen 30 juni 2014) "
+        "(ontvangen 30 juni 2014).\n" + QUESTIONS
+    )
     assert _messages(DuplicateDate, text) == [
-        (2, 61, "de datum van ontvangst staat twee keer in de kop (ontvangen; ook op regel 2)")]
+        (2, 61, "de datum van ontvangst staat twee keer in de kop (ontvangen; ook op regel 2)")
+    ]
 
 
 def test_case_and_aanhangsel_numbers() -> None:
@@ -173,8 +196,10 @@ def test_case_and_aanhangsel_numbers() -> None:
     ]
 
 
-QUESTION_HEADER = ("Vragen van het lid Van Nispen (SP) aan de {addressees} over de brandweer "
-                   "(ingezonden 1 oktober 2024).\n")
+QUESTION_HEADER = (
+    "Vragen van het lid Van Nispen (SP) aan de {addressees} over de brandweer "
+    "(ingezonden 1 oktober 2024).\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -182,38 +207,55 @@ QUESTION_HEADER = ("Vragen van het lid Van Nispen (SP) aan de {addressees} over 
     [
         ("Minister van Buitenlandse Zaken", "Antwoord van Minister Bruins Slot (BZ)"),
         ("Minister van Justitie en Veiligheid", "Antwoord van staatssecretaris Coenradie (JenV)"),
-        ("Minister voor Klimaat en Energie",
-         "Antwoord van Minister Hermans (Klimaat en Groene Groei)"),
-        ("Staatssecretaris van Financiën",
-         "Antwoord van Staatssecretaris Van Rij (Financiën \u2013 Fiscaliteit en Belastingdienst)"),
-        ("Minister van Justitie en Veiligheid",
-         "Antwoord van Minister Madlener (Infrastructuur en Waterstaat), mede namens de Minister "
-         "van Justitie en Veiligheid"),
-        ("Ministers van Landbouw, Natuur en Voedselkwaliteit en van Justitie en Veiligheid",
-         "Antwoord van Minister Wiersma (Landbouw, Visserij, Voedselzekerheid en Natuur)"),
-        ("Minister van Volksgezondheid, Welzijn en Sport",
-         "Antwoord van minister Agema (VWS) en antwoord van staatssecretaris Karremans (VWS)"),
+        (
+            "Minister voor Klimaat en Energie",
+            "Antwoord van Minister Hermans (Klimaat en Groene Groei)",
+        ),
+        (
+            "Staatssecretaris van Financiën",
+            "Antwoord van Staatssecretaris Van Rij "
+            "(Financiën \u2013 Fiscaliteit en Belastingdienst)",
+        ),
+        (
+            "Minister van Justitie en Veiligheid",
+            "Antwoord van Minister Madlener (Infrastructuur en Waterstaat), "
+            "mede namens de Minister van Justitie en Veiligheid",
+        ),
+        (
+            "Ministers van Landbouw, Natuur en Voedselkwaliteit en van Justitie en Veiligheid",
+            "Antwoord van Minister Wiersma (Landbouw, Visserij, Voedselzekerheid en Natuur)",
+        ),
+        (
+            "Minister van Volksgezondheid, Welzijn en Sport",
+            "Antwoord van minister Agema (VWS) en antwoord van staatssecretaris Karremans (VWS)",
+        ),
     ],
 )
 def test_respondents_that_were_addressed(addressees: str, government: str) -> None:
-    text = (QUESTION_HEADER.format(addressees=addressees) + government
-            + " (ontvangen 14 november 2024).\n" + QUESTIONS)
+    text = (
+        QUESTION_HEADER.format(addressees=addressees)
+        + government
+        + " (ontvangen 14 november 2024).\n"
+        + QUESTIONS
+    )
     assert _messages(RespondentNotAddressed, text) == []
 
 
 def test_a_respondent_of_another_ministry() -> None:
-    text = (QUESTION_HEADER.format(addressees="Minister van Justitie en Veiligheid")
-            + "Antwoord van Minister Madlener (Infrastructuur en Waterstaat) en antwoord van "
-              "Staatssecretaris Coenradie (Justitie en Veiligheid) (ontvangen 14 november 2024).\n"
-            + QUESTIONS)
+    text = (
+        QUESTION_HEADER.format(addressees="Minister van Justitie en Veiligheid")
+        + "Antwoord van Minister Madlener (Infrastructuur en Waterstaat) en antwoord van "
+        "Staatssecretaris Coenradie (Justitie en Veiligheid) (ontvangen 14 november 2024).\n"
+        + QUESTIONS
+    )
     assert _messages(RespondentNotAddressed, text) == [
-        (2, 14, "minister Madlener (Infrastructuur en Waterstaat) antwoordt, maar de vragen zijn "
-                "gesteld aan: minister (Justitie en Veiligheid)")]
-
-
-
-
-
+        (
+            2,
+            14,
+            "minister Madlener (Infrastructuur en Waterstaat) antwoordt, maar de vragen zijn "
+            "gesteld aan: minister (Justitie en Veiligheid)",
+        )
+    ]
 
 
 def test_the_published_header_errors_are_found() -> None:
@@ -224,12 +266,17 @@ def test_the_published_header_errors_are_found() -> None:
 
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus/real is not present")
-    files = ["ah-tk-20232024-1999.pdftotext.txt", "ah-tk-20242025-613.docx.txt",
-             "ah-tk-20242025-614.docx.txt", "ah-tk-20232024-1984.pdftotext.txt",
-             "ah-tk-20242025-617.docx.txt"]
+    files = [
+        "ah-tk-20232024-1999.pdftotext.txt",
+        "ah-tk-20242025-613.docx.txt",
+        "ah-tk-20242025-614.docx.txt",
+        "ah-tk-20232024-1984.pdftotext.txt",
+        "ah-tk-20242025-617.docx.txt",
+    ]
     _, output = check_output(files, CORPUS, select=["QA4"], output_format="json")
-    found = {(d["path"], d["line"], d["column"], d["code"])
-             for d in json.loads(output)["diagnostics"]}
+    found = {
+        (d["path"], d["line"], d["column"], d["code"]) for d in json.loads(output)["diagnostics"]
+    }
     assert found == {
         ("ah-tk-20232024-1999.pdftotext.txt", 18, 33, "QA402"),  # (ontvangen (ontvangen
         ("ah-tk-20242025-613.docx.txt", 3, 41, "QA401"),  # (Volksgezondheid, ... (ontvangen

@@ -18,8 +18,13 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/re
 
 
 def _qalint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "qalint", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "qalint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +75,9 @@ def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> No
         shutil.copytree(many / "set0", big / f"copy{copy}")
     process = subprocess.Popen(
         [sys.executable, "-m", "qalint", "check", "--jobs", "2", str(big)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     time.sleep(1.0)
     process.send_signal(signal.SIGINT)

@@ -91,8 +91,11 @@ def test_changelog_names_every_rule() -> None:
 
 def test_pyproject_lists_every_package() -> None:
     """setuptools installs only the listed packages; a missing one breaks real installs."""
-    listed = set(tomli.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-                 ["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomli.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
     found = set()
     for top, name in (("qalint", "qalint"), ("plugins", "qalint_plugins")):
         for init in (REPO / top).rglob("__init__.py"):

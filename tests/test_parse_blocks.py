@@ -11,7 +11,9 @@ from qalint.parse import parse
 from qalint.parse.numbers import scan_number_list
 from qalint.source import split_lines
 
-GOVERNMENT = "Antwoord van minister Van Weel (Justitie en Veiligheid) (ontvangen 20 november 2024)\n\n"
+GOVERNMENT = (
+    "Antwoord van minister Van Weel (Justitie en Veiligheid) (ontvangen 20 november 2024)\n\n"
+)
 
 
 def _blocks(text: str) -> list[tuple[str, tuple[int, ...], int, int]]:
@@ -102,7 +104,8 @@ def test_number_problems_are_reported_not_raised(text: str, problem: str) -> Non
 
 def test_numbered_ministry_draft() -> None:
     text = (
-        "AH 608\n\n2024Z14419\n\n" + GOVERNMENT
+        "AH 608\n\n2024Z14419\n\n"
+        + GOVERNMENT
         + "1. Bent u bekend met de berichtgeving?\n\nAntwoord vraag 1:\nJa.\n\n"
         "2. Is het bij u bekend of andere instellingen kwetsbaar zijn?\n\n"
         "3. Wat gaat u doen?\n\nAntwoord vraag 2-3:\nDe volgende stappen:\n"
@@ -134,9 +137,13 @@ def test_header_dates_and_kind() -> None:
 
 
 def test_header_with_several_members() -> None:
-    text = ("Vragen van de leden Mutluer (GroenLinks-PvdA) en Kosti\u0107 (PvdD) aan de Minister "
-            "van Onderwijs over regenboogbeleid (ingezonden 6 maart 2024).\n")
+    text = (
+        "Vragen van de leden Mutluer (GroenLinks-PvdA) en Kosti\u0107 (PvdD) aan de Minister "
+        "van Onderwijs over regenboogbeleid (ingezonden 6 maart 2024).\n"
+    )
     doc = parse("vragen.txt", split_lines(text))
     assert doc.kind is Kind.QUESTION_SET
     assert [(p.name, p.party) for p in doc.header.askers] == [
-        ("Mutluer", "GroenLinks-PvdA"), ("Kosti\u0107", "PvdD")]
+        ("Mutluer", "GroenLinks-PvdA"),
+        ("Kosti\u0107", "PvdD"),
+    ]

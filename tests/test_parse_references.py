@@ -72,13 +72,18 @@ def test_reference_span_points_at_the_phrase() -> None:
     (reference,) = doc.references
     line = HEAD.count("\n") + 1
     assert (reference.span.line, reference.span.column) == (line, 12)
-    assert (reference.span.end_line, reference.span.end_column) == (line + 1, 20)  # end is exclusive: just after "5"
+    assert (reference.span.end_line, reference.span.end_column) == (
+        line + 1,
+        20,
+    )  # end is exclusive: just after "5"
     assert reference.block_index == doc.answers[0].index
 
 
 def test_question_sets_ignore_answer_references() -> None:
-    text = ("Vragen van het lid Dijk (SP) aan de Minister van Financiën over banken "
-            "(ingezonden 3 juni 2014).\n\nVraag 1\nWat vindt u van het antwoord op vraag 17 "
-            "dat u eerder gaf?\n\nVraag 2\nZie vraag 1: klopt dat?\n")
+    text = (
+        "Vragen van het lid Dijk (SP) aan de Minister van Financiën over banken "
+        "(ingezonden 3 juni 2014).\n\nVraag 1\nWat vindt u van het antwoord op vraag 17 "
+        "dat u eerder gaf?\n\nVraag 2\nZie vraag 1: klopt dat?\n"
+    )
     doc = parse("vragen.txt", split_lines(text))
     assert [ref.targets for ref in doc.references] == [(1,)]

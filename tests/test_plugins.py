@@ -104,8 +104,9 @@ class FakeDist:
 class FakeEntryPoint:
     """What ``importlib.metadata.entry_points`` yields, as far as qalint uses it."""
 
-    def __init__(self, name: str, load: Callable[[], object], dist: str | None = None,
-                 version: str = "1.0") -> None:
+    def __init__(
+        self, name: str, load: Callable[[], object], dist: str | None = None, version: str = "1.0"
+    ) -> None:
         self.name = name
         self.dist = FakeDist(dist or f"qalint-{name}", version)
         self._load = load
@@ -114,8 +115,13 @@ class FakeEntryPoint:
         return self._load()
 
 
-def plugin(name: str, *rules: type, dist: str | None = None, version: str = "1.0",
-           **hooks: Callable[..., Any]) -> FakeEntryPoint:
+def plugin(
+    name: str,
+    *rules: type,
+    dist: str | None = None,
+    version: str = "1.0",
+    **hooks: Callable[..., Any],
+) -> FakeEntryPoint:
     """An entry point whose module registers ``rules`` (and any extra ``hooks``)."""
     module = types.ModuleType(f"fake_{name}")
 
@@ -148,8 +154,9 @@ class QuestionCount(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for block in doc.questions:
-            yield self.report(block.label_span, f"{block.label} heeft {len(block.numbers)} "
-                                                f"nummer(s)")
+            yield self.report(
+                block.label_span, f"{block.label} heeft {len(block.numbers)} nummer(s)"
+            )
 
 
 class LateObserver(Rule):
@@ -237,15 +244,17 @@ def draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def lint(draft: Path, monkeypatch: pytest.MonkeyPatch,
-         capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    def run(*entry_points: FakeEntryPoint, debug: bool = False,
-            output_format: str = "text") -> Run:
-        monkeypatch.setattr(app, "load_plugins",
-                            lambda: load_plugins(entry_points=list(entry_points)))
+def lint(
+    draft: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., Run]:
+    def run(*entry_points: FakeEntryPoint, debug: bool = False, output_format: str = "text") -> Run:
+        monkeypatch.setattr(
+            app, "load_plugins", lambda: load_plugins(entry_points=list(entry_points))
+        )
         stream = io.StringIO()
-        code = app.run_check(CheckRequest(paths=(draft.name,), debug=debug,
-                                          output_format=output_format), stream)
+        code = app.run_check(
+            CheckRequest(paths=(draft.name,), debug=debug, output_format=output_format), stream
+        )
         return Run(code, stream.getvalue(), capsys.readouterr().err)
 
     return run
@@ -270,26 +279,30 @@ def assert_isolated(run: Run, baseline: Run, *own_codes: str) -> None:
 # -- E01: a plugin that fails to load -----------------------------------------------------
 
 
-@pytest.mark.parametrize("exc", [
-    ImportError("No module named 'lxml'"),
-    SyntaxError("invalid syntax"),
-    SystemExit(0),
-    SystemExit(3),
-    RuntimeError("configuratie ontbreekt"),
-], ids=lambda exc: f"{type(exc).__name__}({exc})")
+@pytest.mark.parametrize(
+    "exc",
+    [
+        ImportError("No module named 'lxml'"),
+        SyntaxError("invalid syntax"),
+        SystemExit(0),
+        SystemExit(3),
+        RuntimeError("configuratie ontbreekt"),
+    ],
+    ids=lambda exc: f"{type(exc).__name__}({exc})",
+)
 def test_e01_load_failure_is_reported_and_builtins_still_run(
     lint: Callable[..., Run], baseline: Run, exc: BaseException
 ) -> None:
     run = lint(failing("kapot", exc, version="3.1"))
-    message = (f"plugin kapot (qalint-kapot 3.1) kon niet worden geladen: "
-               f"{type(exc).__name__}")
+    message = f"plugin kapot (qalint-kapot 3.1) kon niet worden geladen: {type(exc).__name__}"
     assert f"qalint: error: {message}" in run.err
     assert_isolated(run, baseline)
     assert all(message in line for line in run.codes("QA000"))
 
 
-def test_e01_a_broken_plugin_does_not_stop_the_next_one(lint: Callable[..., Run],
-                                                        baseline: Run) -> None:
+def test_e01_a_broken_plugin_does_not_stop_the_next_one(
+    lint: Callable[..., Run], baseline: Run
+) -> None:
     run = lint(failing("aaa-kapot", ImportError("weg")), plugin("zzz-goed", QuestionCount))
     assert len(run.codes("XY101")) == 3
     assert_isolated(run, baseline, "XY101")
@@ -326,20 +339,26 @@ def test_e01_debug_shows_the_traceback_of_a_load_failure(lint: Callable[..., Run
 # -- E02: a rule that raises --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("exc, shown", [
-    (KeyError("x"), "KeyError: 'x'"),
-    (RecursionError("maximum recursion depth exceeded"), "RecursionError: maximum recursion"),
-    (MemoryError(), "MemoryError"),
-    (SystemExit(0), "SystemExit: 0"),
-    (ValueError("regel 1\nregel 2"), "ValueError: regel 1; regel 2"),
-], ids=["KeyError", "RecursionError", "MemoryError", "SystemExit", "multiline"])
+@pytest.mark.parametrize(
+    "exc, shown",
+    [
+        (KeyError("x"), "KeyError: 'x'"),
+        (RecursionError("maximum recursion depth exceeded"), "RecursionError: maximum recursion"),
+        (MemoryError(), "MemoryError"),
+        (SystemExit(0), "SystemExit: 0"),
+        (ValueError("regel 1\nregel 2"), "ValueError: regel 1; regel 2"),
+    ],
+    ids=["KeyError", "RecursionError", "MemoryError", "SystemExit", "multiline"],
+)
 def test_e02_crashing_rule_gives_qa000_and_keeps_everything_else(
     lint: Callable[..., Run], baseline: Run, exc: BaseException, shown: str
 ) -> None:
     run = lint(plugin("crash", raising_rule(exc), version="0.7"), plugin("goed", QuestionCount))
     (qa000,) = run.codes("QA000")
-    assert qa000.startswith("concept.txt:1:1: QA000 [error] regel XY201 van plugin crash "
-                            "(qalint-crash 0.7) is gecrasht: " + shown)
+    assert qa000.startswith(
+        "concept.txt:1:1: QA000 [error] regel XY201 van plugin crash "
+        "(qalint-crash 0.7) is gecrasht: " + shown
+    )
     # What the rule yielded before it crashed is kept; the other plugin is untouched.
     assert len(run.codes("XY201")) == 1 and len(run.codes("XY101")) == 3
     assert_isolated(run, baseline, "XY201", "XY101")
@@ -378,15 +397,17 @@ def test_e05_keyboard_interrupt_in_a_rule_propagates(lint: Callable[..., Run]) -
         lint(plugin("ctrl-c", raising_rule(KeyboardInterrupt())))
 
 
-def test_e02_a_raising_register_hook_is_a_load_error_not_an_exit(lint: Callable[..., Run],
-                                                                baseline: Run) -> None:
+def test_e02_a_raising_register_hook_is_a_load_error_not_an_exit(
+    lint: Callable[..., Run], baseline: Run
+) -> None:
     @hookimpl
     def qalint_register_rules() -> Sequence[type]:
         raise SystemExit(0)
 
     run = lint(plugin("stopper", qalint_register_rules=qalint_register_rules))
-    assert ("plugin stopper (qalint-stopper 1.0): qalint_register_rules is mislukt: "
-            "SystemExit: 0") in run.err
+    assert (
+        "plugin stopper (qalint-stopper 1.0): qalint_register_rules is mislukt: SystemExit: 0"
+    ) in run.err
     assert_isolated(run, baseline)
 
 
@@ -394,8 +415,9 @@ def test_e02_a_raising_register_hook_is_a_load_error_not_an_exit(lint: Callable[
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the rule timeout needs SIGALRM")
-def test_e03_a_hanging_rule_is_stopped(lint: Callable[..., Run], baseline: Run,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_e03_a_hanging_rule_is_stopped(
+    lint: Callable[..., Run], baseline: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
         pytest.skip("another interval timer is running (pytest-timeout?)")
     monkeypatch.setattr(runner, "RULE_TIMEOUT", 0.3)
@@ -413,8 +435,10 @@ def test_e03_a_hanging_rule_is_stopped(lint: Callable[..., Run], baseline: Run,
     run = lint(plugin("traag", yielding_rule(hang)), plugin("goed", QuestionCount))
     assert time.monotonic() - started < 5
     (qa000,) = run.codes("QA000")
-    assert qa000.endswith("regel XY301 van plugin traag (qalint-traag 1.0) duurde langer dan "
-                          "0.3 s en is voor dit bestand overgeslagen")
+    assert qa000.endswith(
+        "regel XY301 van plugin traag (qalint-traag 1.0) duurde langer dan "
+        "0.3 s en is voor dit bestand overgeslagen"
+    )
     assert len(run.codes("XY101")) == 3
     assert_isolated(run, baseline, "XY101")
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
@@ -424,35 +448,40 @@ def test_e03_a_hanging_rule_is_stopped(lint: Callable[..., Run], baseline: Run,
 # -- E06: a rule that returns garbage -------------------------------------------------------
 
 
-def test_e06_invalid_items_are_reported_valid_ones_kept(lint: Callable[..., Run],
-                                                        baseline: Run) -> None:
+def test_e06_invalid_items_are_reported_valid_ones_kept(
+    lint: Callable[..., Run], baseline: Run
+) -> None:
     def items(rule: Rule, doc: Document) -> Iterator[object]:
         yield None
         yield 42
         yield {"line": 1, "message": "dict"}
         yield rule.report(Span.point(2, 1), "geldig, blijft")
-        yield Diagnostic(rule.path, "QA101", rule.name, Severity.ERROR, "andermans code",
-                         Span.point(1))
+        yield Diagnostic(
+            rule.path, "QA101", rule.name, Severity.ERROR, "andermans code", Span.point(1)
+        )
         yield rule.report(Span(3, 1, 3, 2), "")  # no text
         raise ValueError("halverwege")
 
     run = lint(plugin("rommel", yielding_rule(items)))
     qa000 = run.codes("QA000")
     prefix = "concept.txt:1:1: QA000 [error] regel XY301 van plugin rommel (qalint-rommel 1.0) "
-    assert qa000 == sorted([  # sorted: all at 1:1, so in message order
-        prefix + "gaf een ongeldige melding: NoneType in plaats van een Diagnostic",
-        prefix + "gaf een ongeldige melding: int in plaats van een Diagnostic",
-        prefix + "gaf een ongeldige melding: dict in plaats van een Diagnostic",
-        prefix + "gaf een ongeldige melding: code 'QA101' hoort niet bij deze regel",
-        prefix + "gaf een ongeldige melding: de melding heeft geen tekst",
-        prefix + "is gecrasht: ValueError: halverwege",
-    ])
+    assert qa000 == sorted(
+        [  # sorted: all at 1:1, so in message order
+            prefix + "gaf een ongeldige melding: NoneType in plaats van een Diagnostic",
+            prefix + "gaf een ongeldige melding: int in plaats van een Diagnostic",
+            prefix + "gaf een ongeldige melding: dict in plaats van een Diagnostic",
+            prefix + "gaf een ongeldige melding: code 'QA101' hoort niet bij deze regel",
+            prefix + "gaf een ongeldige melding: de melding heeft geen tekst",
+            prefix + "is gecrasht: ValueError: halverwege",
+        ]
+    )
     assert run.codes("XY301") == ["concept.txt:2:1: XY301 [warning] geldig, blijft"]
     assert_isolated(run, baseline, "XY301")
 
 
-def test_e06_positions_are_clamped_and_messages_bounded(lint: Callable[..., Run],
-                                                        baseline: Run, draft: Path) -> None:
+def test_e06_positions_are_clamped_and_messages_bounded(
+    lint: Callable[..., Run], baseline: Run, draft: Path
+) -> None:
     last = len(draft.read_text(encoding="utf-8").split("\n"))
 
     def items(rule: Rule, doc: Document) -> list[Diagnostic]:
@@ -462,15 +491,22 @@ def test_e06_positions_are_clamped_and_messages_bounded(lint: Callable[..., Run]
             rule.report(Span(10**9, 10**9, 10**9, 10**9), "voorbij het einde"),
             rule.report(Span(9, 5, 8, 1), "einde voor begin"),
             rule.report(Span(8, 1, 8, 8), "x" * 10_000_000),
-            rule.report(Span(8, 1, 8, 8), "stuur\x1b[2J\rdoor\nen\x00", (
-                Related(Span(0, 0, 10**9, 10**9), "buiten het document"),)),
+            rule.report(
+                Span(8, 1, 8, 8),
+                "stuur\x1b[2J\rdoor\nen\x00",
+                (Related(Span(0, 0, 10**9, 10**9), "buiten het document"),),
+            ),
         ]
 
     run = lint(plugin("rommel", yielding_rule(items)))
     lines = run.codes("XY301")
     assert [line.split(" [warning] ")[0] for line in lines] == [
-        "concept.txt:1:1: XY301", "concept.txt:1:1: XY301", "concept.txt:8:1: XY301",
-        "concept.txt:8:1: XY301", "concept.txt:9:5: XY301", f"concept.txt:{last}:1: XY301",
+        "concept.txt:1:1: XY301",
+        "concept.txt:1:1: XY301",
+        "concept.txt:8:1: XY301",
+        "concept.txt:8:1: XY301",
+        "concept.txt:9:5: XY301",
+        f"concept.txt:{last}:1: XY301",
     ]
     long_line = next(line for line in lines if "xxxx" in line)
     assert len(long_line) < 1000 and long_line.endswith("…")
@@ -481,8 +517,11 @@ def test_e06_positions_are_clamped_and_messages_bounded(lint: Callable[..., Run]
     assert run.without("XY301") == baseline.lines
 
     data = json.loads(lint(plugin("rommel", yielding_rule(items)), output_format="json").out)
-    spans = [(d["line"], d["column"], d["end_line"], d["end_column"])
-             for d in data["diagnostics"] if d["code"] == "XY301"]
+    spans = [
+        (d["line"], d["column"], d["end_line"], d["end_column"])
+        for d in data["diagnostics"]
+        if d["code"] == "XY301"
+    ]
     assert len(spans) == 6
     text_lines = draft.read_text(encoding="utf-8").split("\n")
     for line, column, end_line, end_column in spans:
@@ -493,22 +532,29 @@ def test_e06_positions_are_clamped_and_messages_bounded(lint: Callable[..., Run]
     assert related and all(1 <= r["line"] <= r["end_line"] <= last for r in related)
 
 
-@pytest.mark.parametrize("returned, shown", [
-    (42, "int in plaats van een reeks meldingen"),
-    ("tekst", "str in plaats van een reeks meldingen"),
-    ({"line": 1}, "dict in plaats van een reeks meldingen"),
-], ids=["int", "str", "dict"])
-def test_e06_check_returning_no_collection(lint: Callable[..., Run], baseline: Run,
-                                           returned: object, shown: str) -> None:
+@pytest.mark.parametrize(
+    "returned, shown",
+    [
+        (42, "int in plaats van een reeks meldingen"),
+        ("tekst", "str in plaats van een reeks meldingen"),
+        ({"line": 1}, "dict in plaats van een reeks meldingen"),
+    ],
+    ids=["int", "str", "dict"],
+)
+def test_e06_check_returning_no_collection(
+    lint: Callable[..., Run], baseline: Run, returned: object, shown: str
+) -> None:
     run = lint(plugin("rommel", yielding_rule(lambda rule, doc: returned)))
     (qa000,) = run.codes("QA000")
-    assert qa000.endswith(f"regel XY301 van plugin rommel (qalint-rommel 1.0) gaf een "
-                          f"ongeldig resultaat: {shown}")
+    assert qa000.endswith(
+        f"regel XY301 van plugin rommel (qalint-rommel 1.0) gaf een ongeldig resultaat: {shown}"
+    )
     assert_isolated(run, baseline)
 
 
-def test_e06_a_flood_of_invalid_items_is_summarised(lint: Callable[..., Run],
-                                                    baseline: Run) -> None:
+def test_e06_a_flood_of_invalid_items_is_summarised(
+    lint: Callable[..., Run], baseline: Run
+) -> None:
     run = lint(plugin("rommel", yielding_rule(lambda rule, doc: [None] * 1000)))
     qa000 = run.codes("QA000")
     assert len(qa000) == runner.MAX_INVALID_REPORTS + 1
@@ -539,15 +585,18 @@ def test_e07_an_endless_rule_is_cut_off_and_closed_inside_the_guard(
     assert_isolated(run, baseline, "XY301")
 
 
-def test_e06_a_diagnostic_for_another_file_or_severity(lint: Callable[..., Run],
-                                                       baseline: Run) -> None:
+def test_e06_a_diagnostic_for_another_file_or_severity(
+    lint: Callable[..., Run], baseline: Run
+) -> None:
     def items(rule: Rule, doc: Document) -> list[Diagnostic]:
         return [
-            Diagnostic("/etc/passwd", rule.code, rule.name, rule.severity, "ander bestand",
-                       Span.point(1)),
+            Diagnostic(
+                "/etc/passwd", rule.code, rule.name, rule.severity, "ander bestand", Span.point(1)
+            ),
             Diagnostic(rule.path, rule.code, rule.name, "fatal", "ernst", Span.point(1)),  # type: ignore[arg-type]
-            Diagnostic(rule.path, rule.code, rule.name, Severity.ERROR, "eigen ernst",
-                       Span.point(2)),
+            Diagnostic(
+                rule.path, rule.code, rule.name, Severity.ERROR, "eigen ernst", Span.point(2)
+            ),
         ]
 
     run = lint(plugin("rommel", yielding_rule(items)))
@@ -585,13 +634,17 @@ def _force_nested(doc: Document) -> None:
     object.__setattr__(doc.questions[1], "numbers", (2,))
 
 
-@pytest.mark.parametrize("mutate, shown", [
-    (_assign, "is gecrasht: FrozenInstanceError: cannot assign to field 'questions'"),
-    (_clear, "is gecrasht: AttributeError: 'tuple' object has no attribute 'clear'"),
-    (_edit_block, "is gecrasht: FrozenInstanceError: cannot assign to field 'numbers'"),
-    (_force_top, "heeft het document gewijzigd; die wijziging is teruggedraaid"),
-    (_force_nested, "heeft het document gewijzigd; die wijziging is teruggedraaid"),
-], ids=["assign", "clear", "edit-block", "object-setattr", "object-setattr-nested"])
+@pytest.mark.parametrize(
+    "mutate, shown",
+    [
+        (_assign, "is gecrasht: FrozenInstanceError: cannot assign to field 'questions'"),
+        (_clear, "is gecrasht: AttributeError: 'tuple' object has no attribute 'clear'"),
+        (_edit_block, "is gecrasht: FrozenInstanceError: cannot assign to field 'numbers'"),
+        (_force_top, "heeft het document gewijzigd; die wijziging is teruggedraaid"),
+        (_force_nested, "heeft het document gewijzigd; die wijziging is teruggedraaid"),
+    ],
+    ids=["assign", "clear", "edit-block", "object-setattr", "object-setattr-nested"],
+)
 def test_e08_mutation_is_qa000_and_invisible_to_other_rules(
     lint: Callable[..., Run], mutate: Callable[[Document], None], shown: str
 ) -> None:
@@ -618,8 +671,10 @@ def test_e10_two_plugins_claim_the_same_code(lint: Callable[..., Run], baseline:
     one = plugin("alfa", QuestionCount, dist="qalint-alfa", version="1.0")
     two = plugin("beta", Other, dist="qalint-beta", version="2.0")
     first, second = lint(one, two), lint(two, one)
-    expected = ("qalint: error: code XY101 van plugin beta (qalint-beta 2.0) is al in gebruik "
-                "door plugin alfa (qalint-alfa 1.0)")
+    expected = (
+        "qalint: error: code XY101 van plugin beta (qalint-beta 2.0) is al in gebruik "
+        "door plugin alfa (qalint-alfa 1.0)"
+    )
     assert first.err.splitlines() == second.err.splitlines() == [expected]
     assert first.out == second.out
     assert_isolated(first, baseline, "XY101")
@@ -633,8 +688,10 @@ def test_e10_a_plugin_claims_a_builtin_code(lint: Callable[..., Run], baseline: 
         name = "impostor"
 
     run = lint(plugin("dief", Impostor))
-    assert ("qalint: error: plugin dief (qalint-dief 1.0): code QA103 hoort bij qalint zelf; "
-            "kies een eigen voorvoegsel") in run.err
+    assert (
+        "qalint: error: plugin dief (qalint-dief 1.0): code QA103 hoort bij qalint zelf; "
+        "kies een eigen voorvoegsel"
+    ) in run.err
     # The built-in QA103 still runs and is the only one.
     assert run.codes("QA103") == baseline.codes("QA103")
     assert_isolated(run, baseline)
@@ -675,9 +732,12 @@ def test_e10_duplicate_names_and_unusable_rules_are_rejected() -> None:
         name = "bad-options"
         Options = RequiredOptions
 
-    plugins = load_plugins(entry_points=[
-        plugin("een", QuestionCount), plugin("twee", SameName, NoCheck, BadOptions, "geen regel"),
-    ])
+    plugins = load_plugins(
+        entry_points=[
+            plugin("een", QuestionCount),
+            plugin("twee", SameName, NoCheck, BadOptions, "geen regel"),
+        ]
+    )
     assert [code for code in plugins.rules if code.startswith("XY")] == ["XY101"]
     messages = [error.message for error in plugins.errors]
     assert messages[:2] == [
@@ -685,8 +745,9 @@ def test_e10_duplicate_names_and_unusable_rules_are_rejected() -> None:
         "XY101 van plugin een (qalint-een 1.0)",
         "plugin twee (qalint-twee 1.0): regel XY103 heeft geen check()",
     ]
-    assert messages[2].startswith("plugin twee (qalint-twee 1.0): de Options van XY104 zijn "
-                                  "onbruikbaar: TypeError: ")
+    assert messages[2].startswith(
+        "plugin twee (qalint-twee 1.0): de Options van XY104 zijn onbruikbaar: TypeError: "
+    )
     assert messages[2].endswith("missing 1 required positional argument: 'limit'")
     assert messages[3:] == [
         "plugin twee (qalint-twee 1.0) registreerde iets dat geen Rule is: 'geen regel'",
@@ -694,10 +755,12 @@ def test_e10_duplicate_names_and_unusable_rules_are_rejected() -> None:
 
 
 def test_e10_two_distributions_with_the_same_entry_point_name() -> None:
-    plugins = load_plugins(entry_points=[
-        plugin("zelfde", QuestionCount, dist="qalint-b", version="2.0"),
-        plugin("zelfde", LateObserver, dist="qalint-a", version="1.0"),
-    ])
+    plugins = load_plugins(
+        entry_points=[
+            plugin("zelfde", QuestionCount, dist="qalint-b", version="2.0"),
+            plugin("zelfde", LateObserver, dist="qalint-a", version="1.0"),
+        ]
+    )
     # Loaded in a fixed order, so which one wins does not depend on sys.path.
     assert plugins.infos["zelfde"].dist == "qalint-a"
     assert [error.message for error in plugins.errors] == [
@@ -709,8 +772,9 @@ def test_e10_two_distributions_with_the_same_entry_point_name() -> None:
 # -- E11: hookimpls qalint cannot use -------------------------------------------------------
 
 
-def test_e11_wrong_hookimpl_signature_is_a_named_load_error(lint: Callable[..., Run],
-                                                            baseline: Run) -> None:
+def test_e11_wrong_hookimpl_signature_is_a_named_load_error(
+    lint: Callable[..., Run], baseline: Run
+) -> None:
     @hookimpl
     def qalint_file_extensions() -> Sequence[str]:
         return (".kv",)
@@ -719,14 +783,19 @@ def test_e11_wrong_hookimpl_signature_is_a_named_load_error(lint: Callable[..., 
     def qalint_register_rules(config: object) -> Sequence[type]:
         return (QuestionCount,)
 
-    entry_point = plugin("verkeerd", qalint_file_extensions=qalint_file_extensions,
-                         qalint_register_rules=qalint_register_rules)
+    entry_point = plugin(
+        "verkeerd",
+        qalint_file_extensions=qalint_file_extensions,
+        qalint_register_rules=qalint_register_rules,
+    )
     run = lint(entry_point)
     (error,) = run.err.splitlines()  # pluggy's three-line message, on one line
-    assert error.startswith("qalint: error: plugin verkeerd (qalint-verkeerd 1.0) kon niet "
-                            "worden geladen: PluginValidationError: Plugin 'verkeerd' for hook "
-                            "'qalint_register_rules'; hookimpl definition: "
-                            "qalint_register_rules(config")
+    assert error.startswith(
+        "qalint: error: plugin verkeerd (qalint-verkeerd 1.0) kon niet "
+        "worden geladen: PluginValidationError: Plugin 'verkeerd' for hook "
+        "'qalint_register_rules'; hookimpl definition: "
+        "qalint_register_rules(config"
+    )
     assert "Argument(s) {'config'} are declared in the hookimpl" in error
     assert_isolated(run, baseline)
     # pluggy had already registered qalint_file_extensions; none of it may stay active.
@@ -745,23 +814,30 @@ def test_e11_unknown_hook_and_hookwrapper_are_load_errors() -> None:
     def qalint_register_rules() -> Any:
         return (yield)
 
-    plugins = load_plugins(entry_points=[
-        plugin("typfout", qalint_register_rule=qalint_register_rule),
-        plugin("wikkel", qalint_register_rules=qalint_register_rules),
-    ])
+    plugins = load_plugins(
+        entry_points=[
+            plugin("typfout", qalint_register_rule=qalint_register_rule),
+            plugin("wikkel", qalint_register_rules=qalint_register_rules),
+        ]
+    )
     messages = [error.message for error in plugins.errors]
-    assert messages[0].startswith("plugin typfout (qalint-typfout 1.0) kon niet worden geladen: "
-                                  "PluginValidationError: onbekende hook qalint_register_rule "
-                                  "(qalint kent: ")
-    assert messages[1] == ("plugin wikkel (qalint-wikkel 1.0) kon niet worden geladen: "
-                           "PluginValidationError: hook qalint_register_rules is een wrapper; "
-                           "qalint ondersteunt geen wrappers")
+    assert messages[0].startswith(
+        "plugin typfout (qalint-typfout 1.0) kon niet worden geladen: "
+        "PluginValidationError: onbekende hook qalint_register_rule "
+        "(qalint kent: "
+    )
+    assert messages[1] == (
+        "plugin wikkel (qalint-wikkel 1.0) kon niet worden geladen: "
+        "PluginValidationError: hook qalint_register_rules is een wrapper; "
+        "qalint ondersteunt geen wrappers"
+    )
     assert len(messages) == 2 and "XY101" not in plugins.rules
     assert plugins.manager.get_plugin("typfout") is None
 
 
-def test_reader_hook_gets_only_the_arguments_it_declares(lint: Callable[..., Run],
-                                                         baseline: Run) -> None:
+def test_reader_hook_gets_only_the_arguments_it_declares(
+    lint: Callable[..., Run], baseline: Run
+) -> None:
     seen: list[str] = []
 
     @hookimpl(tryfirst=True)
@@ -817,8 +893,11 @@ def test_e12_every_plugin_message_names_entry_point_and_version(lint: Callable[.
         plugin("crash", raising_rule(KeyError("x")), version="2.2"),
         plugin("rommel", yielding_rule(lambda rule, doc: [None]), version="3.3"),
     )
-    wanted = {"laden": "qalint-laden 1.1", "crash": "qalint-crash 2.2",
-              "rommel": "qalint-rommel 3.3"}
+    wanted = {
+        "laden": "qalint-laden 1.1",
+        "crash": "qalint-crash 2.2",
+        "rommel": "qalint-rommel 3.3",
+    }
     messages = run.codes("QA000") + run.err.splitlines()
     assert len(messages) == 4
     for message in messages:
@@ -855,12 +934,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
     root = tmp_path_factory.mktemp("plugin-dists")
     sources = root / "src"
     # A copy, so that setuptools' build/ and .egg-info never land in the repository.
-    shutil.copytree(PLUGIN_SOURCES, sources,
-                    ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+    shutil.copytree(
+        PLUGIN_SOURCES, sources, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
     target = root / "all"
-    command = [sys.executable, "-m", "pip", "install", "--no-deps", "--no-input",
-               "--disable-pip-version-check", "-q", "--target", str(target),
-               *(str(sources / name) for name in DISTRIBUTIONS)]
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--no-deps",
+        "--no-input",
+        "--disable-pip-version-check",
+        "-q",
+        "--target",
+        str(target),
+        *(str(sources / name) for name in DISTRIBUTIONS),
+    ]
     attempts = [[*command, "--no-build-isolation"]] if _builds_without_isolation() else []
     # Fallback: an isolated build fetches setuptools (and wheel) from the package index.
     attempts.append(command)
@@ -892,14 +982,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
     shutil.rmtree(root, ignore_errors=True)  # the "uninstall": nothing was installed elsewhere
 
 
-def qalint(args: Sequence[str], cwd: Path,
-           plugin_path: Path | None) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("QALINT_SUMMARY", "PYTHONPATH")}
+def qalint(
+    args: Sequence[str], cwd: Path, plugin_path: Path | None
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("QALINT_SUMMARY", "PYTHONPATH")
+    }
     if plugin_path is not None:
         env["PYTHONPATH"] = str(plugin_path)
-    return subprocess.run([sys.executable, "-m", "qalint", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "qalint", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -918,18 +1018,22 @@ def test_installed_demo_rule_runs_at_the_right_line(site: dict[str, Path], draft
     done = qalint(["check", *DRAFTS], drafts, site["demo"])
     assert done.stderr == ""
     kv101 = [line for line in done.stdout.splitlines() if " KV101 " in line]
-    assert kv101 == [f"lang.txt:{LONG_QUESTION_LINE}:1: KV101 [warning] Vraag 2 is 12 regels "
-                     f"lang; het maximum is 10"]
+    assert kv101 == [
+        f"lang.txt:{LONG_QUESTION_LINE}:1: KV101 [warning] Vraag 2 is 12 regels "
+        f"lang; het maximum is 10"
+    ]
     assert done.returncode == 1  # fouten.txt has errors; the KV101 warning alone would pass
     alone = qalint(["check", "lang.txt"], drafts, site["demo"])
     assert alone.stdout == kv101[0] + "\n" and alone.returncode == 0
 
 
-def test_installed_demo_rule_options_come_from_the_configuration(site: dict[str, Path],
-                                                                 tmp_path: Path) -> None:
+def test_installed_demo_rule_options_come_from_the_configuration(
+    site: dict[str, Path], tmp_path: Path
+) -> None:
     (tmp_path / "lang.txt").write_text(LONG_QUESTION, encoding="utf-8")
-    (tmp_path / "rules.toml").write_text('select = ["KV"]\n\n[rules.KV101]\nmax-lines = 0\n',
-                                         encoding="utf-8")
+    (tmp_path / "rules.toml").write_text(
+        'select = ["KV"]\n\n[rules.KV101]\nmax-lines = 0\n', encoding="utf-8"
+    )
     done = qalint(["check", "lang.txt"], tmp_path, site["demo"])
     assert done.stdout.splitlines() == [
         "lang.txt:6:1: KV101 [warning] Vraag 1 is 1 regel lang; het maximum is 0",
@@ -953,16 +1057,19 @@ def test_installed_plugin_is_listed_with_its_version(site: dict[str, Path], tmp_
         assert section in doc.stdout
 
 
-def test_installed_crashing_plugin_costs_only_its_own_results(site: dict[str, Path],
-                                                              drafts: Path) -> None:
+def test_installed_crashing_plugin_costs_only_its_own_results(
+    site: dict[str, Path], drafts: Path
+) -> None:
     without = qalint(["check", *DRAFTS], drafts, site["demo"])
     crashing = qalint(["check", *DRAFTS], drafts, site["demo+crashing"])
     assert crashing.returncode == 2
     assert "Traceback" not in crashing.stderr
     lines = crashing.stdout.splitlines()
     qa000 = [line for line in lines if " QA000 " in line]
-    assert qa000 == ["fouten.txt:1:1: QA000 [error] regel KC301 van plugin crashing "
-                     "(qalint-crashing-plugin 0.7.0) is gecrasht: KeyError: 5"]
+    assert qa000 == [
+        "fouten.txt:1:1: QA000 [error] regel KC301 van plugin crashing "
+        "(qalint-crashing-plugin 0.7.0) is gecrasht: KeyError: 5"
+    ]
     others = [line for line in lines if " QA000 " not in line and " KC301 " not in line]
     assert others == without.stdout.splitlines()
     assert all(FINDING.match(line) for line in lines)
@@ -973,19 +1080,23 @@ def test_installed_crashing_plugin_costs_only_its_own_results(site: dict[str, Pa
     assert debug.stdout == crashing.stdout and debug.returncode == 2
 
 
-def test_installed_broken_plugin_is_named_and_builtins_still_run(site: dict[str, Path],
-                                                                 drafts: Path) -> None:
+def test_installed_broken_plugin_is_named_and_builtins_still_run(
+    site: dict[str, Path], drafts: Path
+) -> None:
     builtin_only = qalint(["check", "fouten.txt"], drafts, None)
     done = qalint(["check", "fouten.txt"], drafts, site["broken"])
     assert done.returncode == 2
-    message = ("plugin broken (qalint-broken-plugin 2.0.1) kon niet worden geladen: "
-               "ImportError: cannot import name 'RuleBase' from 'qalint.rules'")
+    message = (
+        "plugin broken (qalint-broken-plugin 2.0.1) kon niet worden geladen: "
+        "ImportError: cannot import name 'RuleBase' from 'qalint.rules'"
+    )
     assert done.stderr.startswith("qalint: error: " + message), done.stderr
     assert "Traceback" not in done.stderr
     lines = done.stdout.splitlines()
     assert [line for line in lines if " QA000 " not in line] == builtin_only.stdout.splitlines()
     assert next(line for line in lines if " QA000 " in line).startswith(
-        "fouten.txt:1:1: QA000 [error] " + message)
+        "fouten.txt:1:1: QA000 [error] " + message
+    )
     listed = qalint(["plugins"], drafts, site["broken"])
     assert listed.returncode == 2 and message in listed.stderr
 

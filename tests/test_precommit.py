@@ -66,21 +66,27 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def _clean_environment(home: Path) -> dict[str, str]:
     # GIT_DIR / GIT_INDEX_FILE and friends are set when the tests run inside a git hook;
     # they would point the temporary repositories at the wrong index.
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in ("SKIP", "PYTHONPATH")}
-    env.update({
-        "PRE_COMMIT_HOME": str(home),
-        "PRE_COMMIT_COLOR": "never",
-        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,  # no user hooks, templates or signing settings
-    })
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in ("SKIP", "PYTHONPATH")
+    }
+    env.update(
+        {
+            "PRE_COMMIT_HOME": str(home),
+            "PRE_COMMIT_COLOR": "never",
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_CONFIG_GLOBAL": os.devnull,  # no user hooks, templates or signing settings
+        }
+    )
     return env
 
 
 def git(cwd: Path, env: Mapping[str, str], *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, env=dict(env), capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=dict(env), capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
     return done.stdout
 
@@ -104,8 +110,13 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> 
     """This working tree, committed in a temporary repository."""
     if not (REPO / ".git").exists():
         pytest.skip("needs a git checkout of qalint")
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=REPO, capture_output=True, timeout=60, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        timeout=60,
+        check=True,
+    ).stdout
     snapshot = tmp_path_factory.mktemp("qalint-snapshot")
     for name in filter(None, listed.decode("utf-8", "surrogateescape").split("\0")):
         source = REPO / name
@@ -116,11 +127,16 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> 
     return snapshot
 
 
-def try_repo(hook_repo: Path, drafts: Path,
-             env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    hook_repo: Path, drafts: Path, env: Mapping[str, str]
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "qalint", "--all-files"],
-        cwd=drafts, env=dict(env), capture_output=True, text=True, timeout=900,
+        cwd=drafts,
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 
@@ -130,13 +146,18 @@ def findings(output: str) -> dict[str, list[tuple[int, int, str]]]:
         match = FINDING.match(line)
         if match:
             found.setdefault(match["path"], []).append(
-                (int(match["line"]), int(match["col"]), match["code"]))
+                (int(match["line"]), int(match["col"]), match["code"])
+            )
     return found
 
 
 def test_manifest_is_valid() -> None:
-    done = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -173,8 +194,13 @@ def test_hook_fails_on_bad_drafts_with_their_positions(
     for name in found:
         assert (UNANSWERED_LINE, 1, "QA103") in found[name], output
     # What the hook printed is what qalint prints for the same file.
-    alone = subprocess.run([sys.executable, "-m", "qalint", "check", "bad.txt"], cwd=drafts,
-                           capture_output=True, text=True, timeout=60)
+    alone = subprocess.run(
+        [sys.executable, "-m", "qalint", "check", "bad.txt"],
+        cwd=drafts,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert alone.stdout and all(line in output.splitlines() for line in alone.stdout.splitlines())
 
 

@@ -15,15 +15,16 @@ from qalint.parse import parse
 from qalint.parse.numbers import scan_number_list
 from qalint.source import split_lines
 
-SETTINGS = settings(max_examples=300, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _render(numbers: list[int], style: int) -> str:
     items = [str(n) for n in numbers]
     if len(items) == 1:
         return items[0]
-    head = (",".join(items[:-1]) if style == 1 else ", ".join(items[:-1]))
+    head = ",".join(items[:-1]) if style == 1 else ", ".join(items[:-1])
     return f"{head} en {items[-1]}"
 
 
@@ -35,11 +36,13 @@ def test_number_lists_read_back(numbers: list[int], style: int) -> None:
     assert scanned is not None
     assert list(scanned.numbers) == numbers
     assert not scanned.irregular
-    assert text[scanned.start:scanned.end] == text
+    assert text[scanned.start : scanned.end] == text
 
 
 @SETTINGS
-@given(st.integers(1, 300), st.integers(0, 300), st.sampled_from(["t/m", "tot en met", "-", "\u2013"]))
+@given(
+    st.integers(1, 300), st.integers(0, 300), st.sampled_from(["t/m", "tot en met", "-", "\u2013"])
+)
 def test_ranges_expand(low: int, width: int, word: str) -> None:
     text = f"{low} {word} {low + width}" if word[0].isalpha() else f"{low}{word}{low + width}"
     scanned = scan_number_list(text, 0)
@@ -66,22 +69,53 @@ def test_lines_break_only_at_newline_forms(text: str) -> None:
 
 
 PIECES = [
-    "Vraag 1", "Vraag 2, 3 en 4", "Vraag 5 t/m 7", "Vraag ", "Antwoord", "Antwoord 1",
-    "Antwoord op vraag 2", "Antwoord vraag 3:", "1.", "2)", "Zie het antwoord op vraag 9",
-    "zie vraag 1 en 2", "(ingezonden 3 juni 2014)", "(ontvangen 31 februari 2014)",
-    "(ontvangen (ontvangen 7 juni 2024)", "Vragen van het lid X (SP) aan de Minister over Y",
-    "Antwoord van Minister Z (Defensie)", "dinsdag 3 juni 2014", "radicalise-", "ring",
-    "Tweede Kamer, vergaderjaar 2024\u20132025, Aanhangsel 2", "ah-tk-20242025-597", "AH 601",
-    "2024Z 17972", "?1", "[1 ]", " 1)", "\f", "\u00a0", "\ufeff", "😀", "é", "(", ")", "\t",
+    "Vraag 1",
+    "Vraag 2, 3 en 4",
+    "Vraag 5 t/m 7",
+    "Vraag ",
+    "Antwoord",
+    "Antwoord 1",
+    "Antwoord op vraag 2",
+    "Antwoord vraag 3:",
+    "1.",
+    "2)",
+    "Zie het antwoord op vraag 9",
+    "zie vraag 1 en 2",
+    "(ingezonden 3 juni 2014)",
+    "(ontvangen 31 februari 2014)",
+    "(ontvangen (ontvangen 7 juni 2024)",
+    "Vragen van het lid X (SP) aan de Minister over Y",
+    "Antwoord van Minister Z (Defensie)",
+    "dinsdag 3 juni 2014",
+    "radicalise-",
+    "ring",
+    "Tweede Kamer, vergaderjaar 2024\u20132025, Aanhangsel 2",
+    "ah-tk-20242025-597",
+    "AH 601",
+    "2024Z 17972",
+    "?1",
+    "[1 ]",
+    " 1)",
+    "\f",
+    "\u00a0",
+    "\ufeff",
+    "😀",
+    "é",
+    "(",
+    ")",
+    "\t",
 ]
 
 
 @st.composite
 def drafts(draw: st.DrawFn) -> str:
     parts = draw(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=40))
-    breaks = draw(st.lists(st.sampled_from(["\n", "\r\n", "\r", " ", ""]), min_size=len(parts),
-                           max_size=len(parts)))
-    return "".join(p + b for p, b in zip(parts, breaks))
+    breaks = draw(
+        st.lists(
+            st.sampled_from(["\n", "\r\n", "\r", " ", ""]), min_size=len(parts), max_size=len(parts)
+        )
+    )
+    return "".join(p + b for p, b in zip(parts, breaks, strict=True))
 
 
 def _spans(value: object) -> Iterator[Span]:

@@ -54,14 +54,24 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
 }
 #: Header lines (ROBUSTNESS.md B10): the header parser and the header rules read these.
 HEADERS: dict[str, Callable[[int], str]] = {
-    "header-askers": lambda n: "Vragen van het lid " + "X (P) en " * (n // 9) + "Y aan de "
-    + "Minister van A, " * (n // 16) + "over iets (ingezonden 3 juni 2014).\n",
-    "header-parentheses": lambda n: "Antwoord van Minister X " + "(" * n
-    + "(ontvangen 3 juni 2014)\n",
-    "header-doubled": lambda n: "Antwoord van Minister X (" + "van van " * (n // 8)
-    + ") (ontvangen 3 juni 2014)\n",
-    "header-cosigners": lambda n: "Antwoord van Minister X (A), mede namens "
-    + "de Minister van B en " * (n // 21) + "(ontvangen 3 juni 2014)\n",
+    "header-askers": lambda n: (
+        "Vragen van het lid "
+        + "X (P) en " * (n // 9)
+        + "Y aan de "
+        + "Minister van A, " * (n // 16)
+        + "over iets (ingezonden 3 juni 2014).\n"
+    ),
+    "header-parentheses": lambda n: (
+        "Antwoord van Minister X " + "(" * n + "(ontvangen 3 juni 2014)\n"
+    ),
+    "header-doubled": lambda n: (
+        "Antwoord van Minister X (" + "van van " * (n // 8) + ") (ontvangen 3 juni 2014)\n"
+    ),
+    "header-cosigners": lambda n: (
+        "Antwoord van Minister X (A), mede namens "
+        + "de Minister van B en " * (n // 21)
+        + "(ontvangen 3 juni 2014)\n"
+    ),
 }
 N = 10_000
 
@@ -134,6 +144,7 @@ def test_rule_is_linear(code: str) -> None:
     cls = RULES[code].cls
     worst = 0.0
     for kind in KINDS:
+
         def action_for(n: int, kind: str = kind) -> Callable[[], object]:
             doc = DOCS[(kind, n)]
             return lambda: list(cls("concept.txt").check(doc))

@@ -57,11 +57,16 @@ class LateAnswer(Rule):
         days = (received.value - submitted.value).days
         related = (Related(submitted.span, "datum van indienen"),)
         if days > self.options.extended_deadline_days:
-            yield self.report(received.span,
-                              f"antwoord na {days} dagen; ook met uitstel is de termijn "
-                              f"{self.options.extended_deadline_days} dagen", related)
+            yield self.report(
+                received.span,
+                f"antwoord na {days} dagen; ook met uitstel is de termijn "
+                f"{self.options.extended_deadline_days} dagen",
+                related,
+            )
         elif days > self.options.deadline_days and not doc.header.delay_references:
-            yield self.report(received.span,
-                              f"antwoord na {days} dagen zonder verwijzing naar een "
-                              f"uitstelbericht; de termijn is {self.options.deadline_days} dagen",
-                              related)
+            yield self.report(
+                received.span,
+                f"antwoord na {days} dagen zonder verwijzing naar een "
+                f"uitstelbericht; de termijn is {self.options.deadline_days} dagen",
+                related,
+            )

@@ -35,8 +35,12 @@ class MissingDate(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         header = doc.header
         if header.question_header is not None and not header.submitted:
-            yield self.report(header.question_header.span,
-                              "de vragen hebben geen datum van indienen (ingezonden ...)")
+            yield self.report(
+                header.question_header.span,
+                "de vragen hebben geen datum van indienen (ingezonden ...)",
+            )
         if header.government_line is not None and not header.received:
-            yield self.report(header.government_line.span,
-                              "het antwoord heeft geen datum van ontvangst (ontvangen ...)")
+            yield self.report(
+                header.government_line.span,
+                "het antwoord heeft geen datum van ontvangst (ontvangen ...)",
+            )

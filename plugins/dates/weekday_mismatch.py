@@ -33,5 +33,4 @@ class WeekdayMismatch(Rule):
                 continue
             actual = WEEKDAYS[field.value.weekday()]
             if actual != field.weekday:
-                yield self.report(field.span,
-                                  f"{field.text}: die datum valt op een {actual}")
+                yield self.report(field.span, f"{field.text}: die datum valt op een {actual}")

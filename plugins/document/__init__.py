@@ -2,10 +2,11 @@
 
 from collections.abc import Sequence
 
-from qalint.hookspecs import hookimpl
-from qalint.rules import Rule
 from qalint_plugins.document.empty_document import EmptyDocument
 from qalint_plugins.document.unrecognised_structure import UnrecognisedStructure
+
+from qalint.hookspecs import hookimpl
+from qalint.rules import Rule
 
 
 @hookimpl

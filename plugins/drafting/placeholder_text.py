@@ -1,8 +1,8 @@
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
@@ -19,14 +19,53 @@ _CANDIDATE = re.compile(
     r"|[Nn]og (?:aan|in) te vullen"
 )
 #: Every placeholder contains one of these; a text without any has none.
-_LITERALS = ("[", "<", "PM", "P.M", "p.m", "XXX", "xxx", "TODO", "TBD", "??",
-             "og aan te vullen", "og in te vullen")
+_LITERALS = (
+    "[",
+    "<",
+    "PM",
+    "P.M",
+    "p.m",
+    "XXX",
+    "xxx",
+    "TODO",
+    "TBD",
+    "??",
+    "og aan te vullen",
+    "og in te vullen",
+)
 #: Words that, in brackets or angle brackets, hold a place for text still to come.
-_PLACE_WORDS = frozenset((
-    "in te vullen", "invullen", "nog invullen", "aan te vullen", "aanvullen", "nog aanvullen",
-    "datum", "naam", "aantal", "bedrag", "nummer", "kenmerk", "titel", "bron", "link", "volgt",
-    "pm", "p.m.", "todo", "...", "…", "x", "xx", "xxx", "xxxx", "?", "??", "???",
-))
+_PLACE_WORDS = frozenset(
+    (
+        "in te vullen",
+        "invullen",
+        "nog invullen",
+        "aan te vullen",
+        "aanvullen",
+        "nog aanvullen",
+        "datum",
+        "naam",
+        "aantal",
+        "bedrag",
+        "nummer",
+        "kenmerk",
+        "titel",
+        "bron",
+        "link",
+        "volgt",
+        "pm",
+        "p.m.",
+        "todo",
+        "...",
+        "…",
+        "x",
+        "xx",
+        "xxx",
+        "xxxx",
+        "?",
+        "??",
+        "???",
+    )
+)
 #: At most this many placeholders are reported per line (a garbage line is one finding
 #: too many already).
 _PER_LINE = 10
@@ -120,7 +159,8 @@ class PlaceholderText(Rule):
                 start = line.index(stripped[0])
                 found[index] = self.report(
                     Span(index + 1, start + 1, index + 1, start + len(stripped) + 1),
-                    f"'{stripped}' is een plaatshouder: {_WRITE}")
+                    f"'{stripped}' is een plaatshouder: {_WRITE}",
+                )
         return found
 
     def _answers_that_will_follow(self, doc: Document) -> Iterator[Diagnostic]:
@@ -129,7 +169,7 @@ class PlaceholderText(Rule):
             span = block.body_span
             if span.line != block.label_span.line or block.body_lines != 1:
                 continue
-            text = doc.lines[span.line - 1][span.column - 1:].strip()
+            text = doc.lines[span.line - 1][span.column - 1 :].strip()
             if text and _WILL_FOLLOW.fullmatch(text):
                 yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
 
@@ -160,17 +200,17 @@ def _is_placeholder(match: _Local, line: str) -> bool:
         return inner.strip(" ").lower() in _PLACE_WORDS
     if found[0] in "[?" or found[0] in "Nn":
         return True  # [[...]], ??, nog aan te vullen
-    before = line[match.start - 1:match.start] if match.start else ""
-    after = line[match.end:match.end + 1]
+    before = line[match.start - 1 : match.start] if match.start else ""
+    after = line[match.end : match.end + 1]
     if before and (before.isalnum() or before in ".-_"):
         return False  # "APM", "1.p.m."
     if after and (after.isalnum() or after in "-_"):
         return False  # "PM10", "p.m.-post", "XXXL"
     if found[0] in "Pp":
-        rest = line[match.end:match.end + 10].lstrip(" ").lower()
+        rest = line[match.end : match.end + 10].lstrip(" ").lower()
         if rest.startswith(("post", "raming", "bedrag")):
             return False  # the budget term "p.m. post"
-        if re.match(r" [A-Z][a-z]", line[match.end:match.end + 3]):
+        if re.match(r" [A-Z][a-z]", line[match.end : match.end + 3]):
             return False  # "de Britse PM Starmer"
     return True
 

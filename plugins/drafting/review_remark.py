@@ -56,8 +56,12 @@ class ReviewRemark(Rule):
             # Every tracked change holds ":" and every remark "["; most lines hold neither.
             tracked = _TRACKED.match(line) if ":" in line else None
             if tracked is not None:
-                yield self._remark(index, tracked.end() - len(tracked.group().lstrip()),
-                                   tracked.end(), tracked.group())
+                yield self._remark(
+                    index,
+                    tracked.end() - len(tracked.group().lstrip()),
+                    tracked.end(),
+                    tracked.group(),
+                )
             if "[" not in line:
                 continue
             reported = 0

@@ -46,20 +46,25 @@ class FootnoteOutOfOrder(Rule):
         for marker in markers:
             number = marker.number
             if number in seen:
-                yield self.report(marker.span,
-                                  f"voetnoot {number} komt twee keer voor in de tekst",
-                                  (Related(seen[number], f"eerste voetnoot {number}"),))
+                yield self.report(
+                    marker.span,
+                    f"voetnoot {number} komt twee keer voor in de tekst",
+                    (Related(seen[number], f"eerste voetnoot {number}"),),
+                )
                 continue
             if number < highest:
                 yield self.report(marker.span, f"voetnoot {number} staat na voetnoot {highest}")
             elif number > highest + 1:
                 missing = [n for n in range(highest + 1, number) if n not in present]
                 if missing and highest == 0:
-                    yield self.report(marker.span,
-                                      f"de eerste voetnoot heeft nummer {number} in plaats van 1")
+                    yield self.report(
+                        marker.span, f"de eerste voetnoot heeft nummer {number} in plaats van 1"
+                    )
                 elif missing:
-                    yield self.report(marker.span,
-                                      f"na voetnoot {highest} volgt voetnoot {number}; "
-                                      f"voetnoot {missing[0]} ontbreekt")
+                    yield self.report(
+                        marker.span,
+                        f"na voetnoot {highest} volgt voetnoot {number}; "
+                        f"voetnoot {missing[0]} ontbreekt",
+                    )
             seen[number] = marker.span
             highest = max(highest, number)

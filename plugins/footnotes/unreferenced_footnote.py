@@ -43,5 +43,6 @@ class UnreferencedFootnote(Rule):
         for note in doc.footnote_notes:
             if note.number not in markers and note.number not in reported:
                 reported.add(note.number)
-                yield self.report(note.span,
-                                  f"voetnoot {note.number} wordt nergens in de tekst aangehaald")
+                yield self.report(
+                    note.span, f"voetnoot {note.number} wordt nergens in de tekst aangehaald"
+                )

@@ -45,11 +45,18 @@ class DoubledPhrase(Rule):
         while index < len(tokens):
             size = _doubled_at(keys, index)
             if size:
-                first, second = tokens[index:index + size], tokens[index + size:index + 2 * size]
+                first, second = (
+                    tokens[index : index + size],
+                    tokens[index + size : index + 2 * size],
+                )
                 phrase = _phrase(second)
                 yield self.report(
-                    Span(second[0].span.line, second[0].span.column,
-                         second[-1].span.end_line, second[-1].span.end_column),
+                    Span(
+                        second[0].span.line,
+                        second[0].span.column,
+                        second[-1].span.end_line,
+                        second[-1].span.end_column,
+                    ),
                     f"'{phrase}' staat twee keer achter elkaar",
                     (Related(first[0].span, "eerste keer"),),
                 )
@@ -63,8 +70,8 @@ def _doubled_at(keys: list[str], index: int) -> int:
     for size in range(1, _LONGEST + 1):
         if index + 2 * size > len(keys):
             break
-        phrase = keys[index:index + size]
-        if phrase != keys[index + size:index + 2 * size]:
+        phrase = keys[index : index + size]
+        if phrase != keys[index + size : index + 2 * size]:
             continue
         if not any(key.isalpha() for key in phrase):
             continue  # "((" or "2024 2024" is not a doubled phrase of words

@@ -39,14 +39,17 @@ class DuplicateDate(Rule):
             if len(fields) > 1:
                 first = fields[0]
                 for field in fields[1:]:
-                    yield self.report(field.span, _message(first, field),
-                                      (Related(first.span, "eerste datum"),))
+                    yield self.report(
+                        field.span, _message(first, field), (Related(first.span, "eerste datum"),)
+                    )
 
 
 def _message(first: DateField, second: DateField) -> str:
     word, kind = _WHAT.get(second.role, (second.role, ""))
     where = f"ook op regel {first.span.line}"
     if first.value is not None and second.value is not None and first.value != second.value:
-        return (f"de datum {kind} staat twee keer in de kop, verschillend: "
-                f"'{word} {first.text}' en '{word} {second.text}'")
+        return (
+            f"de datum {kind} staat twee keer in de kop, verschillend: "
+            f"'{word} {first.text}' en '{word} {second.text}'"
+        )
     return f"de datum {kind} staat twee keer in de kop ({word}; {where})"

@@ -48,8 +48,10 @@ class MalformedCaseNumber(Rule):
             if _CASE_NUMBER.match(fixed):
                 message = f"zaaknummer '{case.text}' is verkeerd geschreven: '{fixed}'"
             else:
-                message = (f"zaaknummer '{case.text}' is verkeerd geschreven: vier cijfers, 'Z' "
-                           f"en vijf cijfers (2024Z18294)")
+                message = (
+                    f"zaaknummer '{case.text}' is verkeerd geschreven: vier cijfers, 'Z' "
+                    f"en vijf cijfers (2024Z18294)"
+                )
             yield self.report(case.span, message)
         number = doc.header.aanhangsel_number
         if number is not None and not _AANHANGSEL.match(number.text):
@@ -58,6 +60,8 @@ class MalformedCaseNumber(Rule):
             if _AANHANGSEL.match(fixed):
                 message = f"Aanhangselnummer '{number.text}' is verkeerd geschreven: '{fixed}'"
             else:
-                message = (f"Aanhangselnummer '{number.text}' is verkeerd geschreven: 'AH' en "
-                           f"een getal (AH 604)")
+                message = (
+                    f"Aanhangselnummer '{number.text}' is verkeerd geschreven: 'AH' en "
+                    f"een getal (AH 604)"
+                )
             yield self.report(number.span, message)

@@ -12,21 +12,37 @@ _MINISTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # key: (names, abbreviations)
     "AZ": (("Algemene Zaken", "Minister-President"), ("AZ",)),
     "BZ": (
-        ("Buitenlandse Zaken", "Buitenlandse Handel en Ontwikkelingssamenwerking",
-         "Buitenlandse Handel en Ontwikkelingshulp", "Ontwikkelingssamenwerking",
-         "Buitenlandse Handel", "Europese Zaken"),
+        (
+            "Buitenlandse Zaken",
+            "Buitenlandse Handel en Ontwikkelingssamenwerking",
+            "Buitenlandse Handel en Ontwikkelingshulp",
+            "Ontwikkelingssamenwerking",
+            "Buitenlandse Handel",
+            "Europese Zaken",
+        ),
         ("BZ", "BuZa", "BHO", "BHOS"),
     ),
     "BZK": (
-        ("Binnenlandse Zaken en Koninkrijksrelaties", "Binnenlandse Zaken", "Koninkrijksrelaties",
-         "Digitalisering", "Herstel Groningen", "Volkshuisvesting en Ruimtelijke Ordening"),
+        (
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+            "Binnenlandse Zaken",
+            "Koninkrijksrelaties",
+            "Digitalisering",
+            "Herstel Groningen",
+            "Volkshuisvesting en Ruimtelijke Ordening",
+        ),
         ("BZK",),
     ),
     "VRO": (("Volkshuisvesting en Ruimtelijke Ordening", "Volkshuisvesting"), ("VRO",)),
     "DEF": (("Defensie",), ("DEF", "Def")),
     "EZK": (
-        ("Economische Zaken en Klimaat", "Economische Zaken", "Klimaat en Energie",
-         "Klimaat en Groene Groei", "Mijnbouw"),
+        (
+            "Economische Zaken en Klimaat",
+            "Economische Zaken",
+            "Klimaat en Energie",
+            "Klimaat en Groene Groei",
+            "Mijnbouw",
+        ),
         ("EZK", "EZ", "KGG"),
     ),
     "FIN": (
@@ -35,28 +51,54 @@ _MINISTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "IENW": (("Infrastructuur en Waterstaat",), ("IenW", "I&W", "IW")),
     "JENV": (
-        ("Justitie en Veiligheid", "Justitie", "Rechtsbescherming", "Asiel en Migratie",
-         "Migratie", "Asiel"),
+        (
+            "Justitie en Veiligheid",
+            "Justitie",
+            "Rechtsbescherming",
+            "Asiel en Migratie",
+            "Migratie",
+            "Asiel",
+        ),
         ("JenV", "J&V", "JV", "AenM", "A&M"),
     ),
     "LNV": (
-        ("Landbouw, Natuur en Voedselkwaliteit", "Landbouw, Visserij, Voedselzekerheid en Natuur",
-         "Natuur en Stikstof", "Landbouw"),
+        (
+            "Landbouw, Natuur en Voedselkwaliteit",
+            "Landbouw, Visserij, Voedselzekerheid en Natuur",
+            "Natuur en Stikstof",
+            "Landbouw",
+        ),
         ("LNV", "LVVN"),
     ),
     "OCW": (
-        ("Onderwijs, Cultuur en Wetenschap", "Primair en Voortgezet Onderwijs",
-         "Basis- en Middelbaar Onderwijs", "Funderend Onderwijs", "Cultuur en Media", "Onderwijs"),
+        (
+            "Onderwijs, Cultuur en Wetenschap",
+            "Primair en Voortgezet Onderwijs",
+            "Basis- en Middelbaar Onderwijs",
+            "Funderend Onderwijs",
+            "Cultuur en Media",
+            "Onderwijs",
+        ),
         ("OCW",),
     ),
     "SZW": (
-        ("Sociale Zaken en Werkgelegenheid", "Armoedebeleid, Participatie en Pensioenen",
-         "Participatie en Integratie", "Armoedebeleid"),
+        (
+            "Sociale Zaken en Werkgelegenheid",
+            "Armoedebeleid, Participatie en Pensioenen",
+            "Participatie en Integratie",
+            "Armoedebeleid",
+        ),
         ("SZW",),
     ),
     "VWS": (
-        ("Volksgezondheid, Welzijn en Sport", "Langdurige Zorg en Sport", "Medische Zorg",
-         "Jeugd, Preventie en Sport", "Langdurige en Maatschappelijke Zorg", "Volksgezondheid"),
+        (
+            "Volksgezondheid, Welzijn en Sport",
+            "Langdurige Zorg en Sport",
+            "Medische Zorg",
+            "Jeugd, Preventie en Sport",
+            "Langdurige en Maatschappelijke Zorg",
+            "Volksgezondheid",
+        ),
         ("VWS",),
     ),
 }
@@ -141,8 +183,9 @@ class RespondentNotAddressed(Rule):
         if not addressed_keys:
             return
         signers = [o for o in doc.header.signers if o.role == "signer"]
-        on_behalf = any(ministries(o) & addressed_keys
-                        for o in doc.header.signers if o.role == "co-signer")
+        on_behalf = any(
+            ministries(o) & addressed_keys for o in doc.header.signers if o.role == "co-signer"
+        )
         if on_behalf:
             return
         listed = ", ".join(_describe(o) for o in addressed[:4])

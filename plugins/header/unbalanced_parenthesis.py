@@ -47,12 +47,12 @@ class UnbalancedParenthesis(Rule):
                 if open_at:
                     open_at.pop()
                 else:
-                    before = _words(tokens[max(index - 3, 0):index])
+                    before = _words(tokens[max(index - 3, 0) : index])
                     yield self.report(token.span, f"haakje ')' na '{before}' is nooit geopend")
         for index in open_at:
             if _doubled(tokens, index):
                 continue  # "(ontvangen (ontvangen 7 juni 2024)": QA402 doubled-phrase
-            after = _words(tokens[index:index + 5])
+            after = _words(tokens[index : index + 5])
             yield self.report(tokens[index].span, f"haakje in '{after}' wordt niet gesloten")
 
 
@@ -62,7 +62,7 @@ def _doubled(tokens: tuple[Token, ...], index: int) -> bool:
         if tokens[following].text == "(":
             size = following - index
             first = [t.text.lower() for t in tokens[index:following]]
-            second = [t.text.lower() for t in tokens[following:following + size]]
+            second = [t.text.lower() for t in tokens[following : following + size]]
             return first == second
     return False
 

@@ -46,6 +46,8 @@ class AnswerWithoutQuestion(Rule):
                 continue
             missing = [n for n in block.numbers if n not in asked]
             if missing:
-                yield self.report(block.label_span,
-                                  f"{block.label}: {question_word(missing)} "
-                                  f"{'bestaat' if len(missing) == 1 else 'bestaan'} niet")
+                yield self.report(
+                    block.label_span,
+                    f"{block.label}: {question_word(missing)} "
+                    f"{'bestaat' if len(missing) == 1 else 'bestaan'} niet",
+                )

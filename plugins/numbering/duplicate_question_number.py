@@ -42,7 +42,8 @@ class DuplicateQuestionNumber(Rule):
                 if number in first:
                     yield self.report(
                         block.label_span,
-                        f"vraag {number} komt twee keer voor (eerder op regel {first[number].line})",
+                        f"vraag {number} komt twee keer voor "
+                        f"(eerder op regel {first[number].line})",
                         (Related(first[number], f"eerste vraag {number}"),),
                     )
                 else:

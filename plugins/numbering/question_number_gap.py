@@ -46,7 +46,9 @@ class QuestionNumberGap(Rule):
         numbers = sorted(first_at)
         if numbers[0] < 1:
             block = doc.questions[first_at[numbers[0]]]
-            yield self.report(block.label_span, f"de nummering begint bij {numbers[0]} in plaats van bij 1")
+            yield self.report(
+                block.label_span, f"de nummering begint bij {numbers[0]} in plaats van bij 1"
+            )
         previous = 0
         for number in numbers:
             if number > previous + 1 and number >= 1:
@@ -56,7 +58,10 @@ class QuestionNumberGap(Rule):
                     text = f"vraag {missing[0]} ontbreekt"
                 else:
                     text = f"vragen {missing[0]} t/m {missing[1]} ontbreken"
-                yield self.report(block.label_span,
-                                  f"{text}: na vraag {previous} volgt vraag {number}"
-                                  if previous else f"{text}: de eerste vraag is vraag {number}")
+                yield self.report(
+                    block.label_span,
+                    f"{text}: na vraag {previous} volgt vraag {number}"
+                    if previous
+                    else f"{text}: de eerste vraag is vraag {number}",
+                )
             previous = max(previous, number)

@@ -56,5 +56,8 @@ class UnansweredQuestion(Rule):
             missing = [n for n in block.numbers if n not in answered and n not in reported]
             if missing:
                 reported.update(missing)
-                yield self.report(block.label_span, f"{question_word(missing).capitalize()} "
-                                                    f"{'heeft' if len(missing) == 1 else 'hebben'} geen antwoord")
+                yield self.report(
+                    block.label_span,
+                    f"{question_word(missing).capitalize()} "
+                    f"{'heeft' if len(missing) == 1 else 'hebben'} geen antwoord",
+                )

@@ -2,13 +2,14 @@
 
 from collections.abc import Sequence
 
-from qalint.hookspecs import hookimpl
-from qalint.rules import Rule
 from qalint_plugins.references.reference_to_missing_question import ReferenceToMissingQuestion
 from qalint_plugins.references.reference_to_unanswered_question import (
     ReferenceToUnansweredQuestion,
 )
 from qalint_plugins.references.self_reference import SelfReference
+
+from qalint.hookspecs import hookimpl
+from qalint.rules import Rule
 
 
 @hookimpl

@@ -38,5 +38,7 @@ class ReferenceToMissingQuestion(Rule):
         for reference in doc.references:
             for target in reference.targets:
                 if target not in asked:
-                    yield self.report(reference.span,
-                                      f"verwijzing naar vraag {target}, maar die vraag bestaat niet")
+                    yield self.report(
+                        reference.span,
+                        f"verwijzing naar vraag {target}, maar die vraag bestaat niet",
+                    )

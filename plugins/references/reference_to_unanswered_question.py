@@ -45,6 +45,8 @@ class ReferenceToUnansweredQuestion(Rule):
         for reference in doc.references:
             for target in reference.targets:
                 if target in asked and target not in answered:
-                    yield self.report(reference.span,
-                                      f"verwijzing naar het antwoord op vraag {target}, "
-                                      f"maar vraag {target} heeft geen antwoord")
+                    yield self.report(
+                        reference.span,
+                        f"verwijzing naar het antwoord op vraag {target}, "
+                        f"maar vraag {target} heeft geen antwoord",
+                    )

@@ -32,10 +32,13 @@ class SelfReference(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         answers = {block.index: block for block in doc.answers}
         for reference in doc.references:
-            block = answers.get(reference.block_index) if reference.block_index is not None else None
+            block = (
+                answers.get(reference.block_index) if reference.block_index is not None else None
+            )
             if block is None:
                 continue
             for target in reference.targets:
                 if target in block.numbers:
-                    yield self.report(reference.span,
-                                      f"het antwoord op vraag {target} verwijst naar zichzelf")
+                    yield self.report(
+                        reference.span, f"het antwoord op vraag {target} verwijst naar zichzelf"
+                    )

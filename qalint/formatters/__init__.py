@@ -50,8 +50,7 @@ def escape_surrogates(text: str) -> str:
     """
     if not any(0xDC80 <= ord(char) <= 0xDCFF for char in text):
         return text
-    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c
-                   for c in text)
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c for c in text)
 
 
 def escape_for_terminal(text: str) -> str:
@@ -67,6 +66,7 @@ def escape_for_terminal(text: str) -> str:
             out.append(_SHORT[char])
         elif char in _BIDI or (not char.isprintable() and char != " "):
             import unicodedata
+
             category = unicodedata.category(char)
             if code < 0x100:
                 out.append(f"\\x{code:02x}")

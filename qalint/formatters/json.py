@@ -26,8 +26,10 @@ class JsonReport:
         self.stream = stream
         self.files: list[str] = []
         self.first = True
-        stream.write(f'{{"schema_version": {SCHEMA_VERSION}, '
-                     f'"qalint_version": {_dumps(__version__)},\n"diagnostics": [')
+        stream.write(
+            f'{{"schema_version": {SCHEMA_VERSION}, '
+            f'"qalint_version": {_dumps(__version__)},\n"diagnostics": ['
+        )
 
     def add(self, result: FileResult) -> None:
         for diag in result.diagnostics:
@@ -43,15 +45,22 @@ class JsonReport:
             }
             self.stream.write(("\n  " if self.first else ",\n  ") + _dumps(item))
             self.first = False
-        self.files.append(_dumps({
-            "path": escape_surrogates(result.path),
-            "kind": result.kind.value if result.kind else None,
-            "checked": not result.failed,
-            "diagnostics": len(result.diagnostics),
-        }))
+        self.files.append(
+            _dumps(
+                {
+                    "path": escape_surrogates(result.path),
+                    "kind": result.kind.value if result.kind else None,
+                    "checked": not result.failed,
+                    "diagnostics": len(result.diagnostics),
+                }
+            )
+        )
 
     def close(self, tally: Tally) -> None:
         files = ",\n  ".join(self.files)
         summary = _dumps({**tally.counts, "files": tally.files})
-        self.stream.write(f'\n],\n"files": [\n  {files}\n],\n"summary": {summary}}}\n'
-                          if self.files else f'],\n"files": [],\n"summary": {summary}}}\n')
+        self.stream.write(
+            f'\n],\n"files": [\n  {files}\n],\n"summary": {summary}}}\n'
+            if self.files
+            else f'],\n"files": [],\n"summary": {summary}}}\n'
+        )

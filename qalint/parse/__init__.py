@@ -25,17 +25,27 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     labels = find_labels(lines, artefact)
     questions, answers = build_blocks(lines, labels, artefact)
     first_label = labels[0].line if labels else len(lines)
-    header = parse_header(running_text(lines, 0, first_label, artefact=artefact), lines,
-                          first_label)
+    header = parse_header(
+        running_text(lines, 0, first_label, artefact=artefact), lines, first_label
+    )
     blocks = tuple(sorted(questions + answers, key=lambda block: block.index))
     kind = _kind(header, questions, answers, lines)
-    header_lines = [item.span.line - 1 for item in (header.question_header, header.government_line)
-                    if item is not None]
+    header_lines = [
+        item.span.line - 1
+        for item in (header.question_header, header.government_line)
+        if item is not None
+    ]
     label_ends = {label.line: label.end for label in labels}
-    markers, notes = find_footnotes(lines, min(header_lines, default=0), first_label, label_ends,
-                                    artefact)
-    body = running_text(lines, first_label, begin_at=label_ends,
-                        skip=_note_lines(lines, notes, label_ends, artefact), artefact=artefact)
+    markers, notes = find_footnotes(
+        lines, min(header_lines, default=0), first_label, label_ends, artefact
+    )
+    body = running_text(
+        lines,
+        first_label,
+        begin_at=label_ends,
+        skip=_note_lines(lines, notes, label_ends, artefact),
+        artefact=artefact,
+    )
     problems = [
         ParseProblem(f"{block.label}: {problem}", block.number_list.span)
         for block in blocks
@@ -63,7 +73,9 @@ _NOTE_CONTINUATION = 4
 
 
 def _note_lines(
-    lines: tuple[str, ...], notes: tuple[FootnoteNote, ...], label_lines: dict[int, int],
+    lines: tuple[str, ...],
+    notes: tuple[FootnoteNote, ...],
+    label_lines: dict[int, int],
     artefact: list[bool],
 ) -> frozenset[int]:
     """The lines footnote texts stand on, so that the sentence they interrupt at a page
@@ -74,16 +86,25 @@ def _note_lines(
         skipped.add(start)
         for index in range(start + 1, min(start + 1 + _NOTE_CONTINUATION, len(lines))):
             line = lines[index]
-            if (index in note_starts or index in label_lines or not line.strip()
-                    or artefact[index] or line.rstrip().endswith("?")):
+            if (
+                index in note_starts
+                or index in label_lines
+                or not line.strip()
+                or artefact[index]
+                or line.rstrip().endswith("?")
+            ):
                 break
             skipped.add(index)
     return frozenset(skipped)
 
 
 def _missing_questions(
-    kind: Kind, header: Header, questions: tuple[Block, ...], answers: tuple[Block, ...],
-    lines: tuple[str, ...], first_label: int,
+    kind: Kind,
+    header: Header,
+    questions: tuple[Block, ...],
+    answers: tuple[Block, ...],
+    lines: tuple[str, ...],
+    first_label: int,
 ) -> list[ParseProblem]:
     """An answer document without questions, or a question set that asks nothing.
 
@@ -94,15 +115,22 @@ def _missing_questions(
         return []
     if kind.requires_answers:
         anchor = header.government_line or (answers[0] if answers else None)
-        span = anchor.span if isinstance(anchor, HeaderLine) else (
-            anchor.label_span if anchor is not None else None)
+        span = (
+            anchor.span
+            if isinstance(anchor, HeaderLine)
+            else (anchor.label_span if anchor is not None else None)
+        )
         if span is not None:
             return [ParseProblem("geen enkele vraag gevonden in dit antwoorddocument", span)]
     if kind is Kind.QUESTION_SET and header.question_header is not None:
         after = header.question_header.span.end_line
         if not any("?" in line for line in lines[after:]):
-            return [ParseProblem("geen enkele vraag gevonden na de kop van de vragen",
-                                 header.question_header.span)]
+            return [
+                ParseProblem(
+                    "geen enkele vraag gevonden na de kop van de vragen",
+                    header.question_header.span,
+                )
+            ]
     return []
 
 

@@ -23,7 +23,9 @@ _ANSWER_KEYWORD = re.compile(
     r"(?P<lead>[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?)?"
 )
 #: What may follow a label's numbers: nothing, or a colon (and then text).
-_LABEL_END = re.compile(r"[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*(?:(?P<colon>[:.])[ \t\u00a0]*(?:\*\*)?)?")
+_LABEL_END = re.compile(
+    r"[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*(?:(?P<colon>[:.])[ \t\u00a0]*(?:\*\*)?)?"
+)
 _NUMBERED = re.compile(_LEAD + r"(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)")
 
 
@@ -55,7 +57,7 @@ def find_label(line: str, index: int) -> Label | None:
     after = scanned.end if scanned is not None else match.end()
     tail = _LABEL_END.match(line, after)
     assert tail is not None  # the pattern can match the empty string
-    rest = line[tail.end():]
+    rest = line[tail.end() :]
     if rest.strip(_BLANK) and tail.group("colon") != ":":
         return None  # "Antwoord van Minister ...", "Vraag 3 is ..." : prose
     keyword_start = match.start("kw")
@@ -67,7 +69,7 @@ def find_numbered_question(line: str, index: int, expected: int) -> Label | None
     match = _NUMBERED.match(line)
     if match is None or int(match["num"]) != expected:
         return None
-    rest = line[match.end():].strip(_BLANK)
+    rest = line[match.end() :].strip(_BLANK)
     if rest and not match["mark"]:
         return None  # "1 Bent u ...": too easily a footnote or a number in prose
     scanned = ScannedList((expected,), match.start("num"), match.end("num"), False, ())
@@ -108,9 +110,7 @@ def _with_numbered_questions(
         if artefact[index]:
             continue
         label = find_numbered_question(line, index, expected)
-        if label is not None and (
-            (has_answers and answer_seen) or _asks(lines, index, label.rest)
-        ):
+        if label is not None and ((has_answers and answer_seen) or _asks(lines, index, label.rest)):
             result.append(label)
             expected += 1
             answer_seen = False
@@ -149,12 +149,12 @@ def build_blocks(
             line_no = label.line + 1
             number_list = NumberList(
                 label.scanned.numbers,
-                lines[label.line][label.scanned.start:label.scanned.end],
+                lines[label.line][label.scanned.start : label.scanned.end],
                 Span(line_no, label.scanned.start + 1, line_no, label.scanned.end + 1),
                 label.scanned.irregular,
                 label.scanned.problems,
             )
-        raw = lines[label.line][label.start:label.end].strip(_BLANK + "*").rstrip(":.")
+        raw = lines[label.line][label.start : label.end].strip(_BLANK + "*").rstrip(":.")
         span = Span(label.line + 1, label.start + 1, label.line + 1, label.start + 1 + len(raw))
         if label.role == "question":
             numbers = number_list.numbers if number_list else ()

@@ -197,8 +197,16 @@ def find_footnotes(
         is_note = False
         if line_start is not None:
             is_note = _resolve_line_start(
-                state, lines, index, line_start, index >= body_line, after_footer[index],
-                in_zone[index], last_note_line, last_lone_line, artefact,
+                state,
+                lines,
+                index,
+                line_start,
+                index >= body_line,
+                after_footer[index],
+                in_zone[index],
+                last_note_line,
+                last_lone_line,
+                artefact,
             )
         if is_note:
             continue
@@ -265,8 +273,12 @@ def _resolve_line_start(
         if in_body and number == state.next_marker and last_note_line.get(number, -1) > index:
             state.add_marker(number, index, found.start, found.end, "line")
             return False
-        if in_zone and number == state.next_note and _SOURCE.search(text) \
-                and not _after_list_intro(lines, index, artefact):
+        if (
+            in_zone
+            and number == state.next_note
+            and _SOURCE.search(text)
+            and not _after_list_intro(lines, index, artefact)
+        ):
             state.add_note(number, text, index, found.start, found.end, "lone")
             return True
         return False
@@ -280,15 +292,20 @@ def _resolve_line_start(
         return False
     if found.form == "punct":
         if (
-            in_body and number == state.next_marker
+            in_body
+            and number == state.next_marker
             and (last_note_line.get(number, -1) > index or last_lone_line.get(number, -1) > index)
             and not _after_unit(lines, index, artefact)
             # "vraag" + "1. De gemeente": the number is the sentence's; a lone "5." after
             # "vraag" stays a marker, since the note it needs follows
-            and not (lines[index][found.end + 1:].strip(_BLANK)
-                     and _after_number_word(lines, index, artefact))
-            and not (lines[index][found.end:found.end + 1] == "."
-                     and _in_numbered_list(lines, index, number, artefact))
+            and not (
+                lines[index][found.end + 1 :].strip(_BLANK)
+                and _after_number_word(lines, index, artefact)
+            )
+            and not (
+                lines[index][found.end : found.end + 1] == "."
+                and _in_numbered_list(lines, index, number, artefact)
+            )
         ):
             state.add_marker(number, index, found.start, found.end, "line")
         return False
@@ -301,8 +318,11 @@ def _resolve_line_start(
         state.add_note(number, found.text, index, found.start, found.end, found.form)
         return True
     if (
-        found.form == "spaced" and in_body and number == state.next_marker
-        and not _prose(found.text) and not _after_unit(lines, index, artefact)
+        found.form == "spaced"
+        and in_body
+        and number == state.next_marker
+        and not _prose(found.text)
+        and not _after_unit(lines, index, artefact)
         and not _after_number_word(lines, index, artefact)
         and (last_note_line.get(number, -1) > index or last_lone_line.get(number, -1) > index)
     ):
@@ -310,7 +330,9 @@ def _resolve_line_start(
         state.add_marker(number, index, found.start, found.end, "line")
         return False
     if (
-        in_zone and number == state.next_note and _SOURCE.search(found.text)
+        in_zone
+        and number == state.next_note
+        and _SOURCE.search(found.text)
         and not _after_list_intro(lines, index, artefact)
         and not (found.form == "glued" and _ORDINAL.match(found.text))
         and not (found.form == "spaced" and _prose(found.text))
@@ -361,12 +383,17 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
     """A number opening the line (after ``begin``), in one of the note/marker forms."""
     caret = _CARET_NOTE.match(line, begin)
     if caret is not None:
-        return _LineStart("caret", (int(caret["num"]),), caret.start("num") - 2,
-                          caret.end("num") + 2, line[caret.end():].strip(_BLANK))
+        return _LineStart(
+            "caret",
+            (int(caret["num"]),),
+            caret.start("num") - 2,
+            caret.end("num") + 2,
+            line[caret.end() :].strip(_BLANK),
+        )
     bracket = _BRACKET_NOTE.match(line, begin)
     if bracket is not None:
         number = _number(bracket["num"])
-        text = line[bracket.end():].strip(_BLANK)
+        text = line[bracket.end() :].strip(_BLANK)
         if number is None or not text:
             return None
         return _LineStart("bracket", (number,), bracket.start("num"), bracket.end("num"), text)
@@ -382,8 +409,14 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
         found = list(_DIGITS.finditer(line, begin))
         numbers = tuple(int(m.group()) for m in found)
         if numbers == tuple(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] >= 1:
-            return _LineStart("list", numbers, start, found[-1].end(), "",
-                              tuple((m.start(), m.end()) for m in found))
+            return _LineStart(
+                "list",
+                numbers,
+                start,
+                found[-1].end(),
+                "",
+                tuple((m.start(), m.end()) for m in found),
+            )
         return None
     if not 1 <= number <= MAX_NUMBER:
         return None
@@ -426,8 +459,13 @@ def _inline_markers(line: str, begin: int, depth: int) -> tuple[list[_Inline], i
             continue
         kind = match.lastgroup
         if kind == "paren":
-            paren = _paren_marker(match.group(), start, depth, _word_before(line, start, begin),
-                                  _char_after(line, match.end()))
+            paren = _paren_marker(
+                match.group(),
+                start,
+                depth,
+                _word_before(line, start, begin),
+                _char_after(line, match.end()),
+            )
             if paren is not None:
                 found.append(paren)
         elif kind == "mid":
@@ -578,9 +616,10 @@ def _bracket_markers(line: str, begin: int) -> list[_Inline]:
             break
         if match["caret"]:
             number = _number(match["inner"].strip(" "))
-            if number is not None and line[match.end():match.end() + 1] != ":":
+            if number is not None and line[match.end() : match.end() + 1] != ":":
                 found.append(
-                    _Inline("caret", number, match.start("inner"), match.end("inner"), True))
+                    _Inline("caret", number, match.start("inner"), match.end("inner"), True)
+                )
             continue
         for digits in _DIGITS.finditer(line, match.start("inner"), match.end("inner")):
             value = _number(digits.group())

@@ -62,15 +62,16 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
 
     question = _QUESTION_HEADER.search(text)
     if question is not None:
-        end = _end_of_parenthesised(text, question.start(), "(ingezonden",
-                                    _paragraph_end(running, lines, question.start()))
+        end = _end_of_parenthesised(
+            text, question.start(), "(ingezonden", _paragraph_end(running, lines, question.start())
+        )
         header_end = end
         fields["question_header"] = _header_line(running, question.start(), end)
         fields["member_form"] = question["form"]
         fields["member_form_span"] = running.span(question.start("form"), question.end("form"))
         askers_end = _find_at_depth_zero(text, " aan ", question.end(), end)
         askers_stop = askers_end if askers_end != -1 else end
-        fields["askers"] = _persons(text[question.end():askers_stop])
+        fields["askers"] = _persons(text[question.end() : askers_stop])
         if askers_end != -1:
             start = askers_end + len(" aan ")
             stop = _find_at_depth_zero(text, " over ", start, end)
@@ -80,13 +81,17 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             fields["addressed"] = addressed
             fields["addressees"] = tuple(o.portfolio or o.title for o in addressed)
             if stop < end and text.startswith(" over ", stop):
-                subject = text[stop + len(" over "):end].split("(ingezonden")[0].strip()
+                subject = text[stop + len(" over ") : end].split("(ingezonden")[0].strip()
                 fields["subject"] = subject or None
 
     government = _GOVERNMENT.search(text)
     if government is not None:
-        end = _end_of_parenthesised(text, government.start(), "(ontvangen",
-                                    _paragraph_end(running, lines, government.start()))
+        end = _end_of_parenthesised(
+            text,
+            government.start(),
+            "(ontvangen",
+            _paragraph_end(running, lines, government.start()),
+        )
         header_end = max(header_end, end)
         fields["government_line"] = _header_line(running, government.start(), end)
         signers = _signers(running, government.start(), end)
@@ -103,7 +108,7 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         if opening != -1:
             continue  # "(ontvangen (ontvangen 7 juni 2024)": the date belongs to the second
         stop = close if close != -1 else min(len(text), match.end() + 40)
-        inner = text[match.end():stop]
+        inner = text[match.end() : stop]
         field = parse_date_text(
             "submitted" if match["role"] == "ingezonden" else "received",
             inner,
@@ -161,7 +166,7 @@ def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> 
     limit = min(len(lines), line + 12)
     for index in range(line + 1, limit):
         if not lines[index].strip():
-            following = [o for o in running.line_offsets[index + 1:limit + 1] if o >= 0]
+            following = [o for o in running.line_offsets[index + 1 : limit + 1] if o >= 0]
             return following[0] if following else len(running.text)
     return len(running.text)
 
@@ -239,12 +244,18 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
             continue
         for title_waiting, begin, title_end in waiting:
             first_start, first_end = pieces[0]
-            found.append(Official(role, title_waiting, text[first_start:first_end],
-                                  running.span(begin, title_end)))
+            found.append(
+                Official(
+                    role, title_waiting, text[first_start:first_end], running.span(begin, title_end)
+                )
+            )
         waiting = []
         for piece_start, piece_end in pieces:
-            found.append(Official(role, title, text[piece_start:piece_end],
-                                  running.span(match.start(), piece_end)))
+            found.append(
+                Official(
+                    role, title, text[piece_start:piece_end], running.span(match.start(), piece_end)
+                )
+            )
     for title_waiting, begin, title_end in waiting:
         found.append(Official(role, title_waiting, "", running.span(begin, title_end)))
     return tuple(found)
@@ -324,18 +335,19 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     name = text[after:name_end].strip(" ,.")
     for word in ("van ", "voor "):
         if name.startswith(word):  # "Antwoord van de Minister van Defensie (ontvangen ...)"
-            portfolio = name[len(word):].strip()
+            portfolio = name[len(word) :].strip()
             return Official("signer", title, portfolio, running.span(match.start(), name_end))
     portfolio = ""
     portfolio_end = name_end
     if paren != -1:
         close = _first_of(text, (")", "("), paren + 1, stop)
-        inner = text[paren + 1:close].strip()
+        inner = text[paren + 1 : close].strip()
         if not inner.startswith(_DATE_WORDS):
             portfolio = inner
             portfolio_end = close
-    return Official("signer", title, portfolio, running.span(match.start(), portfolio_end),
-                    name or None)
+    return Official(
+        "signer", title, portfolio, running.span(match.start(), portfolio_end), name or None
+    )
 
 
 def _persons(text: str) -> tuple[Person, ...]:

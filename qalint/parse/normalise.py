@@ -19,7 +19,8 @@ _ARTEFACT_LINE = re.compile(
     r"""[ \t\f\u00a0]*(?:
         Tweede\ Kamer,\ vergaderjaar\ [0-9]{4}[\u2013-][0-9]{4},\ (?:Aanhangsel|Vragen)[ 0-9]*
       | Tweede\ Kamer\ der\ Staten-Generaal[ 0-9]*
-      | (?:\#+\ )?Vergaderjaar\ [0-9]{4}[\u2013-][0-9]{4}\ (?:Aanhangsel\ van\ de\ Handelingen|Vragen\ gesteld\ door\ de\ leden\ der\ Kamer)
+      | (?:\#+\ )?Vergaderjaar\ [0-9]{4}[\u2013-][0-9]{4}\ (?:Aanhangsel\ van\ de\ Handelingen
+          |Vragen\ gesteld\ door\ de\ leden\ der\ Kamer)
       | \**Vragen\ gesteld\ door\ de\ leden\ der\ Kamer,\ met\ de\ daarop\ door\ de\**
       | \**regering\ gegeven\ antwoorden\**
       | (?:ah|kv)-tk-[0-9A-Za-z-]+
@@ -139,7 +140,9 @@ def running_text(
             parts.append(" ")
             length += 1
         hyphenated = (
-            len(piece) > 2 and piece.endswith("-") and piece[-2].isalpha()
+            len(piece) > 2
+            and piece.endswith("-")
+            and piece[-2].isalpha()
             and _next_starts_lower(lines, index + 1, stop, flags)
         )
         if hyphenated:
@@ -156,13 +159,11 @@ def running_text(
     )
 
 
-def _next_starts_lower(
-    lines: tuple[str, ...], index: int, stop: int, flags: list[bool]
-) -> bool:
+def _next_starts_lower(lines: tuple[str, ...], index: int, stop: int, flags: list[bool]) -> bool:
     for following in range(index, stop):
         line = lines[following]
         if flags[following] or not line.strip() or _PAGE_NUMBER.match(line):
             continue
-        first = line[content_start(line):].lstrip()[:1]
+        first = line[content_start(line) :].lstrip()[:1]
         return first.islower()
     return False

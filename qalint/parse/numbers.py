@@ -97,7 +97,10 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
         if odd is not None:
             char = odd.group(1)
             return ScannedList(
-                (), odd.start(1), odd.end(1), False,
+                (),
+                odd.start(1),
+                odd.end(1),
+                False,
                 (f"onverwacht teken '{char}' in vraagnummer",),
             )
         return None
@@ -114,8 +117,25 @@ def _to_number(digits: str, problems: list[str]) -> int | None:
 
 
 WORD_NUMBERS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
-    "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
-    "achttien": 18, "negentien": 19, "twintig": 20,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
 }

@@ -63,14 +63,16 @@ def find_references(
             continue
         if not has_answers and "antwoord" in match.group(0).lower():
             continue
-        found.append(_reference(running, match.start(), scanned.end, scanned.numbers,
-                                label_lines, blocks))
+        found.append(
+            _reference(running, match.start(), scanned.end, scanned.numbers, label_lines, blocks)
+        )
     for match in _candidates(_WORD_PREFIX, text) if has_answers else ():
         if _EXTERNAL.match(text, match.end()):
             continue
         number = WORD_NUMBERS[match["word"].lower()]
-        found.append(_reference(running, match.start(), match.end(), (number,),
-                                label_lines, blocks))
+        found.append(
+            _reference(running, match.start(), match.end(), (number,), label_lines, blocks)
+        )
     found.sort(key=lambda ref: (ref.span.line, ref.span.column))
     return tuple(found)
 
@@ -86,8 +88,9 @@ _REACH_BACK = 48
 def _candidates(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, but only searched near a keyword: linear and fast."""
     done = 0
-    hits = heapq.merge(*(((m.start(), m.end()) for m in keyword.finditer(text))
-                         for keyword in _KEYWORDS))
+    hits = heapq.merge(
+        *(((m.start(), m.end()) for m in keyword.finditer(text)) for keyword in _KEYWORDS)
+    )
     for start_of_keyword, end_of_keyword in hits:
         if end_of_keyword <= done:
             continue

@@ -41,8 +41,9 @@ class ShortAnswer(Rule):
             for number in question.numbers:
                 answer = answers[number]  # the bug: an unanswered question raises KeyError
                 if answer.body_lines * 4 < question.body_lines:
-                    yield self.report(answer.label_span,
-                                      f"{answer.label} is veel korter dan de vraag")
+                    yield self.report(
+                        answer.label_span, f"{answer.label} is veel korter dan de vraag"
+                    )
 
 
 @hookimpl
