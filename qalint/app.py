@@ -50,7 +50,7 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
     plugins = load_plugins()
     for error in plugins.errors:
         print(f"qalint: error: {error.message}", file=sys.stderr)
-        if request.debug and getattr(error, "traceback", ""):
+        if request.debug and error.traceback:
             sys.stderr.write(error.traceback)
     overrides = Overrides(
         select=request.select,

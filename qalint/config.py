@@ -397,7 +397,7 @@ def build_options(
         at = (places or {}).get(key, where)
         spec = known.get(key)
         if spec is None:
-            hint = _did_you_mean(key, known.keys()) if known else ""
+            hint = _did_you_mean(key, list(known)) if known else ""
             raise ConfigError(
                 at.path, f"regel {rule.code} kent geen optie '{key}'{hint}", at.line, at.column
             )

@@ -25,7 +25,7 @@ def rules_data(plugins: Plugins) -> list[dict[str, Any]]:
 
 
 def _defaults(options_cls: Any) -> dict[str, Any]:
-    if not dataclasses.is_dataclass(options_cls):
+    if not (isinstance(options_cls, type) and dataclasses.is_dataclass(options_cls)):
         return {}
     instance = options_cls()
     return {

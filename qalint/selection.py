@@ -90,9 +90,9 @@ def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides
             severity[matched] = level
     options: dict[str, Any] = {}
     for code, (given, where, places) in raw.rules.items():
-        matched = _expand(where, rules)
-        if len(matched) != 1 or code not in rules:
-            hint = f"; bedoelt u [rules.{next(iter(matched))}]?" if len(matched) == 1 else ""
+        matching = _expand(where, rules)
+        if len(matching) != 1 or code not in rules:
+            hint = f"; bedoelt u [rules.{next(iter(matching))}]?" if len(matching) == 1 else ""
             raise ConfigError(
                 where.path,
                 f"[rules.{code}] moet één regelcode noemen{hint}",
