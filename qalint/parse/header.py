@@ -139,24 +139,14 @@ def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
     return HeaderLine(text, running.span(start, end), _tokens(running, start, end))
 
 
+_TOKEN = re.compile(r"[()]|[^\s()]+")
+
 def _tokens(running: RunningText, start: int, end: int) -> tuple[Token, ...]:
     """Words (runs without white space or parentheses) and single parentheses."""
-    text = running.text
-    tokens: list[Token] = []
-    index = start
-    while index < end:
-        char = text[index]
-        if char in "()":
-            tokens.append(Token(char, running.span(index, index + 1)))
-            index += 1
-        elif char.isspace():
-            index += 1
-        else:
-            begin = index
-            while index < end and not text[index].isspace() and text[index] not in "()":
-                index += 1
-            tokens.append(Token(text[begin:index], running.span(begin, index)))
-    return tuple(tokens)
+    return tuple(
+        Token(match.group(), running.span(match.start(), match.end()))
+        for match in _TOKEN.finditer(running.text, start, end)
+    )
 
 
 def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
