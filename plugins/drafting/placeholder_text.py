@@ -122,14 +122,15 @@ class PlaceholderText(Rule):
         follows = "olgt" in text.lower()
         if not follows and not any(literal in text for literal in _LITERALS):
             return  # a few fast substring tests instead of a regex over every line
-        # One scan of the whole text; quotation marks are counted only up to the lines
-        # that need them, so the rule stays linear however many candidates there are.
+        # The pattern is tried only where one of its literals stands (found by fast
+        # substring search); quotation marks are counted only up to the lines that need
+        # them, so the rule stays linear however many candidates there are.
         will_follow = self._will_follow_lines(doc) if follows else {}
         yield from will_follow.values()
         starts = list(itertools.accumulate((len(line) + 1 for line in doc.lines), initial=0))
         quotes = _QuotesUpTo(doc.lines)
         reported: dict[int, int] = {}
-        for match in _CANDIDATE.finditer(text):
+        for match in _candidates(text):
             index = bisect.bisect_right(starts, match.start()) - 1
             if index in will_follow:
                 continue
@@ -172,6 +173,26 @@ class PlaceholderText(Rule):
             text = doc.lines[span.line - 1][span.column - 1 :].strip()
             if text and _WILL_FOLLOW.fullmatch(text):
                 yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """``_CANDIDATE.finditer(text)``, tried only at the literals every candidate holds."""
+    positions: set[int] = set()
+    for literal in _LITERALS:
+        # "Nog aan te vullen": the literal starts one character into the candidate.
+        back = 1 if literal.startswith("og ") else 0
+        at = text.find(literal)
+        while at != -1:
+            positions.add(max(at - back, 0))
+            at = text.find(literal, at + 1)
+    done = 0
+    for position in sorted(positions):
+        if position < done:
+            continue
+        match = _CANDIDATE.match(text, position)
+        if match is not None:
+            done = match.end()
+            yield match
 
 
 @dataclass(frozen=True)
