@@ -141,6 +141,7 @@ def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
 
 _TOKEN = re.compile(r"[()]|[^\s()]+")
 
+
 def _tokens(running: RunningText, start: int, end: int) -> tuple[Token, ...]:
     """Words (runs without white space or parentheses) and single parentheses."""
     return tuple(
