@@ -282,6 +282,33 @@ def init_command(directory: Path, force: bool) -> None:
     _finish(_guarded(False, lambda: run_init(directory, force, _stdout())))
 
 
+#: click's own usage messages, which users read too, in Dutch. Anything not listed is
+#: shown as click wrote it.
+_CLICK_MESSAGES = (
+    (r"No such command '(.+?)'\.", r"onbekend commando '\1'."),
+    (r"Did you mean '?(.+?)'?\?", r"Bedoelt u \1?"),
+    (r"\(Possible options: (.+)\)", r"(mogelijk: \1)"),
+    (r"No such option: (.+)", r"onbekende optie: \1"),
+    (r"No such option '(.+?)'\.", r"onbekende optie '\1'."),
+    (r"Option '(.+?)' requires an argument\.", r"optie '\1' vraagt een waarde."),
+    (r"Option '(.+?)' does not take a value\.", r"optie '\1' neemt geen waarde."),
+    (r"Missing argument '(.+?)'\.", r"argument '\1' ontbreekt."),
+    (r"Got unexpected extra arguments? \((.+)\)", r"onverwacht extra argument (\1)"),
+    (r"'(.+?)' is not one of (.+)\.", r"'\1' is niet een van \2."),
+    (r"'(.+?)' is not a valid integer\.", r"'\1' is geen geheel getal."),
+    (r"(?:File|Path|Directory) '(.+?)' does not exist\.", r"'\1' bestaat niet."),
+    (r"Invalid value for (.+?): ", r"ongeldige waarde voor \1: "),
+)
+
+
+def in_dutch(message: str) -> str:
+    import re
+
+    for pattern, replacement in _CLICK_MESSAGES:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     if sys.stderr is None:  # started with 2>&-: errors go nowhere, but must not crash
         sys.stderr = open(os.devnull, "w")  # lives until exit
@@ -298,10 +325,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             exc.show()  # plain `qalint`: the help text, as click shows it
         else:
             command = exc.ctx.command_path if exc.ctx is not None else "qalint"
-            _fail(f"{exc.format_message()} ('{command} --help' toont de opties)")
+            _fail(f"{in_dutch(exc.format_message())} ('{command} --help' toont de opties)")
         _finish(EXIT_ERROR)
     except click.ClickException as exc:
-        _fail(exc.format_message())
+        _fail(in_dutch(exc.format_message()))
         _finish(EXIT_ERROR)
     except click.exceptions.Abort:
         _finish(EXIT_INTERRUPTED)

@@ -350,3 +350,18 @@ def test_the_report_schema_rejects_broken_reports(drafts: Path) -> None:
     report["diagnostics"][0]["line"] = 0
     with pytest.raises(AssertionError):
         validate_report(report)
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch"),
+    [
+        (["check", "--format", "sarif", "x.txt"], "ongeldige waarde voor '--format'"),
+        (["chek"], "onbekend commando 'chek'"),
+        (["check", "--bogus"], "onbekende optie '--bogus'"),
+        (["check", "--jobs"], "optie '--jobs' vraagt een waarde"),
+        (["rule"], "argument 'CODE' ontbreekt"),
+    ],
+)
+def test_click_usage_errors_are_dutch(args: list[str], dutch: str, tmp_path: Path) -> None:
+    result = run_inprocess(args, cwd=tmp_path, expect=2)
+    assert dutch in result.stderr
