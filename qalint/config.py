@@ -24,6 +24,7 @@ from qalint.rules import Rule, Severity
 
 CONFIG_NAMES = ("rules.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 1_000_000
+DEFAULT_RULE_TIMEOUT = 10.0
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
 _KEYS = {
@@ -36,6 +37,7 @@ _KEYS = {
     "per-file-ignores",
     "encoding",
     "max-file-size",
+    "rule-timeout",
     "exclude",
 }
 
@@ -79,6 +81,8 @@ class RawConfig:
     per_file_ignores: tuple[tuple[str, tuple[Selector, ...]], ...] = ()
     encoding: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: Seconds a third-party rule may take on one file (0: no limit).
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
     exclude: tuple[str, ...] = ()
 
 
@@ -274,6 +278,18 @@ def _validate(table: Mapping[str, Any], where: _Locator) -> RawConfig:
                 "max-file-size",
             )
         values["max_file_size"] = size
+    if "rule-timeout" in table:
+        seconds = table["rule-timeout"]
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, (int, float))
+            or not 0 <= seconds <= 3600
+        ):
+            raise where.error(
+                "'rule-timeout' moet een aantal seconden van 0 tot 3600 zijn (0: geen grens)",
+                "rule-timeout",
+            )
+        values["rule_timeout"] = float(seconds)
     if "exclude" in table:
         values["exclude"] = tuple(
             s.value for s in _selectors(table["exclude"], "exclude", where, example='["archief/*"]')

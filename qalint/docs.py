@@ -103,6 +103,7 @@ def render_rules_toml(plugins: Plugins) -> str:
         '# fail-on = "error"          # lowest severity that makes qalint exit 1',
         '# encoding = "utf-8"         # e.g. "cp1252" for drafts saved by old Word versions',
         "# max-file-size = 5242880    # bytes",
+        "# rule-timeout = 10          # seconds a third-party rule may take per file (0: none)",
         '# exclude = ["archief/*"]',
         "",
         "# [per-file-ignores]",

@@ -188,7 +188,15 @@ def check_path(
             )
             continue
         result.diagnostics.extend(
-            _run_rule(rule, doc, plugins, entry.plugin.describe(), entry.plugin.builtin, report)
+            _run_rule(
+                rule,
+                doc,
+                plugins,
+                entry.plugin.describe(),
+                entry.plugin.builtin,
+                report,
+                settings.rule_timeout,
+            )
         )
     return result
 
@@ -221,7 +229,6 @@ def _read_source(
 #: interval timer runs (pytest-timeout's signal method, for one). A rule that catches
 #: BaseException, or blocks in C code that never returns to the interpreter, cannot be
 #: stopped this way; that needs running plugins in a subprocess.
-RULE_TIMEOUT = 10.0
 #: A rule that returns more findings than this for one file is cut off (memory, E07).
 MAX_FINDINGS_PER_RULE = 100_000
 #: Invalid items reported one by one per rule and file; the rest are counted.
@@ -238,7 +245,13 @@ class _BadReturn(Exception):
 
 
 def _run_rule(
-    rule: Rule, doc: Document, plugins: Plugins, plugin: str, builtin: bool, report: _Reporter
+    rule: Rule,
+    doc: Document,
+    plugins: Plugins,
+    plugin: str,
+    builtin: bool,
+    report: _Reporter,
+    timeout: float,
 ) -> Iterator[Diagnostic]:
     who = f"ingebouwde regel {rule.code}" if builtin else f"regel {rule.code} van plugin {plugin}"
     if not builtin and report.snapshot is None:
@@ -252,7 +265,7 @@ def _run_rule(
     try:
         # Built-in rules are tested to stay linear on pathological input; arming a timer
         # for each of them on every file would cost more than the rules themselves.
-        with _time_limit(0 if builtin else RULE_TIMEOUT):
+        with _time_limit(0 if builtin else timeout):
             items = _findings(rule.check(doc))
             try:
                 for item in items:
@@ -281,7 +294,7 @@ def _run_rule(
     except _RuleTimeout:
         report.add(
             "QA000",
-            f"{who} duurde langer dan {RULE_TIMEOUT:g} s en is voor dit bestand overgeslagen",
+            f"{who} duurde langer dan {timeout:g} s en is voor dit bestand overgeslagen",
         )
     except _BadReturn as bad:
         report.add("QA000", f"{who} gaf een ongeldig resultaat: {bad}")

@@ -45,6 +45,7 @@ class Settings:
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
     encoding: str | None
     max_file_size: int
+    rule_timeout: float
     exclude: tuple[str, ...]
     root: PurePosixPath | None
 
@@ -112,6 +113,7 @@ def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides
         per_file_ignores=per_file,
         encoding=overrides.encoding or raw.encoding,
         max_file_size=raw.max_file_size,
+        rule_timeout=raw.rule_timeout,
         exclude=raw.exclude,
         root=root,
     )

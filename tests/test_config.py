@@ -193,6 +193,16 @@ def test_unknown_keys(project: Path, content: str, message: str) -> None:
             'exclude = "archief"\n',
             "rules.toml:1:1: 'exclude' moet een lijst van teksten zijn, zoals [\"archief/*\"]",
         ),
+        (
+            'rule-timeout = "10"\n',
+            "rules.toml:1:1: 'rule-timeout' moet een aantal seconden van 0 tot 3600 zijn "
+            "(0: geen grens)",
+        ),
+        (
+            "rule-timeout = -1\n",
+            "rules.toml:1:1: 'rule-timeout' moet een aantal seconden van 0 tot 3600 zijn "
+            "(0: geen grens)",
+        ),
         ("severity = 3\n", "rules.toml:1:1: 'severity' moet een tabel zijn"),
         (
             "[severity]\nQA103 = 2\n",

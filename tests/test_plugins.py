@@ -420,7 +420,7 @@ def test_e03_a_hanging_rule_is_stopped(
 ) -> None:
     if signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
         pytest.skip("another interval timer is running (pytest-timeout?)")
-    monkeypatch.setattr(runner, "RULE_TIMEOUT", 0.3)
+    (Path.cwd() / "rules.toml").write_text("rule-timeout = 0.3\n", encoding="utf-8")
     handler = signal.getsignal(signal.SIGALRM)
 
     def hang(rule: Rule, doc: Document) -> list[Diagnostic]:
