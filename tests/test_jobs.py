@@ -71,7 +71,7 @@ def _processes_mentioning(marker: str) -> list[int]:
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find workers")
 def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> None:
     big = tmp_path / "ctrl-c-marker"
-    for copy in range(8):
+    for copy in range(40):  # long enough (several seconds) for the signal to come mid-run
         shutil.copytree(many / "set0", big / f"copy{copy}")
     process = subprocess.Popen(
         [sys.executable, "-m", "qalint", "check", "--jobs", "2", str(big)],
