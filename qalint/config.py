@@ -338,7 +338,6 @@ class ConfigFinder:
     """Finds the configuration for each file, reading every folder's files once."""
 
     def __init__(self, explicit: Path | None = None):
-        self._explicit = explicit
         self._by_dir: dict[Path, RawConfig] = {}
         self._explicit_config: RawConfig | None = None
         #: Problems that do not stop the run; the caller shows them.

@@ -272,11 +272,3 @@ class Document:
             if number in block.numbers:
                 return block
         return None
-
-    def block_at(self, index: int | None) -> Block | None:
-        if index is None:
-            return None
-        for block in self.questions + self.answers:
-            if block.index == index:
-                return block
-        return None
