@@ -189,6 +189,13 @@ class Header:
     #: Who answers: signers and co-signers of the government line.
     signers: tuple[Official, ...] = ()
 
+    @property
+    def element_lines(self) -> tuple[HeaderLine, ...]:
+        """The question header and the government line, those that are present."""
+        return tuple(
+            line for line in (self.question_header, self.government_line) if line is not None
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class FootnoteMarker:

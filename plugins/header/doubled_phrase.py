@@ -35,9 +35,8 @@ class DoubledPhrase(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in (doc.header.question_header, doc.header.government_line):
-            if line is not None:
-                yield from self._check_tokens(line.tokens)
+        for line in doc.header.element_lines:
+            yield from self._check_tokens(line.tokens)
 
     def _check_tokens(self, tokens: tuple[Token, ...]) -> Iterator[Diagnostic]:
         keys = [_key(token.text) for token in tokens]

@@ -33,9 +33,8 @@ class UnbalancedParenthesis(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in (doc.header.question_header, doc.header.government_line):
-            if line is not None:
-                yield from self._check_line(line)
+        for line in doc.header.element_lines:
+            yield from self._check_line(line)
 
     def _check_line(self, line: HeaderLine) -> Iterator[Diagnostic]:
         tokens = line.tokens

@@ -30,11 +30,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     )
     blocks = tuple(sorted(questions + answers, key=lambda block: block.index))
     kind = _kind(header, questions, answers, lines)
-    header_lines = [
-        item.span.line - 1
-        for item in (header.question_header, header.government_line)
-        if item is not None
-    ]
+    header_lines = [item.span.line - 1 for item in header.element_lines]
     label_ends = {label.line: label.end for label in labels}
     markers, notes = find_footnotes(
         lines, min(header_lines, default=0), first_label, label_ends, artefact
