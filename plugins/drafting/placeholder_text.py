@@ -75,6 +75,8 @@ _WILL_FOLLOW = re.compile(
     r"(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
     re.IGNORECASE,
 )
+#: Longer than any line _WILL_FOLLOW can match in full, with some indentation.
+_WILL_FOLLOW_LONGEST = 80
 _WRITE = "de tekst moet nog worden geschreven"
 _ELLIPSIS = ("[...]", "[…]", "[ ... ]", "[ … ]")
 #: Quotation marks that open and close (not the right single quote: it is an apostrophe too).
@@ -155,6 +157,8 @@ class PlaceholderText(Rule):
         """Lines that say only ``Volgt.``, ``[antwoord volgt]`` and the like."""
         found = {}
         for index, line in enumerate(doc.lines):
+            if len(line) > _WILL_FOLLOW_LONGEST:
+                continue  # a sentence that merely contains "volgt"
             stripped = line.strip()
             if "olgt" in stripped.lower() and _WILL_FOLLOW.fullmatch(stripped):
                 start = line.index(stripped[0])
