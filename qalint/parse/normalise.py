@@ -124,18 +124,18 @@ def running_text(
     joined_without_space = False
     for index in range(first, stop):
         line = lines[index]
-        if flags[index] or index in skip or _PAGE_NUMBER.match(line):
+        if flags[index] or index in skip or (len(line) < 12 and _PAGE_NUMBER.match(line)):
             continue
-        begin = content_start(line)
+        begin = content_start(line) if "vergaderjaar" in line else 0
         if begin_at is not None and index in begin_at:
             begin = max(begin, begin_at[index])
         piece = line[begin:]
         piece = (piece.translate(_SPACE_LIKE) if translate else piece).rstrip()
-        if not piece.strip():
+        text = piece.lstrip()
+        if not text:
             continue
-        lead = len(piece) - len(piece.lstrip())
-        piece = piece[lead:]
-        begin += lead
+        begin += len(piece) - len(text)
+        piece = text
         if parts and not joined_without_space:
             parts.append(" ")
             length += 1
