@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from qalint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Abort
 from qalint.config import ConfigError, ConfigFinder, RawConfig
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
     from qalint.formatters.text import TextReport
 
 
-@dataclass(frozen=True)
-class CheckRequest:
+class CheckRequest(NamedTuple):
     paths: tuple[str, ...]
     output_format: str = "text"
     select: tuple[str, ...] | None = None

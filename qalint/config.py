@@ -17,7 +17,7 @@ import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qalint.discovery import display_path, os_error_message
 from qalint.rules import Rule, Severity
@@ -54,8 +54,7 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-@dataclass(frozen=True, slots=True)
-class Selector:
+class Selector(NamedTuple):
     """A code, prefix, name or ``ALL`` as written, with where it was written."""
 
     value: str

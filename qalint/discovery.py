@@ -7,11 +7,10 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     shown: str  # the path as users see it: relative to the current folder, with "/"
     real: str | None  # None for stdin and for paths that cannot be read
     missing: bool = False

@@ -17,7 +17,7 @@ import importlib
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pluggy
 
@@ -45,8 +45,7 @@ BUILTIN_DIST = "qalint"
 MAX_EXCEPTION_TEXT = 300
 
 
-@dataclass(frozen=True, slots=True)
-class PluginInfo:
+class PluginInfo(NamedTuple):
     name: str
     dist: str
     version: str
@@ -56,8 +55,7 @@ class PluginInfo:
         return f"{self.name} ({self.dist} {self.version})" if not self.builtin else self.name
 
 
-@dataclass(frozen=True, slots=True)
-class PluginError:
+class PluginError(NamedTuple):
     """A plugin that could not be loaded or registered; reported as QA000, exit 2."""
 
     plugin: str
@@ -66,8 +64,7 @@ class PluginError:
     traceback: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RuleEntry:
+class RuleEntry(NamedTuple):
     cls: type[Rule]
     plugin: PluginInfo
 

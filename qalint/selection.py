@@ -14,7 +14,7 @@ import fnmatch
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from qalint.config import ConfigError, RawConfig, Selector, build_options, is_text_encoding
 from qalint.plugins import RuleEntry
@@ -25,8 +25,7 @@ from qalint.rules import Severity
 ALWAYS_ON = frozenset({"QA000", "QA001", "QA002"})
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """Command-line flags, which win over the configuration file."""
 
     select: tuple[str, ...] | None = None

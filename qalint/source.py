@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Only these end a line; str.splitlines() would also split at \f, \v, \x1c-\x1e, \x85,
 # U+2028 and U+2029, and then line numbers disagree with grep -n and editors.
@@ -25,8 +25,7 @@ class DecodeFailure(Exception):
         self.column = column
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     path: str
     text: str
     lines: tuple[str, ...]

@@ -258,13 +258,21 @@ def test_spans_count_lines_like_grep_with_form_feeds_and_crlf() -> None:
 def test_footnote_parsing_scales_linearly() -> None:
     small = tuple(["Vraag 1"] + ["Kent u het bericht?1 Zie jl.2 en [3 ] 4) (5) 1998 m2"] * 2_000)
     large = small + small[1:]
-    t_small = min(
-        _timed(lambda: find_footnotes(small, 0, 0, {0: 7}, [False] * len(small))) for _ in range(3)
-    )
-    t_large = min(
-        _timed(lambda: find_footnotes(large, 0, 0, {0: 7}, [False] * len(large))) for _ in range(3)
-    )
-    assert t_large / max(t_small, 1e-3) < 2.5
+
+    def ratio() -> float:
+        t_small = min(
+            _timed(lambda: find_footnotes(small, 0, 0, {0: 7}, [False] * len(small)))
+            for _ in range(3)
+        )
+        t_large = min(
+            _timed(lambda: find_footnotes(large, 0, 0, {0: 7}, [False] * len(large)))
+            for _ in range(3)
+        )
+        return t_large / max(t_small, 1e-3)
+
+    # A noisy neighbour can spoil one measurement, not three in a row; quadratic
+    # parsing gives about 4 every time.
+    assert min(ratio() for _ in range(3)) < 2.5
 
 
 def _timed(function: object) -> float:

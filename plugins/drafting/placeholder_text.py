@@ -2,7 +2,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
@@ -199,8 +199,7 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-@dataclass(frozen=True)
-class _Local:
+class _Local(NamedTuple):
     """A match of the whole text, in the coordinates of its line."""
 
     match: re.Match[str]

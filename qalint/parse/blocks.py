@@ -9,7 +9,7 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qalint.model import Block, NumberList, Span
 from qalint.parse.normalise import content_start
@@ -29,8 +29,7 @@ _LABEL_END = re.compile(
 _NUMBERED = re.compile(_LEAD + r"(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)")
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     role: str
     line: int  # 0-based line index
     start: int  # column (0-based) where the label starts

@@ -29,7 +29,7 @@ are examined per line, so a garbage line of numbers costs no more than a real on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qalint.model import FootnoteMarker, FootnoteNote, Span
 from qalint.parse.normalise import content_start
@@ -109,8 +109,7 @@ _SOURCE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _LineStart:
+class _LineStart(NamedTuple):
     """A number opening a line: the note number, or a marker in PDF text."""
 
     #: Notes: "glued", "spaced", "numeric" (spaced, text opens with a number), "lone",
@@ -125,8 +124,7 @@ class _LineStart:
     positions: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Inline:
+class _Inline(NamedTuple):
     #: "glued", "bracket", "caret" and "paren" are strong; "word" (``Agema3``),
     #: "acronym" (``NIS24``: directive NIS2, marker 4), "year" (``november 20231``,
     #: ``2022-20282``), "paren-weak" (``bij het UWV 1) ook``) and "parenthesised"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qalint.model import Span
 
@@ -62,8 +62,7 @@ def content_start(line: str) -> int:
     return match.end() if match else 0
 
 
-@dataclass(frozen=True, slots=True)
-class RunningText:
+class RunningText(NamedTuple):
     """The document as one string, with a map back to original lines and columns.
 
     Lines are joined with a single space, or with nothing where a word was hyphenated

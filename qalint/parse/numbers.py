@@ -9,7 +9,7 @@ linear in the length of the line whatever a user types.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: A number longer than this is not a question number (and int() is never asked to
 #: convert thousands of digits, CVE-2020-10735).
@@ -27,8 +27,7 @@ _TOKEN = re.compile(
 _DIGIT_LIKE = re.compile(r"[ \t\u00a0]*(\d|[\u00b2\u00b3\u00b9\u2070-\u2079])")
 
 
-@dataclass(frozen=True, slots=True)
-class ScannedList:
+class ScannedList(NamedTuple):
     numbers: tuple[int, ...]
     start: int
     end: int
