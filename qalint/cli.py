@@ -7,9 +7,10 @@ over 1, and ``--exit-zero`` never hides it); 130 interrupted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -28,6 +29,18 @@ class OutputError(Exception):
     """Writing the report failed (disk full, closed stdout); not a problem of the input."""
 
 
+@contextlib.contextmanager
+def _output_errors() -> Iterator[None]:
+    """A closed pipe stays a BrokenPipeError (handled quietly); any other write error
+    becomes an OutputError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from exc
+
+
 class _Stdout:
     """``sys.stdout`` whose write errors are told apart from other ``OSError``s."""
 
@@ -35,20 +48,12 @@ class _Stdout:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        try:
+        with _output_errors():
             return self._stream.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(exc.strerror or str(exc)) from exc
 
     def flush(self) -> None:
-        try:
+        with _output_errors():
             self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(exc.strerror or str(exc)) from exc
 
     def isatty(self) -> bool:
         try:

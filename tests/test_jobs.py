@@ -12,19 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_helpers import run_qalint
 from tests.helpers import CORPUS
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/real is not present")
-
-
-def _qalint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "qalint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -40,18 +31,20 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("output_format", ["text", "json"])
 def test_output_is_identical_with_a_pool(many: Path, output_format: str) -> None:
-    serial = _qalint("check", "--jobs", "1", "--format", output_format, ".", cwd=many)
-    pooled = _qalint("check", "--jobs", "2", "--format", output_format, ".", cwd=many)
-    assert serial.returncode == pooled.returncode == 1
+    serial = run_qalint(
+        ["check", "--jobs", "1", "--format", output_format, "."], cwd=many, expect=1, timeout=300
+    )
+    pooled = run_qalint(
+        ["check", "--jobs", "2", "--format", output_format, "."], cwd=many, expect=1, timeout=300
+    )
     assert serial.stdout == pooled.stdout
     assert serial.stdout.count("QA103") >= 3
     assert pooled.stderr == ""
 
 
 def test_invalid_jobs_is_a_usage_error(many: Path) -> None:
-    result = _qalint("check", "--jobs", "0", ".", cwd=many)
-    assert result.returncode == 2
-    assert "--jobs" in result.stderr and "Traceback" not in result.stderr
+    result = run_qalint(["check", "--jobs", "0", "."], cwd=many, expect=2)
+    assert "--jobs" in result.stderr
 
 
 def _processes_mentioning(marker: str) -> list[int]:
