@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 from typing import Any
@@ -19,8 +18,8 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, dt.date):
         return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a model record
+        return {name: _plain(item) for name, item in zip(value._fields, value, strict=True)}
     if isinstance(value, (tuple, list)):
         return [_plain(item) for item in value]
     return value

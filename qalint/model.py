@@ -1,18 +1,20 @@
 """The immutable document model that rules read.
 
-Everything here is a frozen dataclass holding tuples, so a rule (or a third-party
-plugin) cannot change what the next rule sees.
+Everything here is a ``NamedTuple`` holding tuples, strings and numbers, so a rule (or a
+third-party plugin) cannot change what the next rule sees: not by assignment, and not by
+``object.__setattr__`` either, which a frozen dataclass would let through. NamedTuples
+are also the cheapest immutable records Python has, to define at start-up and to build
+for every span of every document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
+class Span(NamedTuple):
     """A range in the original input.
 
     Lines and columns are 1-based; the end is exclusive. Columns count Unicode code
@@ -55,8 +57,7 @@ class Kind(str, enum.Enum):
         return self in (Kind.ANSWER, Kind.MINISTRY_DRAFT)
 
 
-@dataclass(frozen=True, slots=True)
-class NumberList:
+class NumberList(NamedTuple):
     """A parsed list of question numbers such as ``4, 6 en 7`` or ``2 t/m 6``."""
 
     numbers: tuple[int, ...]
@@ -68,8 +69,7 @@ class NumberList:
     problems: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A question or answer: its label and the text up to the next label."""
 
     role: str  # "question" or "answer"
@@ -83,15 +83,16 @@ class Block:
     body_span: Span
     #: Number of non-empty, non-artefact text lines in the body.
     body_lines: int
-    index: int  # position among all blocks of the document, in reading order
+    #: Position among all blocks of the document, in reading order. (As a field name it
+    #: shadows ``tuple.index``, which a record never needs.)
+    index: int  # type: ignore[assignment]
 
     @property
     def explicit(self) -> bool:
         return self.number_list is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """A cross-reference inside the document, e.g. ``zie ook het antwoord op vraag 5``."""
 
     phrase: str
@@ -101,8 +102,7 @@ class Reference:
     block_index: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class DateField:
+class DateField(NamedTuple):
     """A date as written, e.g. ``ingezonden 3 juni 2014`` or ``dinsdag 3 juni 2014``."""
 
     role: str  # "submitted", "received" or "text"
@@ -114,14 +114,12 @@ class DateField:
     weekday: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     name: str
     party: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word, or a single parenthesis, of a header line, where it stands in the input.
 
     Words are runs of characters other than white space and parentheses; a word that
@@ -132,8 +130,7 @@ class Token:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderLine:
+class HeaderLine(NamedTuple):
     """One header element (question header or government line) with its text."""
 
     text: str
@@ -142,8 +139,7 @@ class HeaderLine:
     tokens: tuple[Token, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Official:
+class Official(NamedTuple):
     """A minister or state secretary named in the header.
 
     ``role`` is ``addressee`` (the questions are put to them), ``signer`` (``Antwoord
@@ -162,8 +158,7 @@ class Official:
     name: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     """The fields of DOMAIN.md section 3; absent fields are None or empty."""
 
     question_header: HeaderLine | None = None
@@ -197,8 +192,7 @@ class Header:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class FootnoteMarker:
+class FootnoteMarker(NamedTuple):
     """A footnote reference in the text: ``»?1``, ``jl.2``, ``[1 ]``, `` 1)``, a lone ``1`` line."""
 
     number: int
@@ -208,8 +202,7 @@ class FootnoteMarker:
     form: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class FootnoteNote:
+class FootnoteNote(NamedTuple):
     """A footnote text, at the page bottom or the end: ``1 NOS, 22 oktober 2024, ...``.
 
     ``span`` covers the note's number; ``text`` is the first line of the note.
@@ -224,21 +217,19 @@ class FootnoteNote:
     form: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ParseProblem:
+class ParseProblem(NamedTuple):
     """Something the parser could not make sense of; reported by a QA0xx rule."""
 
     message: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     path: str
     kind: Kind
     #: The decoded input split into lines as ``Span`` counts them (no line ends).
     lines: tuple[str, ...]
-    header: Header = field(default_factory=Header)
+    header: Header = Header()
     questions: tuple[Block, ...] = ()
     answers: tuple[Block, ...] = ()
     references: tuple[Reference, ...] = ()

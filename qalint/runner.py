@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import signal
 import stat
@@ -49,8 +48,6 @@ class _Reporter:
     def __init__(self, plugins: Plugins, result: FileResult):
         self.plugins = plugins
         self.result = result
-        #: The document as parsed, kept once a third-party rule runs (see _run_rule).
-        self.snapshot: Document | None = None
 
     def add(self, code: str, message: str, span: Span | None = None) -> None:
         entry = self.plugins.rule_by_code(code)
@@ -254,12 +251,6 @@ def _run_rule(
     timeout: float,
 ) -> Iterator[Diagnostic]:
     who = f"ingebouwde regel {rule.code}" if builtin else f"regel {rule.code} van plugin {plugin}"
-    if not builtin and report.snapshot is None:
-        # Frozen dataclasses stop ``doc.x = y``, not ``object.__setattr__``; a copy taken
-        # before the first third-party rule shows (and undoes) such a change.
-        import copy
-
-        report.snapshot = copy.deepcopy(doc)
     kept: list[Diagnostic] = []
     invalid = 0
     try:
@@ -304,9 +295,6 @@ def _run_rule(
         report.add("QA000", f"{who} is gecrasht: {exception_text(exc)}{hint}")
     if invalid > MAX_INVALID_REPORTS:
         report.add("QA000", f"{who} gaf nog {invalid - MAX_INVALID_REPORTS} ongeldige meldingen")
-    if not builtin and report.snapshot is not None and _changed(doc, report.snapshot):
-        _restore(doc, report.snapshot)
-        report.add("QA000", f"{who} heeft het document gewijzigd; die wijziging is teruggedraaid")
     return iter(kept)
 
 
@@ -318,21 +306,6 @@ def _findings(produced: object) -> Iterator[object]:
     ):
         raise _BadReturn(f"{type(produced).__name__} in plaats van een reeks meldingen")
     return iter(produced)
-
-
-def _changed(doc: Document, snapshot: Document) -> bool:
-    try:
-        return bool(doc != snapshot)
-    except Exception:  # noqa: BLE001 - whatever a plugin put in cannot even be compared
-        return True
-
-
-def _restore(doc: Document, snapshot: Document) -> None:
-    # In place, because check_path holds this object; fresh copies keep the snapshot clean.
-    import copy
-
-    for item in dataclasses.fields(Document):
-        object.__setattr__(doc, item.name, copy.deepcopy(getattr(snapshot, item.name)))
 
 
 @contextlib.contextmanager

@@ -637,11 +637,12 @@ def _force_nested(doc: Document) -> None:
 @pytest.mark.parametrize(
     "mutate, shown",
     [
-        (_assign, "is gecrasht: FrozenInstanceError: cannot assign to field 'questions'"),
+        (_assign, "is gecrasht: AttributeError: can't set attribute"),
         (_clear, "is gecrasht: AttributeError: 'tuple' object has no attribute 'clear'"),
-        (_edit_block, "is gecrasht: FrozenInstanceError: cannot assign to field 'numbers'"),
-        (_force_top, "heeft het document gewijzigd; die wijziging is teruggedraaid"),
-        (_force_nested, "heeft het document gewijzigd; die wijziging is teruggedraaid"),
+        (_edit_block, "is gecrasht: AttributeError: can't set attribute"),
+        # NamedTuple fields are read-only even for object.__setattr__.
+        (_force_top, "is gecrasht: AttributeError: can't set attribute"),
+        (_force_nested, "is gecrasht: AttributeError: can't set attribute"),
     ],
     ids=["assign", "clear", "edit-block", "object-setattr", "object-setattr-nested"],
 )

@@ -3,7 +3,6 @@ parser: the parser never raises and every span stays inside the input."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -121,9 +120,6 @@ def drafts(draw: st.DrawFn) -> str:
 def _spans(value: object) -> Iterator[Span]:
     if isinstance(value, Span):
         yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            yield from _spans(getattr(value, field.name))
     elif isinstance(value, tuple):
         for item in value:
             yield from _spans(item)
