@@ -14,7 +14,7 @@ from typing import cast
 from qalint.discovery import Target, os_error_message
 from qalint.model import Document, Kind, Span
 from qalint.parse import parse
-from qalint.plugins import Plugins, exception_text
+from qalint.plugins import Plugins, RuleEntry, exception_text
 from qalint.rules import Diagnostic, Related, Rule, Severity
 from qalint.selection import Settings
 from qalint.source import DecodeFailure, Source
@@ -161,7 +161,11 @@ def check_path(
         )
         return result
     result.kind = doc.kind
-    ignored = settings.ignored_for(_relative_to_root(shown, settings))
+    ignored = (
+        settings.ignored_for(_relative_to_root(shown, settings))
+        if settings.per_file_ignores
+        else frozenset()
+    )
     for code in settings.enabled:
         if code in FAILURE_CODES or code in ignored:
             continue
@@ -172,30 +176,21 @@ def check_path(
             raise
         except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
             result.tracebacks.append(_traceback())
-            builtin = entry.plugin.builtin
-            who = (
-                f"ingebouwde regel {code}"
-                if builtin
-                else f"regel {code} van plugin {entry.plugin.describe()}"
-            )
             report.add(
                 "QA000",
-                f"{who} is gecrasht bij het aanmaken: {exception_text(exc)}"
-                f"{'; meld dit alstublieft' if builtin else ''}",
+                f"{_who(entry)} is gecrasht bij het aanmaken: {exception_text(exc)}"
+                f"{'; meld dit alstublieft' if entry.plugin.builtin else ''}",
             )
             continue
-        result.diagnostics.extend(
-            _run_rule(
-                rule,
-                doc,
-                plugins,
-                entry.plugin.describe(),
-                entry.plugin.builtin,
-                report,
-                settings.rule_timeout,
-            )
-        )
+        result.diagnostics.extend(_run_rule(rule, doc, entry, report, settings.rule_timeout))
     return result
+
+
+def _who(entry: RuleEntry) -> str:
+    """The rule as messages about it name it (built only when there is something to say)."""
+    if entry.plugin.builtin:
+        return f"ingebouwde regel {entry.cls.code}"
+    return f"regel {entry.cls.code} van plugin {entry.plugin.describe()}"
 
 
 def _read_source(
@@ -242,21 +237,15 @@ class _BadReturn(Exception):
 
 
 def _run_rule(
-    rule: Rule,
-    doc: Document,
-    plugins: Plugins,
-    plugin: str,
-    builtin: bool,
-    report: _Reporter,
-    timeout: float,
-) -> Iterator[Diagnostic]:
-    who = f"ingebouwde regel {rule.code}" if builtin else f"regel {rule.code} van plugin {plugin}"
+    rule: Rule, doc: Document, entry: RuleEntry, report: _Reporter, timeout: float
+) -> list[Diagnostic]:
+    builtin = entry.plugin.builtin
     kept: list[Diagnostic] = []
     invalid = 0
     try:
         # Built-in rules are tested to stay linear on pathological input; arming a timer
         # for each of them on every file would cost more than the rules themselves.
-        with _time_limit(0 if builtin else timeout):
+        with contextlib.nullcontext() if builtin else _time_limit(timeout):
             items = _findings(rule.check(doc))
             try:
                 for item in items:
@@ -264,12 +253,14 @@ def _run_rule(
                     if problem is not None:
                         invalid += 1
                         if invalid <= MAX_INVALID_REPORTS:
-                            report.add("QA000", f"{who} gaf een ongeldige melding: {problem}")
+                            report.add(
+                                "QA000", f"{_who(entry)} gaf een ongeldige melding: {problem}"
+                            )
                         continue
                     if len(kept) == MAX_FINDINGS_PER_RULE:
                         report.add(
                             "QA000",
-                            f"{who} gaf meer dan {_dots(MAX_FINDINGS_PER_RULE)} "
+                            f"{_who(entry)} gaf meer dan {_dots(MAX_FINDINGS_PER_RULE)} "
                             f"meldingen; de rest is weggelaten",
                         )
                         break
@@ -285,17 +276,19 @@ def _run_rule(
     except _RuleTimeout:
         report.add(
             "QA000",
-            f"{who} duurde langer dan {timeout:g} s en is voor dit bestand overgeslagen",
+            f"{_who(entry)} duurde langer dan {timeout:g} s en is voor dit bestand overgeslagen",
         )
     except _BadReturn as bad:
-        report.add("QA000", f"{who} gaf een ongeldig resultaat: {bad}")
+        report.add("QA000", f"{_who(entry)} gaf een ongeldig resultaat: {bad}")
     except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError from a rule too
         report.result.tracebacks.append(_traceback())
         hint = "; meld dit alstublieft" if builtin else ""
-        report.add("QA000", f"{who} is gecrasht: {exception_text(exc)}{hint}")
+        report.add("QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}{hint}")
     if invalid > MAX_INVALID_REPORTS:
-        report.add("QA000", f"{who} gaf nog {invalid - MAX_INVALID_REPORTS} ongeldige meldingen")
-    return iter(kept)
+        report.add(
+            "QA000", f"{_who(entry)} gaf nog {invalid - MAX_INVALID_REPORTS} ongeldige meldingen"
+        )
+    return kept
 
 
 def _findings(produced: object) -> Iterator[object]:

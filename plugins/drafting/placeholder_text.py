@@ -75,6 +75,9 @@ _WILL_FOLLOW = re.compile(
     r"(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
     re.IGNORECASE,
 )
+#: Where a _WILL_FOLLOW line may stand: ``volgt``, ``Volgt`` or ``VOLGT`` (found by plain
+#: substring search, which is many times faster than a case-insensitive pattern).
+_FOLLOWS = ("olgt", "OLGT")
 #: Longer than any line _WILL_FOLLOW can match in full, with some indentation.
 _WILL_FOLLOW_LONGEST = 80
 _WRITE = "de tekst moet nog worden geschreven"
@@ -121,15 +124,15 @@ class PlaceholderText(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = "\n".join(doc.lines)
-        follows = "olgt" in text.lower()
+        follows = any(literal in text for literal in _FOLLOWS)
         if not follows and not any(literal in text for literal in _LITERALS):
             return  # a few fast substring tests instead of a regex over every line
         # The pattern is tried only where one of its literals stands (found by fast
         # substring search); quotation marks are counted only up to the lines that need
         # them, so the rule stays linear however many candidates there are.
-        will_follow = self._will_follow_lines(doc) if follows else {}
-        yield from will_follow.values()
         starts = list(itertools.accumulate((len(line) + 1 for line in doc.lines), initial=0))
+        will_follow = self._will_follow_lines(doc, text, starts) if follows else {}
+        yield from will_follow.values()
         quotes = _QuotesUpTo(doc.lines)
         reported: dict[int, int] = {}
         for match in _candidates(text):
@@ -153,14 +156,23 @@ class PlaceholderText(Rule):
         if follows:
             yield from self._answers_that_will_follow(doc)
 
-    def _will_follow_lines(self, doc: Document) -> dict[int, Diagnostic]:
-        """Lines that say only ``Volgt.``, ``[antwoord volgt]`` and the like."""
+    def _will_follow_lines(
+        self, doc: Document, text: str, starts: list[int]
+    ) -> dict[int, Diagnostic]:
+        """Lines that say only ``Volgt.``, ``[antwoord volgt]`` and the like.
+
+        Only the lines where ``volgt`` stands are looked at: in prose it is common
+        (``als volgt``), but most lines do not hold it.
+        """
         found = {}
-        for index, line in enumerate(doc.lines):
-            if len(line) > _WILL_FOLLOW_LONGEST:
-                continue  # a sentence that merely contains "volgt"
+        lines = sorted(
+            {bisect.bisect_right(starts, at) - 1 for at in _all_positions(text, _FOLLOWS)}
+        )
+        for index in lines:
+            line = doc.lines[index]
             stripped = line.strip()
-            if "olgt" in stripped.lower() and _WILL_FOLLOW.fullmatch(stripped):
+            # A longer line is a sentence that merely contains "volgt".
+            if len(line) <= _WILL_FOLLOW_LONGEST and _WILL_FOLLOW.fullmatch(stripped):
                 start = line.index(stripped[0])
                 found[index] = self.report(
                     Span(index + 1, start + 1, index + 1, start + len(stripped) + 1),
@@ -179,16 +191,22 @@ class PlaceholderText(Rule):
                 yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
 
 
+def _all_positions(text: str, literals: tuple[str, ...]) -> Iterator[int]:
+    """Every offset where one of ``literals`` stands."""
+    for literal in literals:
+        at = text.find(literal)
+        while at != -1:
+            yield at
+            at = text.find(literal, at + 1)
+
+
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """``_CANDIDATE.finditer(text)``, tried only at the literals every candidate holds."""
     positions: set[int] = set()
     for literal in _LITERALS:
         # "Nog aan te vullen": the literal starts one character into the candidate.
         back = 1 if literal.startswith("og ") else 0
-        at = text.find(literal)
-        while at != -1:
-            positions.add(max(at - back, 0))
-            at = text.find(literal, at + 1)
+        positions.update(max(at - back, 0) for at in _all_positions(text, (literal,)))
     done = 0
     for position in sorted(positions):
         if position < done:

@@ -66,9 +66,12 @@ class DoubledPhrase(Rule):
 
 def _doubled_at(keys: list[str], index: int) -> int:
     """The length of a phrase starting at ``index`` that is repeated right after it."""
+    first = keys[index]
     for size in range(1, _LONGEST + 1):
         if index + 2 * size > len(keys):
             break
+        if keys[index + size] != first:
+            continue  # the common case, decided without building two slices
         phrase = keys[index : index + size]
         if phrase != keys[index + size : index + 2 * size]:
             continue
