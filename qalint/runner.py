@@ -76,11 +76,14 @@ def read_bytes(path: str, limit: int) -> bytes:
         chunks = []
         remaining = limit + 1
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
+            # One byte more than the file had, so that one read usually ends the loop: a
+            # short read of a regular file is its end. (It may have grown meanwhile.)
+            wanted = min(remaining, max(info.st_size + 1, 1 << 16))
+            chunk = os.read(fd, wanted)
             chunks.append(chunk)
             remaining -= len(chunk)
+            if len(chunk) < wanted:
+                break
         data = b"".join(chunks)
         if len(data) > limit:
             raise _TooLarge(len(data))

@@ -34,6 +34,8 @@ class Source(NamedTuple):
 
 def split_lines(text: str) -> tuple[str, ...]:
     """Split at ``\\n``, ``\\r\\n`` and ``\\r`` only (the one line model of qalint)."""
+    if "\r" not in text:
+        return tuple(text.split("\n"))  # the common case, several times faster
     return tuple(_LINE_BREAK.split(text))
 
 
