@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from qalint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Abort
@@ -31,7 +30,7 @@ class CheckRequest(NamedTuple):
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     exit_zero: bool = False
-    config_path: Path | None = None
+    config_path: str | None = None
     stdin_filename: str | None = None
     encoding: str | None = None
     debug: bool = False
@@ -133,7 +132,7 @@ def _plan(
     jobs: list[tuple[Target, Settings, bytes | None]] = []
     if "-" in request.paths:
         name = request.stdin_filename or "-"
-        raw = finder.for_path(Path(name if request.stdin_filename else "."))
+        raw = finder.for_path(name if request.stdin_filename else ".")
         settings = settings_for(raw)
         shown = display_path(name) if request.stdin_filename else "-"
         try:
@@ -148,9 +147,10 @@ def _plan(
             jobs.append((Target(shown, None), settings, data))
     paths = [path for path in request.paths if path != "-"]
     if paths:
-        cwd_config = finder.for_path(Path("."))
+        cwd_config = finder.for_dir(".")
         for target in discover(paths, plugins.extensions(), cwd_config.exclude, warn=_warn):
-            raw = finder.for_path(Path(target.real)) if target.real else cwd_config
+            # Files are found walking folders: their configuration is their folder's.
+            raw = finder.for_dir(os.path.dirname(target.real) or ".") if target.real else cwd_config
             jobs.append((target, settings_for(raw), None))
     return jobs
 
@@ -250,20 +250,20 @@ def run_plugins(stream: TextIO) -> int:
     return EXIT_ERROR if plugins.errors else EXIT_CLEAN
 
 
-def run_init(directory: Path, force: bool, stream: TextIO) -> int:
+def run_init(directory: str, force: bool, stream: TextIO) -> int:
     from qalint import docs
 
-    target = directory / "rules.toml"
-    shown = display_path(str(target))
-    if directory.exists() and not directory.is_dir():
-        raise Abort(f"{display_path(str(directory))} is geen map")
-    if target.exists() and not force:
+    target = os.path.join(directory, "rules.toml")
+    shown = display_path(target)
+    if os.path.exists(directory) and not os.path.isdir(directory):
+        raise Abort(f"{display_path(directory)} is geen map")
+    if os.path.exists(target) and not force:
         raise Abort(f"{shown} bestaat al; gebruik --force om te overschrijven")
     plugins = load_plugins(entry_points=())
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        os.makedirs(directory, exist_ok=True)
         # "x" refuses a file that appeared since the check above.
-        with target.open("w" if force else "x", encoding="utf-8") as handle:
+        with open(target, "w" if force else "x", encoding="utf-8") as handle:
             handle.write(docs.render_rules_toml(plugins))
     except FileExistsError:
         raise Abort(f"{shown} bestaat al; gebruik --force om te overschrijven") from None

@@ -11,7 +11,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any, TextIO, cast
 
 import click
@@ -182,7 +181,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=str),
     help="Dit configuratiebestand in plaats van zoeken.",
 )
 @click.option("--stdin-filename", help="Naam voor invoer van stdin ('-').")
@@ -203,7 +202,7 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str | None,
     exit_zero: bool,
-    config_path: Path | None,
+    config_path: str | None,
     stdin_filename: str | None,
     encoding: str | None,
     jobs: str,
@@ -278,9 +277,9 @@ def plugins_command() -> None:
 
 
 @cli.command("init")
-@click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("directory", default=".", type=click.Path(path_type=str, file_okay=False))
 @click.option("--force", is_flag=True, help="Een bestaand rules.toml overschrijven.")
-def init_command(directory: Path, force: bool) -> None:
+def init_command(directory: str, force: bool) -> None:
     """Schrijf een volledig, becommentarieerd rules.toml in DIRECTORY."""
     from qalint.app import run_init
 

@@ -16,7 +16,6 @@ import stat
 import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from qalint.discovery import display_path, os_error_message
@@ -88,13 +87,13 @@ class RawConfig:
 # -- reading ---------------------------------------------------------------------------
 
 
-def read_config_file(path: Path, warnings: list[str] | None = None) -> RawConfig | None:
+def read_config_file(path: str, warnings: list[str] | None = None) -> RawConfig | None:
     """Read and validate one file; None for a pyproject.toml without [tool.qalint].
 
     ``warnings`` collects problems that do not make the file invalid, such as a
     misspelt ``[tool.qalnt]``.
     """
-    shown = display_path(str(path))
+    shown = display_path(path)
     data = _read_limited(path, shown)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # Notepad writes a BOM; TOML forbids it, we forgive it
@@ -120,7 +119,7 @@ def read_config_file(path: Path, warnings: list[str] | None = None) -> RawConfig
         ) from None
     except RecursionError:
         raise ConfigError(shown, "ongeldige TOML: te diep genest") from None
-    if path.name == "pyproject.toml":
+    if os.path.basename(path) == "pyproject.toml":
         tool = document.get("tool", {})
         if not isinstance(tool, dict) or "qalint" not in tool:
             if isinstance(tool, dict) and warnings is not None:
@@ -143,10 +142,10 @@ def read_config_file(path: Path, warnings: list[str] | None = None) -> RawConfig
     return _validate(table, _Locator(shown, text, prefix))
 
 
-def check_config_path(path: Path, shown: str) -> None:
+def check_config_path(path: str, shown: str) -> None:
     """Raise ConfigError unless ``path`` is a regular file (not a folder, FIFO, device)."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError as exc:
         raise ConfigError(shown, os_error_message(exc)) from None
     if stat.S_ISDIR(info.st_mode):
@@ -155,10 +154,10 @@ def check_config_path(path: Path, shown: str) -> None:
         raise ConfigError(shown, "is geen gewoon bestand")
 
 
-def _read_limited(path: Path, shown: str) -> bytes:
+def _read_limited(path: str, shown: str) -> bytes:
     check_config_path(path, shown)
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         raise ConfigError(shown, os_error_message(exc)) from None
@@ -336,33 +335,45 @@ def _did_you_mean(word: str, choices: Sequence[str] | set[str]) -> str:
 class ConfigFinder:
     """Finds the configuration for each file, reading every folder's files once."""
 
-    def __init__(self, explicit: Path | None = None):
-        self._by_dir: dict[Path, RawConfig] = {}
+    def __init__(self, explicit: str | None = None):
+        #: Folder (absolute, symlinks resolved) -> the configuration that applies there.
+        self._by_dir: dict[str, RawConfig] = {}
+        #: Folder as reached (before resolving) -> the same; most files share a few.
+        self._by_given_dir: dict[str, RawConfig] = {}
         self._explicit_config: RawConfig | None = None
         #: Problems that do not stop the run; the caller shows them.
         self.warnings: list[str] = []
         if explicit is not None:
             # Name the flag, so users see which of their inputs is wrong.
-            check_config_path(explicit, f"--config {display_path(str(explicit))}")
+            check_config_path(explicit, f"--config {display_path(explicit)}")
             loaded = read_config_file(explicit, self.warnings)
             if loaded is None:
-                raise ConfigError(display_path(str(explicit)), "bevat geen [tool.qalint]")
+                raise ConfigError(display_path(explicit), "bevat geen [tool.qalint]")
             self._explicit_config = loaded
 
-    def for_path(self, path: Path) -> RawConfig:
+    def for_path(self, path: str) -> RawConfig:
+        """The configuration for a file (its folder's) or a folder (its own)."""
         if self._explicit_config is not None:
             return self._explicit_config
-        try:
-            start = path.resolve().parent if not path.is_dir() else path.resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
-            try:
-                start = Path(os.path.abspath(path)).parent
-            except OSError:  # the current folder was deleted
-                return RawConfig()
-        return self._for_dir(start)
+        return self.for_dir(path if os.path.isdir(path) else os.path.dirname(path) or ".")
 
-    def _for_dir(self, directory: Path) -> RawConfig:
-        visited: list[Path] = []
+    def for_dir(self, directory: str) -> RawConfig:
+        if self._explicit_config is not None:
+            return self._explicit_config
+        known = self._by_given_dir.get(directory)
+        if known is None:
+            try:
+                start = os.path.realpath(directory)
+            except (OSError, ValueError):
+                try:
+                    start = os.path.abspath(directory)
+                except OSError:  # the current folder was deleted
+                    return RawConfig()
+            known = self._by_given_dir[directory] = self._for_resolved_dir(start)
+        return known
+
+    def _for_resolved_dir(self, directory: str) -> RawConfig:
+        visited: list[str] = []
         found: RawConfig | None = None
         current = directory
         while True:
@@ -371,18 +382,19 @@ class ConfigFinder:
                 break
             visited.append(current)
             found = self._read_dir(current)
-            if found is not None or current.parent == current:
+            parent = os.path.dirname(current)
+            if found is not None or parent == current:
                 break
-            current = current.parent
+            current = parent
         result = found if found is not None else RawConfig()
         for folder in visited:
             self._by_dir[folder] = result
         return result
 
-    def _read_dir(self, directory: Path) -> RawConfig | None:
+    def _read_dir(self, directory: str) -> RawConfig | None:
         for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
                 loaded = read_config_file(candidate, self.warnings)
                 if loaded is not None:
                     return loaded

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
@@ -64,31 +63,27 @@ def discover(
     exclude: Sequence[str] = (),
     warn: Callable[[str], None] | None = None,
 ) -> list[Target]:
-    """Expand ``paths`` into files, deduplicated by real path, sorted by shown path.
+    """Expand ``paths`` into files, deduplicated by identity, sorted by shown path.
 
-    A file reached twice (named twice, or through a symlink) is checked once, under the
-    same name whatever the argument order: the name that is not a symlink, else the
-    first in sort order. ``warn`` receives problems that do not stop the run: files
-    skipped inside a walked directory, a directory without drafts.
+    A file reached twice (named twice, through a symlink or a hard link) is checked
+    once, under the same name whatever the argument order: the name that is not a
+    symlink, else the first in sort order. ``warn`` receives problems that do not stop
+    the run: files skipped inside a walked directory, a directory without drafts.
     """
     suffixes = tuple(ext.lower() for ext in extensions)
     say = warn or (lambda message: None)
-    by_real: dict[str, tuple[bool, str, str]] = {}
+    chosen: dict[object, tuple[bool, str, str]] = {}
     failed: list[Target] = []
 
-    def add(path: str) -> None:
-        real = os.path.realpath(path)
-        shown = display_path(path)
-        candidate = (os.path.islink(path), shown, path)
-        if real not in by_real or candidate < by_real[real]:
-            by_real[real] = candidate
+    def add(identity: object, is_link: bool, shown: str, path: str) -> None:
+        candidate = (is_link, shown, path)
+        if identity not in chosen or candidate < chosen[identity]:
+            chosen[identity] = candidate
 
     for path in paths:
         if os.path.isdir(path):
-            found, problems = _walk(path, suffixes, exclude, say)
+            found, problems = _walk(path, suffixes, exclude, say, add)
             failed.extend(problems)
-            for item in found:
-                add(item)
             if not found and not problems:
                 say(
                     f"{display_path(path)}: geen bestanden met de extensies "
@@ -97,63 +92,101 @@ def discover(
             continue
         problem = _problem(path)
         if problem is None:
-            add(path)
+            info = os.stat(path)
+            add(_identity(info, path), os.path.islink(path), display_path(path), path)
         else:
             failed.append(
                 Target(display_path(path), None, missing=not os.path.lexists(path), error=problem)
             )
-    targets = [Target(shown, path) for _, shown, path in by_real.values()]
+    targets = [Target(shown, path) for _, shown, path in chosen.values()]
     targets.extend(failed)
     targets.sort(key=lambda target: target.shown)
     return targets
 
 
+def _identity(info: os.stat_result, path: str) -> object:
+    """What makes two names one file: device and inode (the real path where a file
+    system has no inode numbers)."""
+    return (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(path)
+
+
 def _walk(
-    root: str, suffixes: tuple[str, ...], exclude: Sequence[str], warn: Callable[[str], None]
-) -> tuple[list[str], list[Target]]:
-    found: list[str] = []
+    root: str,
+    suffixes: tuple[str, ...],
+    exclude: Sequence[str],
+    warn: Callable[[str], None],
+    add: Callable[[object, bool, str, str], None],
+) -> tuple[int, list[Target]]:
+    """Add the drafts under ``root``; return how many were found, and the folders or
+    files that could not be read.
+
+    One ``scandir`` per folder gives names, types and inode numbers, so a regular file
+    costs no system call of its own; only symlinks are followed with ``stat``. Names
+    are shown relative to the shown root, without asking the file system again.
+    Directory symlinks are not followed, so a link loop cannot trap the walk.
+    """
+    found = 0
     problems: list[Target] = []
-
-    def unreadable(exc: OSError) -> None:
-        # A folder we cannot list holds drafts we did not check: a partial run, exit 2.
-        where = exc.filename if isinstance(exc.filename, str) else root
-        problems.append(
-            Target(display_path(where), None, error=f"map niet leesbaar: {os_error_message(exc)}")
-        )
-
-    # Directory symlinks are not followed, so a link loop cannot trap the walk.
-    for directory, subdirs, files in os.walk(root, onerror=unreadable, followlinks=False):
-        subdirs[:] = sorted(
-            d
-            for d in subdirs
-            if not d.startswith(".") and not _excluded(os.path.join(directory, d), exclude)
-        )
-        for name in sorted(files):
-            path = os.path.join(directory, name)
-            if not name.lower().endswith(suffixes) or _excluded(path, exclude):
+    pending = [(root, _shown_root(root))]
+    while pending:
+        directory, shown_dir = pending.pop()
+        try:
+            device = os.stat(directory).st_dev
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            # A folder we cannot list holds drafts we did not check: a partial run, exit 2.
+            problems.append(
+                Target(shown_dir, None, error=f"map niet leesbaar: {os_error_message(exc)}")
+            )
+            continue
+        subdirs = []
+        for entry in entries:
+            name = entry.name
+            shown = f"{shown_dir}/{name}" if shown_dir != "." else name
+            if entry.is_dir(follow_symlinks=False):
+                if not name.startswith(".") and not _excluded(shown, name, exclude):
+                    subdirs.append((entry.path, shown))
                 continue
-            try:
-                info = os.stat(path)
-            except OSError as exc:
-                if exc.errno in (errno.ENOENT, errno.ELOOP):
-                    # Dangling links and link loops are not drafts; say so and go on.
-                    warn(
-                        f"{display_path(path)}: overgeslagen: "
-                        f"{_problem(path) or os_error_message(exc)}"
-                    )
-                else:
-                    problems.append(Target(display_path(path), None, error=os_error_message(exc)))
+            if not name.lower().endswith(suffixes) or _excluded(shown, name, exclude):
                 continue
-            if not stat.S_ISREG(info.st_mode):
-                warn(f"{display_path(path)}: overgeslagen: geen gewoon bestand")
+            path = shown if shown == entry.path else entry.path
+            if entry.is_symlink():
+                try:
+                    info = os.stat(path)
+                except OSError as exc:
+                    if exc.errno in (errno.ENOENT, errno.ELOOP):
+                        # Dangling links and link loops are not drafts; say so and go on.
+                        warn(f"{shown}: overgeslagen: {_problem(path) or os_error_message(exc)}")
+                    else:
+                        problems.append(Target(shown, None, error=os_error_message(exc)))
+                    continue
+                regular = stat.S_ISREG(info.st_mode)
+                identity = _identity(info, path)
+            else:
+                regular = entry.is_file(follow_symlinks=False)
+                inode = entry.inode()
+                identity = (device, inode) if inode else os.path.realpath(path)
+            if not regular:
+                warn(f"{shown}: overgeslagen: geen gewoon bestand")
                 continue
-            found.append(path)
+            add(identity, entry.is_symlink(), shown, path)
+            found += 1
+        # Depth first, in name order, so warnings come in the same order on every run.
+        pending.extend(reversed(subdirs))
     return found, problems
 
 
-def _excluded(path: str, exclude: Sequence[str]) -> bool:
-    shown = display_path(path)
-    name = os.path.basename(path)
+def _shown_root(root: str) -> str:
+    """The root as shown, without a trailing "/" (the file system root becomes "")."""
+    return display_path(root).rstrip("/")
+
+
+def _excluded(shown: str, name: str, exclude: Sequence[str]) -> bool:
+    if not exclude:
+        return False
+    import fnmatch  # only with exclude patterns
+
     return any(
         fnmatch.fnmatchcase(shown, glob) or fnmatch.fnmatchcase(name, glob) for glob in exclude
     )

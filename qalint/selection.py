@@ -10,10 +10,8 @@ so ignoring a rule of a plugin that is not installed is an error as well.
 
 from __future__ import annotations
 
-import fnmatch
+import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from qalint.config import ConfigError, RawConfig, Selector, build_options, is_text_encoding
@@ -35,8 +33,7 @@ class Overrides(NamedTuple):
     encoding: str | None = None
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     enabled: tuple[str, ...]
     severity: Mapping[str, Severity]
     options: Mapping[str, Any]
@@ -46,13 +43,16 @@ class Settings:
     max_file_size: int
     rule_timeout: float
     exclude: tuple[str, ...]
-    root: PurePosixPath | None
+    #: The folder of the configuration file; per-file-ignores are relative to it.
+    root: str | None
 
     def ignored_for(self, path: str) -> frozenset[str]:
         """Codes ignored for ``path`` (a path relative to the configuration's folder)."""
         if not self.per_file_ignores:
             return frozenset()
-        name = PurePosixPath(path).name
+        import fnmatch  # only with per-file-ignores
+
+        name = path.rsplit("/", 1)[-1]
         ignored: set[str] = set()
         for glob, codes in self.per_file_ignores:
             if fnmatch.fnmatchcase(path, glob) or fnmatch.fnmatchcase(name, glob):
@@ -103,7 +103,7 @@ def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides
     per_file = tuple(
         (glob, frozenset(expand(selectors)) - ALWAYS_ON) for glob, selectors in raw.per_file_ignores
     )
-    root = PurePosixPath(raw.path).parent if raw.path else None
+    root = (os.path.dirname(raw.path) or ".") if raw.path else None
     return Settings(
         enabled=tuple(code for code in codes if code in selected),
         severity=severity,

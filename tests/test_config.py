@@ -7,6 +7,7 @@ rules.toml before pyproject.toml in one folder, --config replaces discovery).
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -120,14 +121,15 @@ def test_configuration_larger_than_a_megabyte(project: Path) -> None:
 def test_unreadable_configuration(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # CI runs as root, so chmod would not stop the read: refuse it in open() instead.
     write(project / "rules.toml", 'select = ["QA103"]\n')
-    real_open = Path.open
+    real_open = open
 
-    def refuse(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if self.name == "rules.toml":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def refuse(file: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if os.path.basename(file) == "rules.toml":
+            raise PermissionError(13, "Permission denied", file)
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(Path, "open", refuse)
+    # The configuration module's own name for open(), so nothing else is affected.
+    monkeypatch.setattr("qalint.config.open", refuse, raising=False)
     result = run_inprocess(["check", "errors.txt"], cwd=project, expect=2)
     assert result.stderr == "qalint: error: rules.toml: geen leesrechten (Permission denied)\n"
 

@@ -77,7 +77,7 @@ def test_rules_toml_uncommented_is_a_valid_configuration(tmp_path: Path) -> None
             lines.append(line)
     config = tmp_path / "rules.toml"
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    raw = read_config_file(config)
+    raw = read_config_file(str(config))
     assert raw is not None
     settings = resolve(raw, RULES, Overrides())
     assert set(settings.enabled) == set(RULES)

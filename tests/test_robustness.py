@@ -464,6 +464,14 @@ def test_f02_directory_walk_dedup_and_explicit_files(work: Path) -> None:
     assert reversed_data == data
 
 
+def test_f02_a_hard_link_is_the_same_file(work: Path) -> None:
+    (work / "d").mkdir()
+    shutil.copy(EXAMPLES / "with-errors.txt", work / "d" / "b.txt")
+    os.link(work / "d" / "b.txt", work / "d" / "a.txt")
+    data = run_inprocess(["check", "--format", "json", "d"], cwd=work, expect=1).json()
+    assert [f["path"] for f in data["files"]] == ["d/a.txt"]
+
+
 def test_f02_empty_directory_gives_a_warning(work: Path) -> None:
     (work / "empty").mkdir()
     result = run_inprocess(["check", "empty"], cwd=work, expect=0, strict_stderr=True)
