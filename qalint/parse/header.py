@@ -144,10 +144,9 @@ _TOKEN = re.compile(r"[()]|[^\s()]+")
 
 def _tokens(running: RunningText, start: int, end: int) -> tuple[Token, ...]:
     """Words (runs without white space or parentheses) and single parentheses."""
-    return tuple(
-        Token(match.group(), running.span(match.start(), match.end()))
-        for match in _TOKEN.finditer(running.text, start, end)
-    )
+    matches = list(_TOKEN.finditer(running.text, start, end))
+    spans = running.spans([match.span() for match in matches])
+    return tuple(map(Token, [match.group() for match in matches], spans))
 
 
 def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
@@ -196,18 +195,23 @@ def _end_of_date(text: str, start: int, limit: int) -> int:
     return match.end() if match else start
 
 
+#: Parentheses and the words that end the askers and the addressees.
+_DEPTH_ZERO_NEEDLES = {
+    needle: re.compile(r"[()]|" + re.escape(needle)) for needle in (" aan ", " over ")
+}
+
+
 def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
     """Index of ``needle`` outside parentheses in ``text[start:end]``, or -1."""
     depth = 0
-    first = needle[0]
-    for index in range(start, end):
-        char = text[index]
-        if char == "(":
+    for match in _DEPTH_ZERO_NEEDLES[needle].finditer(text, start, end):
+        found = match.group()
+        if found == "(":
             depth += 1
-        elif char == ")":
+        elif found == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0 and char == first and text.startswith(needle, index, end):
-            return index
+        elif depth == 0:
+            return match.start()
     return -1
 
 

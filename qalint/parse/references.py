@@ -9,7 +9,6 @@ aangegeven``. A reference followed by ``van de vragen van het lid ...``,
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from collections.abc import Iterator
 
@@ -55,7 +54,8 @@ def find_references(
     label_lines = [block.label_span.line for block in blocks]
     found: list[Reference] = []
     text = running.text
-    for match in _candidates(_PREFIX, text):
+    keywords = _keyword_spans(text)
+    for match in _candidates(_PREFIX, text, keywords, _SPACED_DIGIT):
         scanned = scan_number_list(text, match.end())
         if scanned is None or not scanned.numbers:
             continue
@@ -66,7 +66,7 @@ def find_references(
         found.append(
             _reference(running, match.start(), scanned.end, scanned.numbers, label_lines, blocks)
         )
-    for match in _candidates(_WORD_PREFIX, text) if has_answers else ():
+    for match in _candidates(_WORD_PREFIX, text, keywords) if has_answers else ():
         if _EXTERNAL.match(text, match.end()):
             continue
         number = WORD_NUMBERS[match["word"].lower()]
@@ -83,23 +83,42 @@ def find_references(
 _KEYWORDS = (re.compile("ntwoord"), re.compile("ra(?:ag|gen)"))
 #: How far before its keyword a reference may start ("verwijs ik u graag naar de ").
 _REACH_BACK = 48
+#: How far after its keyword a reference may end.
+_REACH_AHEAD = 24
+#: A ``_PREFIX`` match ends in white space before a digit. Near most keywords
+#: (``verantwoordelijk``, ``vragen``) there is none, and this is much cheaper to rule
+#: out than the full pattern.
+_SPACED_DIGIT = re.compile(r"\s[0-9]")
 
 
-def _candidates(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, but only searched near a keyword: linear and fast."""
+def _keyword_spans(text: str) -> list[tuple[int, int]]:
+    """Where the keywords stand, in text order; found once for both patterns."""
+    return sorted(match.span() for keyword in _KEYWORDS for match in keyword.finditer(text))
+
+
+def _candidates(
+    pattern: re.Pattern[str],
+    text: str,
+    keywords: list[tuple[int, int]],
+    cue: re.Pattern[str] | None = None,
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, but only searched near a keyword: linear and fast.
+
+    ``cue`` is something every match contains; where it is missing, the pattern is not
+    searched.
+    """
     done = 0
-    hits = heapq.merge(
-        *(((m.start(), m.end()) for m in keyword.finditer(text)) for keyword in _KEYWORDS)
-    )
-    for start_of_keyword, end_of_keyword in hits:
+    for start_of_keyword, end_of_keyword in keywords:
         if end_of_keyword <= done:
             continue
         start = max(done, start_of_keyword - _REACH_BACK)
-        match = pattern.search(text, start, end_of_keyword + 24)
-        while match is not None and match.start() <= end_of_keyword:
-            yield match
-            done = match.end()
-            match = pattern.search(text, done, end_of_keyword + 24)
+        stop = end_of_keyword + _REACH_AHEAD
+        if cue is None or cue.search(text, start, stop):
+            match = pattern.search(text, start, stop)
+            while match is not None and match.start() <= end_of_keyword:
+                yield match
+                done = match.end()
+                match = pattern.search(text, done, stop)
         done = max(done, start_of_keyword)
 
 
