@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 
 #: Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 48
-CHUNK = 8
+#: Files per task: enough to make the cost of a task small, few enough to keep both
+#: workers busy to the end and the output flowing.
+CHUNK = 16
 
 _worker_plugins: Plugins | None = None
+_worker_work: Sequence[tuple[Target, Settings]] = ()
 
 
 def available_cpus() -> int:
@@ -46,22 +49,29 @@ def worth_a_pool(jobs: int, files: int) -> bool:
     return jobs > 1 and files >= MIN_FILES_FOR_POOL
 
 
-def _init_worker(plugins: Plugins | None) -> None:
-    global _worker_plugins
+def _init_worker(plugins: Plugins | None, work: Sequence[tuple[Target, Settings]]) -> None:
+    global _worker_plugins, _worker_work
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # With fork the arguments are inherited, not pickled: the plugins are not loaded a
+    # second time, and tasks need only name a range of ``work``.
+    _worker_work = work
     if plugins is not None:
-        _worker_plugins = plugins  # inherited through fork: no second plugin load
+        _worker_plugins = plugins
     if _worker_plugins is None:
         from qalint.plugins import load_plugins
 
         _worker_plugins = load_plugins()
 
 
-def _check_chunk(chunk: Sequence[tuple[Target, Settings]]) -> list[FileResult]:
+def _check_range(bounds: tuple[int, int]) -> list[FileResult]:
     from qalint.runner import check_target
 
     assert _worker_plugins is not None
-    return [check_target(target, settings, _worker_plugins) for target, settings in chunk]
+    start, stop = bounds
+    return [
+        check_target(target, settings, _worker_plugins)
+        for target, settings in _worker_work[start:stop]
+    ]
 
 
 def check_in_pool(
@@ -73,10 +83,12 @@ def check_in_pool(
     methods = multiprocessing.get_all_start_methods()
     forking = "fork" in methods
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    chunks = [work[start : start + CHUNK] for start in range(0, len(work), CHUNK)]
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(plugins if forking else None,))
+    ranges = [(start, min(start + CHUNK, len(work))) for start in range(0, len(work), CHUNK)]
+    pool = context.Pool(
+        jobs, initializer=_init_worker, initargs=(plugins if forking else None, work)
+    )
     try:
-        for results in pool.imap(_check_chunk, chunks):
+        for results in pool.imap(_check_range, ranges):
             yield from results
         pool.close()
     except BaseException:
