@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import stat
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import cast
@@ -306,6 +304,9 @@ def _findings(produced: object) -> Iterator[object]:
 
 @contextlib.contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
+    import signal  # only for third-party rules: keeps start-up cheap
+    import threading
+
     if (
         seconds <= 0
         or not hasattr(signal, "setitimer")

@@ -240,6 +240,48 @@ def test_a_numbered_list_of_sources_is_not_a_list_of_notes() -> None:
     assert _found(text) == ([], [])
 
 
+def test_a_number_the_sentence_reads_on_to_is_not_the_note_that_follows_later() -> None:
+    text = HEADER + (
+        "Vraag 1\nKent u het bericht?1\nAntwoord 1\nJa.\n"
+        "Vraag 2\nIndien het antwoord op vraag\n1 bevestigend is, welke stappen zet u dan?\n"
+        "Antwoord 2\nDie stappen volgen.\n"
+        "1NOS, 22 oktober 2024, «Bericht»\n" + FOOTER
+    )
+    assert _found(text) == ([(1, 5, 20)], [(1, 13, 1)])
+    # Without a later note, a note after a line ending in "de" stays one.
+    text = HEADER + (
+        "Vraag 1\nKent u het bericht?1\nAntwoord 1\nHet kabinet bespreekt dit met de\n"
+        "1 Dit betreft de periode tot en met juni.\n" + FOOTER
+    )
+    assert _found(text) == ([(1, 5, 20)], [(1, 8, 1)])
+
+
+def test_a_paren_marker_inside_parentheses_opened_on_an_earlier_line() -> None:
+    text = (
+        "AH 614\n2024Z14815\n"
+        "Antwoord van staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport) "
+        "(ontvangen 20 november 2024)\n\n"
+        "Vraag 1\nKent u de uitzending van Kassa (op zaterdag en\nzondag in de avond 1)\n"
+        "of het rapport? 1)\n\nVraag 2\nKent u (dat rapport\n\nvan de inspectie 2)\n"
+        "Antwoord 1\nJa.\n\n1) Kassa, 2 november 2024\n2) Inspectie, 1 november 2024\n"
+    )
+    # "avond 1)" closes the parenthesis of the line before; a blank line ends it.
+    assert _found(text)[0] == [(1, 8, 17), (2, 13, 18)]
+
+
+def test_markers_next_to_signs_outside_latin_1_and_indented_notes() -> None:
+    text = HEADER + (
+        "Vraag 1\nKent u het bericht \u201cKinderrechten\u201d1 en het \u2018rapport\u20192?\n"
+        "Antwoord 1\nJa, zie de brief (NOS)3.\n"
+        "   1 NOS, 22 oktober 2024\n  2Kamerstuk 36 410, nr. 31\n\u00a03 NOS, 23 oktober 2024\n"
+        + FOOTER
+    )
+    assert _found(text) == (
+        [(1, 5, 35), (2, 5, 53), (3, 7, 23)],
+        [(1, 8, 4), (2, 9, 3), (3, 10, 2)],
+    )
+
+
 def test_spans_count_lines_like_grep_with_form_feeds_and_crlf() -> None:
     text = HEADER.replace("\n", "\r\n") + (
         "Vraag 1\r\n\fKent u het bericht «X»?1\r\nAntwoord 1\r\nJa.\r\n"

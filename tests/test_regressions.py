@@ -19,6 +19,9 @@ CASES = {
     "number-after-artikel-at-line-start.txt": "",
     # "het antwoord op vraag" / "1. De gemeente": not a marker out of order.
     "numbered-sentence-after-vraag.txt": "",
+    # "antwoord op vraag" / "1 bevestigend is, ...?": the sentence's number, not note 1
+    # (which follows at the page bottom); the question keeps its question mark.
+    "number-after-vraag-before-its-note.txt": "",
 }
 
 

@@ -21,9 +21,10 @@ parser reads the document in order and uses the one numbering sequence of footno
   page end (a page footer, a ``-----`` separator or the end of the document), with the
   next note number and text that looks like a source (a link, a date, ``Kamerstuk``).
 
-Everything is linear in the length of the input: each line is scanned once for
-candidates by patterns without nested quantifiers, and at most _MAX_CANDIDATES of them
-are examined per line, so a garbage line of numbers costs no more than a real one.
+Everything is linear in the length of the input: the text is scanned once at C speed
+for signs of a candidate (_lines_to_read), the lines with one once more by patterns
+without nested quantifiers, and at most _MAX_CANDIDATES candidates are examined per
+line, so a garbage line of numbers costs no more than a real one.
 """
 
 from __future__ import annotations
@@ -51,7 +52,6 @@ _LIST_LINE = re.compile(
     r"(?:[ \t]+en[ \t]+[0-9]{1,3})?[ \t\u00a0\f\v]*\Z"
 )
 _DIGITS = re.compile(r"[0-9]+")
-_DIGIT = re.compile(r"[0-9]")
 _LINE_OPEN = re.compile(r"[ \t\u00a0\f\v]*[0-9\[]")
 #: Where an inline marker may stand: digits ending a word (``»?1``, ``Agema3,``), a year
 #: with digits glued to it, `` 1)`` and ``(2)``, and a marker between two sentences.
@@ -69,6 +69,28 @@ _BRACKET = re.compile(r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()")
 #: The next number of a list of markers: ``, 2``, `` en 3``, `` 4``.
 _NEXT_NUMBER = re.compile(r",?[ \t]{1,3}(?:en[ \t]{1,3})?(?P<num>[0-9]{1,3})(?=[,.;:]*(?:\s|\Z))")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+#: How far before the first sign of it a candidate may start: `` 123)`` is found by
+#: its ``3)``.
+_CANDIDATE_LEAD = 2
+#: Character classes for _lines_to_read: digits become ``0``, the blanks of _LINE_OPEN a
+#: space, and everything else but ``)``, ``[`` and the line break an ``a``.
+_CLASSES = bytes(
+    ord("0")
+    if char in "0123456789"
+    else ord(" ")
+    if char in _BLANK
+    else ord(char)
+    if char in ")[\n"
+    else ord("a")
+    for char in map(chr, range(256))
+)
+#: In the classes, the digit that every candidate of _CANDIDATE, _BRACKET and
+#: _LINE_OPEN has: one glued to a word or sign (also ``)``, ``[``) or opening a line,
+#: one before ``)``, or the first of five. A pattern that opens with a literal is
+#: searched for fast; this one is tried only at digits.
+_SIGN = re.compile(rb"0(?:(?<=[a)\[\n]0)|\)|0000)")
+#: A digit opening an indented line (few lines are).
+_INDENTED_NUMBER = re.compile(rb"\n +0")
 #: Candidates looked at per line, and characters looked back for the word before one.
 _MAX_CANDIDATES = 200
 _LOOK_BACK = 40
@@ -150,29 +172,24 @@ def find_footnotes(
     ``label_ends`` maps label lines to the column where their label ends; ``artefact``
     flags the page furniture lines.
     """
-    count = len(lines)
-    blank = [not line.strip(_BLANK) for line in lines]
-    after_footer = _after_footer(artefact, blank)
-    starts_at = [content_start(line) for line in lines]
-    # A page footer with a heading glued to it ("...Aanhangsel 3Antwoord 20") ends a page too.
-    page_end = [artefact[i] or starts_at[i] > 0 for i in range(count)]
-    in_zone = _note_zone(page_end, blank, label_ends, count)
-
+    pages = _Pages(lines, label_ends, artefact)
+    depth = _Depth(lines, start_line, label_ends, artefact)
     starts: dict[int, _LineStart] = {}
     inline: dict[int, list[_Inline]] = {}
     #: For each number, the last line where a note could start with it.
     last_note_line: dict[int, int] = {}
     last_lone_line: dict[int, int] = {}
-    depth = 0  # parentheses open in the paragraph so far
-    for index in range(start_line, count):
-        if artefact[index] or blank[index] or index in label_ends:
-            depth = 0
-        if artefact[index] or blank[index]:
+    read: list[int] = []  # the lines with a line start or inline markers, in order
+    for index, sign in _lines_to_read(lines, start_line):
+        if artefact[index]:
             continue
         line = lines[index]
-        begin = max(starts_at[index], label_ends.get(index, 0))
+        label_end = label_ends.get(index)
+        begin = content_start(line)
         line_start = None
-        if index not in label_ends and _LINE_OPEN.match(line, begin):
+        if label_end is not None:
+            begin = max(begin, label_end)
+        elif _LINE_OPEN.match(line, begin):
             line_start = _line_start(line, begin)
         if line_start is not None:
             starts[index] = line_start
@@ -182,15 +199,14 @@ def find_footnotes(
                 elif line_start.form == "lone":
                     last_lone_line[number] = index
             begin = line_start.end
-        if _DIGIT.search(line, begin) is None:  # most lines: nothing to look at
-            depth = max(depth + line.count("(", begin) - line.count(")", begin), 0)
-            continue
-        found, depth = _inline_markers(line, begin, depth)
+        found = _inline_markers(line, index, begin, max(begin, sign - _CANDIDATE_LEAD), depth)
         if found:
             inline[index] = found
+        if line_start is not None or found:
+            read.append(index)
 
     state = _State()
-    for index in range(start_line, count):
+    for index in read:
         line_start = starts.get(index)
         is_note = False
         if line_start is not None:
@@ -200,8 +216,7 @@ def find_footnotes(
                 index,
                 line_start,
                 index >= body_line,
-                after_footer[index],
-                in_zone[index],
+                pages,
                 last_note_line,
                 last_lone_line,
                 artefact,
@@ -211,6 +226,156 @@ def find_footnotes(
         for candidate in inline.get(index, ()):
             _resolve_inline(state, index, candidate, last_note_line, last_lone_line)
     return tuple(state.markers), tuple(state.notes)
+
+
+def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, int]]:
+    """The lines from ``start_line`` on that may hold a marker or a note, each with the
+    column of the first sign of one; a superset, in order.
+
+    Most lines hold only prose and prose numbers, and the patterns of candidates cost
+    too much per character to run over each. So the text is mapped, one byte per
+    character, onto a few classes (digit, blank, ``)``, ``[``, line break, anything
+    else) and searched at C speed for _SIGN and _INDENTED_NUMBER. A character outside
+    Latin-1 becomes ``?``, "anything else", which at worst lets a line through that
+    holds nothing. (A line start after a glued page footer is never missed: content_start
+    leaves the heading glued to the footer, which opens with no number.)
+    """
+    text = "\n" + "\n".join(lines[start_line:])
+    classes = text.encode("latin-1", "replace").translate(_CLASSES)
+    signs: list[int] = []
+    match = _SIGN.search(classes)
+    while match is not None:  # the first sign in each line is enough
+        signs.append(match.start())
+        line_end = classes.find(b"\n", match.end())
+        match = _SIGN.search(classes, line_end) if line_end >= 0 else None
+    signs.extend(match.end() - 1 for match in _INDENTED_NUMBER.finditer(classes))
+    signs.sort()
+    found: list[tuple[int, int]] = []
+    index, previous = start_line - 1, 0
+    for at in signs:
+        breaks = classes.count(b"\n", previous, at)
+        previous = at
+        if breaks:  # not a second sign in the line (an indented number)
+            index += breaks
+            found.append((index, at - classes.rfind(b"\n", 0, at) - 1))
+    return found
+
+
+class _Pages:
+    """Where pages end, for number lines and notes without a marker; asked for rarely, so
+    worked out only when asked."""
+
+    def __init__(
+        self, lines: tuple[str, ...], label_ends: dict[int, int], artefact: list[bool]
+    ) -> None:
+        self.lines = lines
+        self.label_ends = label_ends
+        self.artefact = artefact
+        self.zone: list[bool] | None = None
+
+    def after_footer(self, index: int) -> bool:
+        """Whether the previous non-blank line is a page header or footer (so that a
+        number line is a page number)."""
+        for previous in range(index - 1, -1, -1):
+            if self.lines[previous].strip(_BLANK):
+                return self.artefact[previous]
+        return False
+
+    def in_zone(self, index: int) -> bool:
+        """Whether the line is near a page end (see _note_zone)."""
+        if self.zone is None:
+            lines, artefact = self.lines, self.artefact
+            blank = [not line.strip(_BLANK) for line in lines]
+            # A page footer with a heading glued to it ("...Aanhangsel 3Antwoord 20") ends
+            # a page too.
+            page_end = [artefact[i] or content_start(line) > 0 for i, line in enumerate(lines)]
+            self.zone = _note_zone(page_end, blank, self.label_ends, len(lines))
+        return self.zone[index]
+
+
+class _Depth:
+    """The parentheses open before a candidate, counted from the start of its paragraph
+    (a label line, a blank line and page furniture start one) and clamped at zero at the
+    start of each candidate and at each line end.
+
+    Only a `` 1)`` asks, so the count is made lazily: from where the last answer left
+    off, or from the start of the paragraph; each line is counted at most once.
+    """
+
+    def __init__(
+        self,
+        lines: tuple[str, ...],
+        start_line: int,
+        label_ends: dict[int, int],
+        artefact: list[bool],
+    ) -> None:
+        self.lines = lines
+        self.start_line = start_line
+        self.label_ends = label_ends
+        self.artefact = artefact
+        #: The lines read for candidates: where reading began, where candidates start.
+        self.read: dict[int, tuple[int, list[int]]] = {}
+        #: Counted so far: ``open`` parentheses at ``column`` of ``line``, clamped at the
+        #: first ``clamped`` candidates of that line (a line before the first: all done).
+        self.line = start_line - 1
+        self.column = 0
+        self.clamped = 0
+        self.open = 0
+
+    def at(self, index: int, begin: int, starts: list[int]) -> int:
+        """The parentheses open at the last of ``starts``, the candidates of line
+        ``index`` so far (read from ``begin``)."""
+        if self.line != index:
+            self.open = 0 if index in self.label_ends else self._before(index)
+            self.line, self.column, self.clamped = index, begin, 0
+        line = self.lines[index]
+        self.open = _count(line, self.column, starts[self.clamped :], self.open)
+        self.column, self.clamped = starts[-1], len(starts)
+        return self.open
+
+    def _before(self, index: int) -> int:
+        """The parentheses open at the start of line ``index``."""
+        lines, artefact, label_ends = self.lines, self.artefact, self.label_ends
+        # Only the lines since the paragraph start count.
+        for previous in range(index - 1, self.line, -1):
+            if artefact[previous] or not lines[previous].strip(_BLANK):
+                return self._lines(previous + 1, index, 0)
+            if previous in label_ends:
+                return self._lines(previous, index, 0)
+        open_ = self.open
+        if self.line >= self.start_line:
+            open_ = self._line_end(self.line, self.column, self.clamped, open_)
+        return self._lines(self.line + 1, index, open_)
+
+    def _lines(self, first: int, index: int, open_: int) -> int:
+        """The parentheses open after the lines from ``first`` up to ``index``, all of one
+        paragraph, with ``open_`` open before them."""
+        for other in range(first, index):
+            if other in self.label_ends:
+                open_ = 0
+            open_ = self._line_end(other, -1, 0, open_)
+        return open_
+
+    def _line_end(self, index: int, column: int, clamped: int, open_: int) -> int:
+        """The parentheses open at the end of line ``index``, counted from ``column``
+        (-1: from where reading begins) and the first ``clamped`` candidates on."""
+        line = self.lines[index]
+        if index in self.read:
+            begin, starts = self.read[index]
+        else:
+            begin, starts = max(content_start(line), self.label_ends.get(index, 0)), []
+        if column < 0:
+            column = begin
+        return _count(line, column, [*starts[clamped:], len(line)], open_)
+
+
+def _count(line: str, column: int, points: list[int], open_: int) -> int:
+    """The parentheses open at the last of ``points`` of ``line`` with ``open_`` open at
+    ``column``; the count is clamped at zero at each point."""
+    for point in points:
+        open_ = max(open_ + line.count("(", column, point) - line.count(")", column, point), 0)
+        column = point
+    return open_
 
 
 class _State:
@@ -248,8 +413,7 @@ def _resolve_line_start(
     index: int,
     found: _LineStart,
     in_body: bool,
-    after_footer: bool,
-    in_zone: bool,
+    pages: _Pages,
     last_note_line: dict[int, int],
     last_lone_line: dict[int, int],
     artefact: list[bool],
@@ -262,7 +426,7 @@ def _resolve_line_start(
                 state.add_marker(value, index, start, end, "line")
         return False
     if found.form == "lone":
-        if after_footer:
+        if pages.after_footer(index):
             return False  # a page number
         text = _next_text(lines, index, artefact)
         if state.awaits_note(number):
@@ -272,10 +436,10 @@ def _resolve_line_start(
             state.add_marker(number, index, found.start, found.end, "line")
             return False
         if (
-            in_zone
-            and number == state.next_note
+            number == state.next_note
             and _SOURCE.search(text)
             and not _after_list_intro(lines, index, artefact)
+            and pages.in_zone(index)
         ):
             state.add_note(number, text, index, found.start, found.end, "lone")
             return True
@@ -310,8 +474,11 @@ def _resolve_line_start(
     # "glued", "spaced", "paren", "bracket": "1NOS, ...", "1 NOS, ...", "1) NOS, ...", "[1] NOS"
     if (
         state.awaits_note(number)
-        and not (found.form == "glued" and _ORDINAL.match(found.text) and not in_zone)
+        and not (found.form == "glued" and _ORDINAL.match(found.text) and not pages.in_zone(index))
         and not (found.form == "spaced" and _prose(found.text))
+        and not (
+            found.form == "spaced" and _reads_on(lines, index, found, last_note_line, artefact)
+        )
     ):
         state.add_note(number, found.text, index, found.start, found.end, found.form)
         return True
@@ -328,12 +495,12 @@ def _resolve_line_start(
         state.add_marker(number, index, found.start, found.end, "line")
         return False
     if (
-        in_zone
-        and number == state.next_note
+        number == state.next_note
         and _SOURCE.search(found.text)
         and not _after_list_intro(lines, index, artefact)
         and not (found.form == "glued" and _ORDINAL.match(found.text))
         and not (found.form == "spaced" and _prose(found.text))
+        and pages.in_zone(index)
     ):
         state.add_note(number, found.text, index, found.start, found.end, found.form)
         return True
@@ -436,22 +603,24 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
     return None
 
 
-def _inline_markers(line: str, begin: int, depth: int) -> tuple[list[_Inline], int]:
-    """Markers inside a line: glued, bracketed, `` 1)`` and ``(2)``, in order.
+def _inline_markers(
+    line: str, index: int, begin: int, scan_from: int, depth: _Depth
+) -> list[_Inline]:
+    """Markers inside line ``index`` from ``begin`` on: glued, bracketed, `` 1)`` and
+    ``(2)``, in order.
 
-    ``depth`` counts the parentheses left open by the lines before in the paragraph;
-    the count at the end of this line is returned with the markers. Candidates are
-    found by one scan of the line; only the first _MAX_CANDIDATES are looked at, so a
-    garbage line of a hundred thousand numbers costs no more than a real one.
+    Candidates are found by one scan of the line from ``scan_from`` (none starts between
+    ``begin`` and it); only the first _MAX_CANDIDATES are looked at, so a garbage line
+    of a hundred thousand numbers costs no more than a real one.
     """
-    found = _bracket_markers(line, begin)
-    cursor = begin
-    for count, match in enumerate(_CANDIDATE.finditer(line, begin)):
-        if count >= _MAX_CANDIDATES:
+    found = _bracket_markers(line, begin) if "[" in line else []
+    starts: list[int] = []
+    depth.read[index] = (begin, starts)
+    for match in _CANDIDATE.finditer(line, scan_from):
+        if len(starts) >= _MAX_CANDIDATES:
             break
         start = match.start()
-        depth = max(depth + line.count("(", cursor, start) - line.count(")", cursor, start), 0)
-        cursor = start
+        starts.append(start)
         before = _token_before(line, start, begin)
         if _url_like(before):
             continue
@@ -460,11 +629,13 @@ def _inline_markers(line: str, begin: int, depth: int) -> tuple[list[_Inline], i
             paren = _paren_marker(
                 match.group(),
                 start,
-                depth,
                 _word_before(line, start, begin),
                 _char_after(line, match.end()),
             )
-            if paren is not None:
+            # Not " 1)" inside parentheses: "(zie bijlage 1)".
+            if paren is not None and (
+                paren.form == "parenthesised" or depth.at(index, begin, starts) == 0
+            ):
                 found.append(paren)
         elif kind == "mid":
             # "gesproken.3Toekomstige": a marker between two sentences without spaces.
@@ -475,9 +646,8 @@ def _inline_markers(line: str, begin: int, depth: int) -> tuple[list[_Inline], i
                 found.append(marker)
                 if marker.strong:
                     found.extend(_continuation(line, match.end(), marker.number))
-    depth = max(depth + line.count("(", cursor) - line.count(")", cursor), 0)
     found.sort(key=lambda item: item.start)
-    return found, depth
+    return found
 
 
 def _continuation(line: str, end: int, last: int) -> list[_Inline]:
@@ -495,11 +665,8 @@ def _continuation(line: str, end: int, last: int) -> list[_Inline]:
 
 def _token_before(line: str, start: int, begin: int) -> str:
     """The part of the word before ``start`` (at most _LOOK_BACK characters)."""
-    index = start
-    limit = max(start - _LOOK_BACK, begin)
-    while index > limit and not line[index - 1].isspace():
-        index -= 1
-    return line[index:start]
+    piece = line[max(start - _LOOK_BACK, begin) : start]
+    return piece.rsplit(maxsplit=1)[-1] if piece and not piece[-1].isspace() else ""
 
 
 def _word_before(line: str, start: int, begin: int) -> str:
@@ -577,13 +744,11 @@ def _trailing_word(text: str) -> str:
     return text[index:]
 
 
-def _paren_marker(
-    token: str, start: int, depth: int, previous: str, following: str
-) -> _Inline | None:
+def _paren_marker(token: str, start: int, previous: str, following: str) -> _Inline | None:
     """`` 1)`` after a question (ministry and Kamer drafts), and ``(2)`` in such a draft.
 
-    ``depth`` counts the parentheses open before the token, ``previous`` is the word
-    before it and ``following`` the first character after it ("" at the line end).
+    ``previous`` is the word before it and ``following`` the first character after it
+    ("" at the line end). The caller rejects `` 1)`` inside parentheses.
     """
     if token[:1] == "(":
         number = _number(token[1:-1])
@@ -591,8 +756,8 @@ def _paren_marker(
             return None
         return _Inline("parenthesised", number, start + 1, start + len(token) - 1, False)
     number = _number(token[:-1])
-    if number is None or not previous or depth > 0:
-        return None  # a line opening with "1)", or "(zie bijlage 1)"
+    if number is None or not previous:
+        return None  # a line opening with "1)"
     last = previous[-1]
     if previous.strip(".,;:").lower() in _PROSE_BEFORE:
         return None  # "... op vraag 5)": the end of a parenthesis opened earlier
@@ -667,6 +832,24 @@ def _after_number_word(lines: tuple[str, ...], index: int, artefact: list[bool])
     return _last_word_before(lines, index, artefact) in _TAKES_A_NUMBER
 
 
+def _reads_on(
+    lines: tuple[str, ...],
+    index: int,
+    found: _LineStart,
+    last_note_line: dict[int, int],
+    artefact: list[bool],
+) -> bool:
+    """``antwoord op vraag`` + ``1 bevestigend is, ...?``: the sentence reads on through
+    the number, the text is no source, and the note with that number still follows, so
+    the number is the sentence's. (A note may well follow a line ending in ``de`` or
+    ``van``: only the note that comes later makes this one prose.)"""
+    return (
+        last_note_line.get(found.numbers[0], -1) > index
+        and not _SOURCE.search(found.text)
+        and _after_number_word(lines, index, artefact)
+    )
+
+
 def _last_word_before(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
     previous = _previous_text(lines, index, artefact)
     return previous.rsplit(" ", 1)[-1].lower() if previous else ""
@@ -695,18 +878,6 @@ def _next_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
             continue
         return "" if text.isdigit() else text
     return ""
-
-
-def _after_footer(artefact: list[bool], blank: list[bool]) -> list[bool]:
-    """Lines whose previous non-blank line is a page header or footer (page numbers)."""
-    result = [False] * len(artefact)
-    previous_artefact = False
-    for index in range(len(artefact)):
-        if blank[index]:
-            continue
-        result[index] = previous_artefact
-        previous_artefact = artefact[index]
-    return result
 
 
 def _note_zone(
