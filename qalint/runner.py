@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import types
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import cast
@@ -292,7 +293,13 @@ def _run_rule(
     return kept
 
 
+#: What ``check`` returns nearly always; taken as it is, without the costlier checks.
+_PLAIN_RESULTS = (types.GeneratorType, list)
+
+
 def _findings(produced: object) -> Iterator[object]:
+    if type(produced) in _PLAIN_RESULTS:
+        return iter(cast("Iterable[object]", produced))
     if produced is None:
         return iter(())
     if isinstance(produced, (str, bytes, Mapping, Diagnostic)) or not isinstance(
