@@ -68,15 +68,15 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
 
     report = _report(request.output_format, stream)
     tally = Tally()
-    fail_on = iter([settings.fail_on for _, settings, _ in jobs])
-    for result in _results(jobs, request.jobs, plugins):
+    # Results come in the order of the jobs, whatever the number of processes.
+    for (_, settings, _), result in zip(jobs, _results(jobs, request.jobs, plugins), strict=True):
         for error in plugins.errors:
             result.diagnostics.append(_core_finding(plugins, result.path, "QA000", error.message))
         result.diagnostics.sort(key=Diagnostic.sort_key)
         if request.debug:
             for text in result.tracebacks:
                 sys.stderr.write(text)
-        tally.add(result, next(fail_on))
+        tally.add(result, settings.fail_on)
         report.add(result)
     report.close(tally)
     if request.output_format == "text" and (stream.isatty() or os.environ.get("QALINT_SUMMARY")):

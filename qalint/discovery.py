@@ -72,14 +72,23 @@ def discover(
     """
     suffixes = tuple(ext.lower() for ext in extensions)
     say = warn or (lambda message: None)
-    chosen: dict[object, tuple[bool, str, str]] = {}
-    failed: list[Target] = []
+    chosen: dict[object, Target] = {}
+    via_link: set[object] = set()  # the files whose chosen name is a symlink
 
     def add(identity: object, is_link: bool, shown: str, path: str) -> None:
-        candidate = (is_link, shown, path)
-        if identity not in chosen or candidate < chosen[identity]:
-            chosen[identity] = candidate
+        current = chosen.get(identity)
+        if current is None or (is_link, shown, path) < (
+            identity in via_link,
+            current.shown,
+            current.real or "",
+        ):
+            chosen[identity] = Target(shown, path)
+            if is_link:
+                via_link.add(identity)
+            else:
+                via_link.discard(identity)
 
+    failed: list[Target] = []
     for path in paths:
         if os.path.isdir(path):
             found, problems = _walk(path, suffixes, exclude, say, add)
@@ -93,21 +102,27 @@ def discover(
         problem = _problem(path)
         if problem is None:
             info = os.stat(path)
-            add(_identity(info, path), os.path.islink(path), display_path(path), path)
+            add(
+                _identity(info.st_dev, info.st_ino, path),
+                os.path.islink(path),
+                display_path(path),
+                path,
+            )
         else:
             failed.append(
                 Target(display_path(path), None, missing=not os.path.lexists(path), error=problem)
             )
-    targets = [Target(shown, path) for _, shown, path in chosen.values()]
+    targets = list(chosen.values())
+    chosen.clear()  # before sorting: the largest moment of a run's memory
     targets.extend(failed)
     targets.sort(key=lambda target: target.shown)
     return targets
 
 
-def _identity(info: os.stat_result, path: str) -> object:
-    """What makes two names one file: device and inode (the real path where a file
-    system has no inode numbers)."""
-    return (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(path)
+def _identity(device: int, inode: int, path: str) -> object:
+    """What makes two names one file: device and inode, as one number (the real path
+    where a file system has no inode numbers)."""
+    return (device << 64) | inode if inode else os.path.realpath(path)
 
 
 def _walk(
@@ -150,7 +165,9 @@ def _walk(
                 continue
             if not name.lower().endswith(suffixes) or _excluded(shown, name, exclude):
                 continue
-            path = shown if shown == entry.path else entry.path
+            # The shown path opens the same file (relative to the current folder, or
+            # absolute, never through ".."): one string instead of two per file.
+            path = shown if os.sep == "/" else entry.path
             if entry.is_symlink():
                 try:
                     info = os.stat(path)
@@ -162,11 +179,10 @@ def _walk(
                         problems.append(Target(shown, None, error=os_error_message(exc)))
                     continue
                 regular = stat.S_ISREG(info.st_mode)
-                identity = _identity(info, path)
+                identity = _identity(info.st_dev, info.st_ino, path)
             else:
                 regular = entry.is_file(follow_symlinks=False)
-                inode = entry.inode()
-                identity = (device, inode) if inode else os.path.realpath(path)
+                identity = _identity(device, entry.inode(), path)
             if not regular:
                 warn(f"{shown}: overgeslagen: geen gewoon bestand")
                 continue
