@@ -66,7 +66,9 @@ def find_references(
         found.append(
             _reference(running, match.start(), scanned.end, scanned.numbers, label_lines, blocks)
         )
-    for match in _candidates(_WORD_PREFIX, text, keywords) if has_answers else ():
+    # A reference by word ("in antwoord vier") holds "antwoord": only those keywords count.
+    answer_keywords = [span for span in keywords if text.startswith("ntwoord", span[0])]
+    for match in _candidates(_WORD_PREFIX, text, answer_keywords) if has_answers else ():
         if _EXTERNAL.match(text, match.end()):
             continue
         number = WORD_NUMBERS[match["word"].lower()]
