@@ -13,9 +13,9 @@ import dataclasses
 import os
 import re
 import stat
+import types
 import typing
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from qalint.discovery import display_path, os_error_message
@@ -62,8 +62,11 @@ class Selector(NamedTuple):
     column: int | None = None
 
 
-@dataclass(frozen=True)
-class RawConfig:
+#: The default of the mapping fields below: empty, and read-only since it is shared.
+_NOTHING: Mapping[str, Any] = types.MappingProxyType({})
+
+
+class RawConfig(NamedTuple):
     """A validated configuration file (or the defaults), before rule resolution."""
 
     path: str | None = None
@@ -71,11 +74,9 @@ class RawConfig:
     ignore: tuple[Selector, ...] = ()
     extend_select: tuple[Selector, ...] = ()
     fail_on: Severity = Severity.ERROR
-    severity: Mapping[str, tuple[Severity, Selector]] = field(default_factory=dict)
+    severity: Mapping[str, tuple[Severity, Selector]] = _NOTHING
     #: code -> (options as written, where the table is, where each option is)
-    rules: Mapping[str, tuple[Mapping[str, Any], Selector, Mapping[str, Selector]]] = field(
-        default_factory=dict
-    )
+    rules: Mapping[str, tuple[Mapping[str, Any], Selector, Mapping[str, Selector]]] = _NOTHING
     per_file_ignores: tuple[tuple[str, tuple[Selector, ...]], ...] = ()
     encoding: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE

@@ -16,7 +16,6 @@ import dataclasses
 import importlib
 import typing
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import pluggy
@@ -69,12 +68,14 @@ class RuleEntry(NamedTuple):
     plugin: PluginInfo
 
 
-@dataclass
 class Plugins:
-    manager: pluggy.PluginManager
-    infos: dict[str, PluginInfo] = field(default_factory=dict)
-    rules: dict[str, RuleEntry] = field(default_factory=dict)
-    errors: list[PluginError] = field(default_factory=list)
+    """The plugin manager of one run, with what was loaded and what went wrong."""
+
+    def __init__(self, manager: pluggy.PluginManager) -> None:
+        self.manager = manager
+        self.infos: dict[str, PluginInfo] = {}
+        self.rules: dict[str, RuleEntry] = {}
+        self.errors: list[PluginError] = []
 
     def rule_by_code(self, code: str) -> RuleEntry | None:
         return self.rules.get(code)

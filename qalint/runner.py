@@ -7,7 +7,6 @@ import os
 import stat
 import types
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import cast
 
 from qalint.discovery import Target, os_error_message
@@ -23,12 +22,17 @@ FAILURE_CODES = frozenset({"QA000", "QA001", "QA002"})
 MAX_MESSAGE = 500
 
 
-@dataclass
 class FileResult:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    kind: Kind | None = None
-    tracebacks: list[str] = field(default_factory=list)
+    """What checking one file gave. (A plain class: a dataclass costs more to define at
+    start-up than the whole check of a small file.)"""
+
+    __slots__ = ("diagnostics", "kind", "path", "tracebacks")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+        self.kind: Kind | None = None
+        self.tracebacks: list[str] = []
 
     @property
     def failed(self) -> bool:

@@ -3,7 +3,6 @@ finished with the run's tally (``close``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,14 +16,16 @@ RULES_URL = "https://github.com/qalint/qalint/blob/main/docs/rules.md"
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
-@dataclass
 class Tally:
     """What a run found, counted as it goes (the findings themselves are not kept)."""
 
-    counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
-    files: int = 0
-    failed: bool = False  # a file was not fully checked (QA000-QA002): exit 2
-    fails: bool = False  # a finding at or above the file's fail-on level: exit 1
+    __slots__ = ("counts", "failed", "fails", "files")
+
+    def __init__(self) -> None:
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.files = 0
+        self.failed = False  # a file was not fully checked (QA000-QA002): exit 2
+        self.fails = False  # a finding at or above the file's fail-on level: exit 1
 
     def add(self, result: FileResult, fail_on: Severity) -> None:
         self.files += 1
