@@ -1,8 +1,8 @@
-import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from qalint_plugins.drafting._text import LineIndex, joined
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
@@ -18,20 +18,37 @@ _CANDIDATE = re.compile(
     r"|\?\?+"
     r"|[Nn]og (?:aan|in) te vullen"
 )
-#: Every placeholder contains one of these; a text without any has none.
-_LITERALS = (
-    "[",
-    "<",
-    "PM",
-    "P.M",
-    "p.m",
-    "XXX",
-    "xxx",
-    "TODO",
-    "TBD",
-    "??",
-    "og aan te vullen",
-    "og in te vullen",
+
+
+#: Literals by anchor: ``((anchor, ((literal, offset of the anchor in it), ...)), ...)``.
+_Anchored = tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+
+
+def _anchored(*groups: tuple[str, tuple[str, ...]]) -> _Anchored:
+    """Literals grouped by an anchor each holds, with the anchor's offset in the literal."""
+    return tuple(
+        (anchor, tuple((literal, literal.index(anchor)) for literal in literals))
+        for anchor, literals in groups
+    )
+
+
+#: Every placeholder opens with one of these literals (the pattern is tried only where one
+#: stands), each found by an anchor it holds. ``str.find`` of one character is a fast
+#: memory scan, so the anchor is a rare character where the literal has one; a search for
+#: several characters costs about a pass over the text.
+_OPENINGS = _anchored(
+    ("[", ("[",)),
+    ("<", ("<",)),
+    ("P", ("PM", "P.M.")),
+    ("X", ("XXX",)),
+    ("x", ("xxx",)),
+    ("T", ("TODO", "TBD")),
+    ("?", ("??",)),
+    ("p.m.", ("p.m.",)),
+    (
+        " te vullen",
+        ("nog aan te vullen", "Nog aan te vullen", "nog in te vullen", "Nog in te vullen"),
+    ),
 )
 #: Words that, in brackets or angle brackets, hold a place for text still to come.
 _PLACE_WORDS = frozenset(
@@ -77,7 +94,7 @@ _WILL_FOLLOW = re.compile(
 )
 #: Where a _WILL_FOLLOW line may stand: ``volgt``, ``Volgt`` or ``VOLGT`` (found by plain
 #: substring search, which is many times faster than a case-insensitive pattern).
-_FOLLOWS = ("olgt", "OLGT")
+_FOLLOWS = _anchored(("olgt", ("olgt",)), ("L", ("OLGT",)))
 #: Longer than any line _WILL_FOLLOW can match in full, with some indentation.
 _WILL_FOLLOW_LONGEST = 80
 _WRITE = "de tekst moet nog worden geschreven"
@@ -123,24 +140,29 @@ class PlaceholderText(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        text = "\n".join(doc.lines)
-        follows = any(literal in text for literal in _FOLLOWS)
-        if not follows and not any(literal in text for literal in _LITERALS):
-            return  # a few fast substring tests instead of a regex over every line
-        # The pattern is tried only where one of its literals stands (found by fast
-        # substring search); quotation marks are counted only up to the lines that need
-        # them, so the rule stays linear however many candidates there are.
-        starts = list(itertools.accumulate((len(line) + 1 for line in doc.lines), initial=0))
-        will_follow = self._will_follow_lines(doc, text, starts) if follows else {}
+        text = joined(doc.lines)
+        follows = sorted(set(_positions(text, _FOLLOWS)))
+        openings = sorted(set(_positions(text, _OPENINGS)))
+        will_follow = self._will_follow_lines(doc, text, follows) if follows else {}
         yield from will_follow.values()
+        if openings:
+            yield from self._placeholders(doc, text, openings, will_follow)
+        if follows:
+            yield from self._answers_that_will_follow(doc)
+
+    def _placeholders(
+        self, doc: Document, text: str, openings: list[int], will_follow: dict[int, Diagnostic]
+    ) -> Iterator[Diagnostic]:
+        # Quotation marks are counted only up to the lines that need them, so the rule
+        # stays linear however many candidates there are.
         quotes = _QuotesUpTo(doc.lines)
+        lines = LineIndex(text)
         reported: dict[int, int] = {}
-        for match in _candidates(text):
-            index = bisect.bisect_right(starts, match.start()) - 1
+        for match in _candidates(text, openings):
+            index, offset = lines.at(match.start())
             if index in will_follow:
                 continue
             line = doc.lines[index]
-            offset = starts[index]
             local = _shifted(match, offset)
             if reported.get(index, 0) >= _PER_LINE or not _is_placeholder(local, line):
                 continue
@@ -153,29 +175,34 @@ class PlaceholderText(Rule):
                 f"'{found[:40]}' is een plaatshouder: vul de tekst in voordat het stuk "
                 f"wordt ondertekend",
             )
-        if follows:
-            yield from self._answers_that_will_follow(doc)
 
     def _will_follow_lines(
-        self, doc: Document, text: str, starts: list[int]
+        self, doc: Document, text: str, follows: list[int]
     ) -> dict[int, Diagnostic]:
         """Lines that say only ``Volgt.``, ``[antwoord volgt]`` and the like.
 
-        Only the lines where ``volgt`` stands are looked at: in prose it is common
-        (``als volgt``), but most lines do not hold it.
+        Only the lines where ``volgt`` stands (at the offsets ``follows``) are looked
+        at: in prose it is common (``als volgt``), but most lines do not hold it.
         """
         found = {}
-        lines = sorted(
-            {bisect.bisect_right(starts, at) - 1 for at in _all_positions(text, _FOLLOWS)}
-        )
-        for index in lines:
-            line = doc.lines[index]
-            stripped = line.strip()
+        lines = LineIndex(text)
+        end = -1
+        for at in follows:
+            if at < end:
+                continue  # on the line looked at last
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if end == -1:
+                end = len(text)
             # A longer line is a sentence that merely contains "volgt".
-            if len(line) <= _WILL_FOLLOW_LONGEST and _WILL_FOLLOW.fullmatch(stripped):
-                start = line.index(stripped[0])
+            if end - start > _WILL_FOLLOW_LONGEST:
+                continue
+            stripped = text[start:end].strip()
+            if _WILL_FOLLOW.fullmatch(stripped):
+                index, _ = lines.at(start)  # counted only here: most lines are not reported
+                column = text.index(stripped[0], start) - start
                 found[index] = self.report(
-                    Span(index + 1, start + 1, index + 1, start + len(stripped) + 1),
+                    Span(index + 1, column + 1, index + 1, column + len(stripped) + 1),
                     f"'{stripped}' is een plaatshouder: {_WRITE}",
                 )
         return found
@@ -191,24 +218,22 @@ class PlaceholderText(Rule):
                 yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
 
 
-def _all_positions(text: str, literals: tuple[str, ...]) -> Iterator[int]:
-    """Every offset where one of ``literals`` stands."""
-    for literal in literals:
-        at = text.find(literal)
+def _positions(text: str, anchored: _Anchored) -> Iterator[int]:
+    """Every offset where one of the literals of ``anchored`` starts, found by its anchor."""
+    for anchor, literals in anchored:
+        at = text.find(anchor)
         while at != -1:
-            yield at
-            at = text.find(literal, at + 1)
+            for literal, offset in literals:
+                if at >= offset and text.startswith(literal, at - offset):
+                    yield at - offset
+            at = text.find(anchor, at + 1)
 
 
-def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """``_CANDIDATE.finditer(text)``, tried only at the literals every candidate holds."""
-    positions: set[int] = set()
-    for literal in _LITERALS:
-        # "Nog aan te vullen": the literal starts one character into the candidate.
-        back = 1 if literal.startswith("og ") else 0
-        positions.update(max(at - back, 0) for at in _all_positions(text, (literal,)))
+def _candidates(text: str, openings: list[int]) -> Iterator[re.Match[str]]:
+    """``_CANDIDATE.finditer(text)``, tried only at the sorted ``openings`` (every
+    candidate starts at one)."""
     done = 0
-    for position in sorted(positions):
+    for position in openings:
         if position < done:
             continue
         match = _CANDIDATE.match(text, position)

@@ -40,13 +40,14 @@ class QuestionWithoutQuestionMark(Rule):
                 continue  # an empty question is a numbering matter
             span = block.body_span
             asks = False
-            for line_number in range(span.line, span.end_line + 1):
+            # From the end: the question mark usually stands on the last line.
+            for line_number in range(span.end_line, span.line - 1, -1):
                 if line_number in note_lines:
                     continue
                 text = doc.lines[line_number - 1]
                 start = span.column - 1 if line_number == span.line else 0
                 end = span.end_column - 1 if line_number == span.end_line else len(text)
-                if "?" in text[start:end]:
+                if text.find("?", start, end) != -1:
                     asks = True
                     break
             if not asks:

@@ -1,6 +1,8 @@
 import re
 from collections.abc import Iterator
 
+from qalint_plugins.drafting._text import LineIndex, joined, line_at, line_starts
+
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
 
@@ -52,12 +54,17 @@ class ReviewRemark(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for index, line in enumerate(doc.lines):
-            # Every tracked change holds ":" and every remark "["; most lines hold neither.
+        text = joined(doc.lines)
+        # Every tracked change holds ":" and every remark "["; most lines hold neither, so
+        # only the lines that a fast search of the whole text finds are read.
+        starts = sorted({*line_starts(text, ":"), *line_starts(text, "[")})
+        lines = LineIndex(text)
+        for start in starts:
+            line = line_at(text, start)
             tracked = _TRACKED.match(line) if ":" in line else None
             if tracked is not None:
                 yield self._remark(
-                    index,
+                    lines.at(start)[0],
                     tracked.end() - len(tracked.group().lstrip()),
                     tracked.end(),
                     tracked.group(),
@@ -71,7 +78,7 @@ class ReviewRemark(Rule):
                 if match["anchor"] and not _ANCHOR.match(match.group()):
                     continue
                 reported += 1
-                yield self._remark(index, match.start(), match.end(), match.group())
+                yield self._remark(lines.at(start)[0], match.start(), match.end(), match.group())
 
     def _remark(self, index: int, start: int, end: int, found: str) -> Diagnostic:
         return self.report(

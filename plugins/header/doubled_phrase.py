@@ -39,9 +39,14 @@ class DoubledPhrase(Rule):
             yield from self._check_tokens(line.tokens)
 
     def _check_tokens(self, tokens: tuple[Token, ...]) -> Iterator[Diagnostic]:
-        keys = [_key(token.text) for token in tokens]
+        keys = [token.text.strip(",.;:").lower() for token in tokens]
         index = 0
         while index < len(tokens):
+            # Most words do not come back within the longest phrase: decided by one test
+            # in C instead of a test per phrase length.
+            if keys[index] not in keys[index + 1 : index + _LONGEST + 1]:
+                index += 1
+                continue
             size = _doubled_at(keys, index)
             if size:
                 first, second = (
@@ -81,10 +86,6 @@ def _doubled_at(keys: list[str], index: int) -> int:
             continue
         return size
     return 0
-
-
-def _key(text: str) -> str:
-    return text.strip(",.;:").lower()
 
 
 def _phrase(tokens: tuple[Token, ...]) -> str:

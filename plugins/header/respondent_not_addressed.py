@@ -1,3 +1,4 @@
+import functools
 from collections.abc import Iterator
 
 from qalint.model import Document, Official
@@ -124,7 +125,13 @@ def ministries(official: Official) -> frozenset[str]:
     """The ministries a portfolio belongs to; the squashed text when it is unknown."""
     if official.title == "minister-president" and not official.portfolio:
         return frozenset({"AZ"})
-    squashed = _squash(official.portfolio)
+    return _portfolio_ministries(official.portfolio)
+
+
+# The same portfolios come back in document after document; each is looked up once.
+@functools.lru_cache(maxsize=1024)
+def _portfolio_ministries(portfolio: str) -> frozenset[str]:
+    squashed = _squash(portfolio)
     if not squashed:
         return frozenset()
     if squashed in _ABBREVIATIONS:
@@ -188,12 +195,12 @@ class RespondentNotAddressed(Rule):
         )
         if on_behalf:
             return
-        listed = ", ".join(_describe(o) for o in addressed[:4])
         for signer in signers:
             keys = ministries(signer)
             if not keys or keys & addressed_keys:
                 continue
             who = f"{signer.title} {signer.name}" if signer.name else signer.title
+            listed = ", ".join(_describe(o) for o in addressed[:4])
             yield self.report(
                 signer.span,
                 f"{who} ({signer.portfolio[:60]}) antwoordt, maar de vragen zijn gesteld "

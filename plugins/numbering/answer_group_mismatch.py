@@ -44,13 +44,12 @@ class AnswerGroupMismatch(Rule):
                 pending.extend(block.numbers)
                 pending_blocks.append(block)
                 continue
-            expected = list(dict.fromkeys(pending))
-            if block.explicit and pending and set(block.numbers) != set(expected):
+            if block.explicit and pending and set(block.numbers) != set(pending):
                 related = tuple(Related(q.label_span, q.label) for q in pending_blocks)
                 yield self.report(
                     block.number_list.span if block.number_list else block.label_span,
                     f"{block.label} past niet bij de vragen ervoor: verwacht "
-                    f"{join_numbers(sorted(expected))}",
+                    f"{join_numbers(sorted(dict.fromkeys(pending)))}",
                     related,
                 )
             pending = []

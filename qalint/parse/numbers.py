@@ -17,11 +17,20 @@ MAX_DIGITS = 6
 #: Ranges wider than this are not expanded.
 MAX_RANGE = 1000
 
+_BLANKS = r"[ \t\u00a0]*"
+_RANGE = r"t/m|t\.m\.|tot en met|[-\u2013\u2014]"
+_SEPARATOR = r",|&|en(?![a-z])"
 _TOKEN = re.compile(
-    r"[ \t\u00a0]*(?:(?P<num>[0-9]+)|(?P<range>t/m|t\.m\.|tot en met|[-\u2013\u2014])"
-    r"|(?P<sep>,|&|en(?![a-z]))"
+    rf"{_BLANKS}(?:(?P<num>[0-9]+)|(?P<range>{_RANGE})|(?P<sep>{_SEPARATOR})"
     # "1 en vraag 9": the keyword repeated after a separator
     r"|(?P<word>[Vv]ra(?:ag|gen)|[Aa]ntwoord(?:en)?)(?=[ \t\u00a0]+[0-9]))",
+    re.ASCII,
+)
+#: The commonest list, one number that no other token follows: the token loop would
+#: read it with no problem to report, so one match does.
+_LONE_NUMBER = re.compile(
+    rf"{_BLANKS}(?P<num>[1-9][0-9]{{0,{MAX_DIGITS - 1}}})"
+    rf"(?!{_BLANKS}(?:[0-9]|{_RANGE}|{_SEPARATOR}))",
     re.ASCII,
 )
 _DIGIT_LIKE = re.compile(r"[ \t\u00a0]*(\d|[\u00b2\u00b3\u00b9\u2070-\u2079])")
@@ -41,6 +50,9 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
     Returns None when no number starts there. ``end`` is the index just after the last
     number read; a trailing separator is not consumed.
     """
+    lone = _LONE_NUMBER.match(text, pos)
+    if lone is not None:
+        return ScannedList((int(lone["num"]),), lone.start("num"), lone.end(), False, ())
     numbers: list[int] = []
     problems: list[str] = []
     irregular = False
@@ -54,10 +66,11 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
         match = _TOKEN.match(text, cursor)
         if match is None:
             break
-        if match.group("num") is not None:
+        kind = match.lastgroup
+        if kind == "num":
             if previous_was_number:
                 irregular = True  # "9 10": two numbers with no separator
-            digits = match.group("num")
+            digits = match["num"]
             if start < 0:
                 start = match.start("num")
             value = _to_number(digits, problems)
@@ -79,14 +92,14 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
             expect_number = False
             previous_was_number = True
             continue
-        if match.group("word") is not None:
+        if kind == "word":
             if not (expect_number and numbers and not pending_range):
                 break
             cursor = match.end()
             continue
         if expect_number:
             break  # a separator where a number belongs ends the list
-        if match.group("range") is not None:
+        if kind == "range":
             pending_range = True
         expect_number = True
         previous_was_number = False
