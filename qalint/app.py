@@ -12,6 +12,7 @@ from qalint.config import ConfigError, ConfigFinder, RawConfig
 from qalint.discovery import Target, discover, display_path, os_error_message
 from qalint.formatters import Tally
 from qalint.model import Span
+from qalint.plan import Plan
 from qalint.plugins import Plugins, load_plugins
 from qalint.rules import Diagnostic, Severity
 from qalint.runner import FileResult, check_target
@@ -59,7 +60,7 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
     finder: ConfigFinder | None = None
     try:
         finder = ConfigFinder(request.config_path)
-        jobs = _plan(request, plugins, finder, overrides)
+        plan = _plan(request, plugins, finder, overrides)
     except ConfigError as exc:
         raise Abort(str(exc)) from None
     finally:
@@ -69,7 +70,9 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
     report = _report(request.output_format, stream)
     tally = Tally()
     # Results come in the order of the jobs, whatever the number of processes.
-    for (_, settings, _), result in zip(jobs, _results(jobs, request.jobs, plugins), strict=True):
+    for (_, settings, _), result in zip(
+        plan.jobs(), _results(plan, request.jobs, plugins), strict=True
+    ):
         for error in plugins.errors:
             result.diagnostics.append(_core_finding(plugins, result.path, "QA000", error.message))
         result.diagnostics.sort(key=Diagnostic.sort_key)
@@ -100,26 +103,22 @@ def _report(output_format: str, stream: TextIO) -> TextReport | JsonReport:
     return TextReport(stream)
 
 
-def _results(
-    jobs: list[tuple[Target, Settings, bytes | None]], workers: int, plugins: Plugins
-) -> Iterator[FileResult]:
+def _results(plan: Plan, workers: int, plugins: Plugins) -> Iterator[FileResult]:
     """Check every file, in a process pool where that pays; the order never changes."""
     from qalint.parallel import worth_a_pool
 
-    if worth_a_pool(workers, len(jobs)) and all(data is None for _, _, data in jobs):
+    if worth_a_pool(workers, len(plan)) and plan.stdin_data is None:
         from qalint.parallel import check_in_pool
 
-        yield from check_in_pool(
-            [(target, settings) for target, settings, _ in jobs], workers, plugins
-        )
+        yield from check_in_pool(plan, workers, plugins)
         return
-    for target, settings, data in jobs:
+    for target, settings, data in plan.jobs():
         yield check_target(target, settings, plugins, data)
 
 
 def _plan(
     request: CheckRequest, plugins: Plugins, finder: ConfigFinder, overrides: Overrides
-) -> list[tuple[Target, Settings, bytes | None]]:
+) -> Plan:
     """Discover the files and resolve every configuration before anything is checked."""
     resolved: dict[int, Settings] = {}
 
@@ -129,7 +128,7 @@ def _plan(
             resolved[key] = resolve(raw, plugins.rules, overrides)
         return resolved[key]
 
-    jobs: list[tuple[Target, Settings, bytes | None]] = []
+    plan = Plan()
     if "-" in request.paths:
         name = request.stdin_filename or "-"
         raw = finder.for_path(name if request.stdin_filename else ".")
@@ -137,22 +136,21 @@ def _plan(
         shown = display_path(name) if request.stdin_filename else "-"
         try:
             # Bytes, decoded by the same policy as files, never by the locale.
-            data = sys.stdin.buffer.read(settings.max_file_size + 1)
+            plan.stdin_data = sys.stdin.buffer.read(settings.max_file_size + 1)
         except (AttributeError, OSError, ValueError) as exc:  # stdin closed (<&-)
             reason = os_error_message(exc) if isinstance(exc, OSError) else "gesloten"
-            jobs.append(
-                (Target(shown, None, error=f"kan stdin niet lezen: {reason}"), settings, None)
-            )
+            plan.add(Target(shown, None, error=f"kan stdin niet lezen: {reason}"), settings)
         else:
-            jobs.append((Target(shown, None), settings, data))
+            plan.add(Target(shown, None), settings)
     paths = [path for path in request.paths if path != "-"]
     if paths:
         cwd_config = finder.for_dir(".")
-        for target in discover(paths, plugins.extensions(), cwd_config.exclude, warn=_warn):
+        for found in discover(paths, plugins.extensions(), cwd_config.exclude, warn=_warn):
             # Files are found walking folders: their configuration is their folder's.
-            raw = finder.for_dir(os.path.dirname(target.real) or ".") if target.real else cwd_config
-            jobs.append((target, settings_for(raw), None))
-    return jobs
+            real = found if isinstance(found, str) else found.real
+            raw = finder.for_dir(os.path.dirname(real) or ".") if real else cwd_config
+            plan.add(found, settings_for(raw))
+    return plan
 
 
 def _core_finding(plugins: Plugins, path: str, code: str, message: str) -> Diagnostic:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from qalint.discovery import Target
+    from qalint.plan import Plan
     from qalint.plugins import Plugins
     from qalint.runner import FileResult
-    from qalint.selection import Settings
 
 #: Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 48
@@ -25,7 +24,7 @@ MIN_FILES_FOR_POOL = 48
 CHUNK = 16
 
 _worker_plugins: Plugins | None = None
-_worker_work: Sequence[tuple[Target, Settings]] = ()
+_worker_plan: Plan | None = None
 
 
 def available_cpus() -> int:
@@ -49,12 +48,12 @@ def worth_a_pool(jobs: int, files: int) -> bool:
     return jobs > 1 and files >= MIN_FILES_FOR_POOL
 
 
-def _init_worker(plugins: Plugins | None, work: Sequence[tuple[Target, Settings]]) -> None:
-    global _worker_plugins, _worker_work
+def _init_worker(plugins: Plugins | None, plan: Plan) -> None:
+    global _worker_plugins, _worker_plan
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # With fork the arguments are inherited, not pickled: the plugins are not loaded a
-    # second time, and tasks need only name a range of ``work``.
-    _worker_work = work
+    # second time, and tasks need only name a range of the plan.
+    _worker_plan = plan
     if plugins is not None:
         _worker_plugins = plugins
     if _worker_plugins is None:
@@ -66,26 +65,23 @@ def _init_worker(plugins: Plugins | None, work: Sequence[tuple[Target, Settings]
 def _check_range(bounds: tuple[int, int]) -> list[FileResult]:
     from qalint.runner import check_target
 
-    assert _worker_plugins is not None
-    start, stop = bounds
+    assert _worker_plugins is not None and _worker_plan is not None
     return [
-        check_target(target, settings, _worker_plugins)
-        for target, settings in _worker_work[start:stop]
+        check_target(target, settings, _worker_plugins, data)
+        for target, settings, data in _worker_plan.jobs(*bounds)
     ]
 
 
-def check_in_pool(
-    work: Sequence[tuple[Target, Settings]], jobs: int, plugins: Plugins
-) -> Iterator[FileResult]:
-    """Results in the order of ``work``, streamed as the workers finish them."""
+def check_in_pool(plan: Plan, jobs: int, plugins: Plugins) -> Iterator[FileResult]:
+    """Results in the order of the plan, streamed as the workers finish them."""
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     forking = "fork" in methods
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    ranges = [(start, min(start + CHUNK, len(work))) for start in range(0, len(work), CHUNK)]
+    ranges = [(start, min(start + CHUNK, len(plan))) for start in range(0, len(plan), CHUNK)]
     pool = context.Pool(
-        jobs, initializer=_init_worker, initargs=(plugins if forking else None, work)
+        jobs, initializer=_init_worker, initargs=(plugins if forking else None, plan)
     )
     try:
         for results in pool.imap(_check_range, ranges):
