@@ -233,6 +233,10 @@ MAX_FINDINGS_PER_RULE = 100_000
 MAX_INVALID_REPORTS = 5
 
 
+#: Reusable: entering it does nothing.
+_NO_TIME_LIMIT = contextlib.nullcontext()
+
+
 class _RuleTimeout(BaseException):
     """Raised inside a rule by SIGALRM; not an Exception, so ``except Exception`` in a
     rule does not swallow it."""
@@ -251,7 +255,7 @@ def _run_rule(
     try:
         # Built-in rules are tested to stay linear on pathological input; arming a timer
         # for each of them on every file would cost more than the rules themselves.
-        with contextlib.nullcontext() if builtin else _time_limit(timeout):
+        with _NO_TIME_LIMIT if builtin else _time_limit(timeout):
             items = _findings(rule.check(doc))
             try:
                 for item in items:
