@@ -7,6 +7,7 @@ files to pay for it. Workers ignore SIGINT: on Ctrl-C the parent terminates the 
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Iterator
@@ -80,6 +81,10 @@ def check_in_pool(plan: Plan, jobs: int, plugins: Plugins) -> Iterator[FileResul
     forking = "fork" in methods
     context = multiprocessing.get_context("fork" if forking else "spawn")
     ranges = [(start, min(start + CHUNK, len(plan))) for start in range(0, len(plan), CHUNK)]
+    if forking:
+        # The workers inherit every object of the parent. Frozen, the garbage collector
+        # leaves those alone in the workers, so fewer of their pages are copied.
+        gc.freeze()
     pool = context.Pool(
         jobs, initializer=_init_worker, initargs=(plugins if forking else None, plan)
     )
@@ -92,3 +97,4 @@ def check_in_pool(plan: Plan, jobs: int, plugins: Plugins) -> Iterator[FileResul
         raise
     finally:
         pool.join()
+        gc.unfreeze()
