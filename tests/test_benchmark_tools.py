@@ -1,0 +1,84 @@
+"""The tools for performance work: the parse snapshot and the side-by-side comparison.
+
+They run as users run them (scripts, in a subprocess); no timing is asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "tests" / "rules"
+
+
+def _run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_parse_snapshot_has_one_model_per_document_and_is_repeatable(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    for out in (first, second):
+        result = _run(ROOT / "benchmarks" / "parse_snapshot.py", out, RULES / "QA103", RULES)
+        assert result.returncode == 0, result.stderr
+        assert "documents parsed" in result.stderr
+    documents = [str(path) for path in RULES.rglob("*") if path.suffix in (".txt", ".md")]
+    qa103 = [str(path) for path in (RULES / "QA103").glob("*.txt")]
+    rows = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
+    # Every document under each path once per path: QA103's are under both.
+    assert sorted(row["path"] for row in rows) == sorted(qa103 + documents)
+    # Each row is a document model, or says why the document could not be decoded.
+    assert all(row.get("model_version") == 1 or "decode" in row for row in rows)
+    assert sum("decode" in row for row in rows) < len(rows) // 10
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_parse_snapshot_shows_a_changed_document(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    draft = folder / "concept.txt"
+    draft.write_text("Vraag 1\nWat?\n\nAntwoord 1\nJa.\n", encoding="utf-8")
+    _run(ROOT / "benchmarks" / "parse_snapshot.py", tmp_path / "before.jsonl", folder)
+    draft.write_text("Vraag 1\nWat?\n\nAntwoord 2\nJa.\n", encoding="utf-8")
+    _run(ROOT / "benchmarks" / "parse_snapshot.py", tmp_path / "after.jsonl", folder)
+    before = json.loads((tmp_path / "before.jsonl").read_text(encoding="utf-8"))
+    after = json.loads((tmp_path / "after.jsonl").read_text(encoding="utf-8"))
+    assert [a["numbers"] for a in before["answers"]] == [[1]]
+    assert [a["numbers"] for a in after["answers"]] == [[2]]
+
+
+@pytest.mark.skipif(
+    not os.path.exists(os.path.join(os.path.dirname(sys.executable), "qalint")),
+    reason="needs the qalint script beside the interpreter (an installed qalint)",
+)
+def test_ab_compares_two_installations_side_by_side(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(RULES / "QA103", corpus)
+    result = _run(
+        ROOT / "benchmarks" / "ab.py", sys.executable, sys.executable, corpus, "--rounds", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| case",
+        "| --jobs 1",
+        "| --jobs auto",
+        "| one file",
+        "| floor (new interpreter)",
+    ]
+    for row in rows[1:4]:
+        speed_up = row.rstrip(" |").rsplit("| ", 1)[1]
+        assert speed_up.endswith("x") and float(speed_up[:-1]) > 0
