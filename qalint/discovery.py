@@ -192,6 +192,8 @@ def _walk(
                     else:
                         problems.append(Target(shown, None, error=os_error_message(exc)))
                     continue
+                if stat.S_ISDIR(info.st_mode):
+                    continue  # a link to a folder, even one named "x.txt": not followed
                 regular = stat.S_ISREG(info.st_mode)
                 identity = _identity(info.st_dev, info.st_ino, path)
             else:

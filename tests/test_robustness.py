@@ -472,6 +472,16 @@ def test_f02_a_hard_link_is_the_same_file(work: Path) -> None:
     assert [f["path"] for f in data["files"]] == ["d/a.txt"]
 
 
+def test_f02_a_link_to_a_folder_is_not_followed_whatever_its_name(work: Path) -> None:
+    (work / "d" / "real").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "with-errors.txt", work / "d" / "real" / "b.txt")
+    (work / "d" / "link.txt").symlink_to("real")
+    (work / "d" / "link").symlink_to("real")
+    result = run_inprocess(["check", "--format", "json", "d"], cwd=work, expect=1)
+    assert [f["path"] for f in result.json()["files"]] == ["d/real/b.txt"]
+    assert result.stderr == ""
+
+
 def test_f02_empty_directory_gives_a_warning(work: Path) -> None:
     (work / "empty").mkdir()
     result = run_inprocess(["check", "empty"], cwd=work, expect=0, strict_stderr=True)
