@@ -19,26 +19,13 @@ import os
 import sys
 import time
 
+# floor.py's walk: the same documents in the same order as the floor reads them.
+from floor import files as documents
+
 import qalint
 from qalint.export import document_to_data
 from qalint.parse import parse
 from qalint.source import DecodeFailure, decode
-
-
-def documents(paths: list[str]) -> list[str]:
-    found: list[str] = []
-    for path in paths:
-        if os.path.isfile(path):
-            found.append(path)
-            continue
-        for directory, subdirs, names in os.walk(path):
-            subdirs.sort()
-            found.extend(
-                os.path.join(directory, name)
-                for name in sorted(names)
-                if name.endswith((".txt", ".md"))
-            )
-    return found
 
 
 def main(argv: list[str]) -> int:
