@@ -370,6 +370,17 @@ def test_the_closest_configuration_above_each_file_wins(project: Path) -> None:
     ]
 
 
+def test_a_linked_file_has_the_configuration_of_the_folder_it_is_named_in(
+    project: Path,
+) -> None:
+    write(project / "rules.toml", 'select = ["QA103"]\n')
+    write(project / "elsewhere" / "rules.toml", 'select = ["QA201"]\n')
+    shutil.move(project / "errors.txt", project / "elsewhere" / "errors.txt")
+    (project / "linked.txt").symlink_to(Path("elsewhere") / "errors.txt")
+    result = run_inprocess(["check", "linked.txt"], cwd=project, expect=1)
+    assert result.findings() == [("linked.txt", 15, 1, "QA103")]
+
+
 def test_config_flag_replaces_discovery(project: Path) -> None:
     write(project / "rules.toml", 'select = ["QA103"]\n')
     write(project / "other.toml", 'select = ["QA201"]\n')
