@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -51,6 +50,8 @@ def worth_a_pool(jobs: int, files: int) -> bool:
 
 def _init_worker(plugins: Plugins | None, plan: Plan) -> None:
     global _worker_plugins, _worker_plan
+    import signal  # here: checking one file must not pay for it
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # With fork the arguments are inherited, not pickled: the plugins are not loaded a
     # second time, and tasks need only name a range of the plan.

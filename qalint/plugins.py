@@ -76,6 +76,7 @@ class Plugins:
         self.infos: dict[str, PluginInfo] = {}
         self.rules: dict[str, RuleEntry] = {}
         self.errors: list[PluginError] = []
+        self._readers: list[tuple[str, Callable[..., Source | None]]] | None = None
 
     def rule_by_code(self, code: str) -> RuleEntry | None:
         return self.rules.get(code)
@@ -93,12 +94,16 @@ class Plugins:
 
         Each is wrapped so that it gets only the arguments it declares (as pluggy
         would pass them) and so that a return value that is neither a ``Source`` nor
-        None raises TypeError, which the runner reports against that plugin.
+        None raises TypeError, which the runner reports against that plugin. Built on
+        the first call: the runner asks for every file, and load_plugins has registered
+        every plugin by then.
         """
-        return [
-            (name, _checked_reader(function))
-            for name, function in reversed(self._impls("qalint_read_source"))
-        ]
+        if self._readers is None:
+            self._readers = [
+                (name, _checked_reader(function))
+                for name, function in reversed(self._impls("qalint_read_source"))
+            ]
+        return self._readers
 
     def info(self, plugin_name: str) -> PluginInfo:
         return self.infos.get(plugin_name, PluginInfo(plugin_name, "?", "?", False))
