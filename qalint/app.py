@@ -44,8 +44,16 @@ def _warn(message: str) -> None:
     print(f"qalint: waarschuwing: {escape_for_terminal(message)}", file=sys.stderr)
 
 
-def run_check(request: CheckRequest, stream: TextIO) -> int:
+def _plugins() -> Plugins:
+    """The plugins of this run; what they printed while loading becomes a warning."""
     plugins = load_plugins()
+    for warning in plugins.warnings:
+        _warn(warning)
+    return plugins
+
+
+def run_check(request: CheckRequest, stream: TextIO) -> int:
+    plugins = _plugins()
     for error in plugins.errors:
         print(f"qalint: error: {error.message}", file=sys.stderr)
         if request.debug and error.traceback:
@@ -69,6 +77,7 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
 
     report = _report(request.output_format, stream)
     tally = Tally()
+    printed: set[str] = set()  # who printed to stdout: warned about once per run
     # Results come in the order of the jobs, whatever the number of processes.
     for (_, settings, _), result in zip(
         plan.jobs(), _results(plan, request.jobs, plugins), strict=True
@@ -79,6 +88,10 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
         if request.debug:
             for text in result.tracebacks:
                 sys.stderr.write(text)
+        for who, message in result.warnings:
+            if who not in printed:
+                printed.add(who)
+                _warn(message)
         tally.add(result, settings.fail_on)
         report.add(result)
     report.close(tally)
@@ -206,7 +219,7 @@ def run_parse(path: str, output_format: str, encoding: str | None, stream: TextI
 def run_rules(output_format: str, stream: TextIO) -> int:
     from qalint import docs
 
-    plugins = load_plugins()
+    plugins = _plugins()
     if output_format == "json":
         # ASCII, so the JSON stays valid whatever the stream's encoding (PYTHONIOENCODING).
         import json
@@ -221,7 +234,7 @@ def run_rules(output_format: str, stream: TextIO) -> int:
 
 
 def run_rule(code: str, stream: TextIO) -> int:
-    plugins = load_plugins()
+    plugins = _plugins()
     for entry in plugins.rules.values():
         if code.upper() == entry.cls.code or code == entry.cls.name:
             cls = entry.cls
@@ -234,7 +247,7 @@ def run_rule(code: str, stream: TextIO) -> int:
 
 
 def run_plugins(stream: TextIO) -> int:
-    plugins = load_plugins()
+    plugins = _plugins()
     counts: dict[str, int] = {}
     for entry in plugins.rules.values():
         counts[entry.plugin.name] = counts.get(entry.plugin.name, 0) + 1

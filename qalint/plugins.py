@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 import pluggy
 
 from qalint import hookspecs
+from qalint.isolation import Isolation, isolated
 from qalint.rules import CODE_RE, NAME_RE, NoOptions, Rule, Severity
 from qalint.source import Source
 
@@ -76,6 +77,8 @@ class Plugins:
         self.infos: dict[str, PluginInfo] = {}
         self.rules: dict[str, RuleEntry] = {}
         self.errors: list[PluginError] = []
+        #: What plugins printed to stdout while they were loaded (ROBUSTNESS.md E09).
+        self.warnings: list[str] = []
         self._readers: list[tuple[str, Callable[..., Source | None]]] | None = None
 
     def rule_by_code(self, code: str) -> RuleEntry | None:
@@ -116,13 +119,24 @@ class Plugins:
             impls.append((name, _with_declared_arguments(impl)))
         return impls
 
+    def note_printed(self, info: PluginInfo, when: str, outcome: Isolation) -> None:
+        if outcome.printed.strip():
+            self.warnings.append(
+                f"plugin {info.describe()} schreef naar stdout {when}: {outcome.quoted()}; "
+                f"dat staat niet in het rapport"
+            )
+
     def _guarded(self, plugin_name: str, hook_name: str, function: Callable[[], Any]) -> Any:
+        info = self.info(plugin_name)
+        outcome = None
         try:
-            return function()
+            if info.builtin:
+                return function()
+            with isolated() as outcome:
+                return function()
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - SystemExit from a hook is a failure too
-            info = self.info(plugin_name)
             self.errors.append(
                 PluginError(
                     plugin_name,
@@ -131,6 +145,9 @@ class Plugins:
                 )
             )
             return None
+        finally:
+            if outcome is not None:
+                self.note_printed(info, f"in {hook_name}", outcome)
 
 
 def _traceback() -> str:
@@ -250,8 +267,10 @@ def _load_entry_point(plugins: Plugins, entry_point: Any) -> None:
             )
         )
         return
+    outcome = None
     try:
-        module = entry_point.load()
+        with isolated() as outcome:
+            module = entry_point.load()
         if module is None:
             raise TypeError("het entry point verwijst naar None")
         plugins.manager.register(module, name=name)
@@ -273,6 +292,9 @@ def _load_entry_point(plugins: Plugins, entry_point: Any) -> None:
             )
         )
         return
+    finally:
+        if outcome is not None:
+            plugins.note_printed(info, "bij het laden", outcome)
     plugins.infos[name] = info
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import cast
 
 from qalint.discovery import Target, os_error_message
+from qalint.isolation import Isolation, isolated
 from qalint.model import Document, Kind, Span
 from qalint.parse import parse
 from qalint.plugins import Plugins, RuleEntry, exception_text
@@ -26,13 +27,15 @@ class FileResult:
     """What checking one file gave. (A plain class: a dataclass costs more to define at
     start-up than the whole check of a small file.)"""
 
-    __slots__ = ("diagnostics", "kind", "path", "tracebacks")
+    __slots__ = ("diagnostics", "kind", "path", "tracebacks", "warnings")
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self.kind: Kind | None = None
         self.tracebacks: list[str] = []
+        #: ``(who, message)``: what plugin code printed to stdout (ROBUSTNESS.md E09).
+        self.warnings: list[tuple[str, str]] = []
 
     @property
     def failed(self) -> bool:
@@ -176,20 +179,44 @@ def check_path(
         if code in FAILURE_CODES or code in ignored:
             continue
         entry = plugins.rules[code]
-        try:
-            rule = entry.cls(shown, settings.options.get(code), settings.severity.get(code))
-        except KeyboardInterrupt:
-            raise
-        except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
-            result.tracebacks.append(_traceback())
-            report.add(
-                "QA000",
-                f"{_who(entry)} is gecrasht bij het aanmaken: {exception_text(exc)}"
-                f"{'; meld dit alstublieft' if entry.plugin.builtin else ''}",
-            )
+        if entry.plugin.builtin:
+            _check_with(entry, doc, settings, report)
             continue
-        result.diagnostics.extend(_run_rule(rule, doc, entry, report, settings.rule_timeout))
+        with isolated() as outcome:
+            _check_with(entry, doc, settings, report)
+        _note_printed(result, _who(entry), outcome)
     return result
+
+
+def _check_with(entry: RuleEntry, doc: Document, settings: Settings, report: _Reporter) -> None:
+    """Make the rule for this file and run it; what goes wrong becomes QA000."""
+    code = entry.cls.code
+    try:
+        rule = entry.cls(
+            report.result.path, settings.options.get(code), settings.severity.get(code)
+        )
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
+        report.result.tracebacks.append(_traceback())
+        report.add(
+            "QA000",
+            f"{_who(entry)} is gecrasht bij het aanmaken: {exception_text(exc)}"
+            f"{'; meld dit alstublieft' if entry.plugin.builtin else ''}",
+        )
+        return
+    report.result.diagnostics.extend(_run_rule(rule, doc, entry, report, settings.rule_timeout))
+
+
+def _note_printed(result: FileResult, who: str, outcome: Isolation) -> None:
+    if outcome.printed.strip():
+        result.warnings.append(
+            (
+                who,
+                f"{who} schreef naar stdout bij {result.path}: {outcome.quoted()}; "
+                f"dat staat niet in het rapport",
+            )
+        )
 
 
 def _who(entry: RuleEntry) -> str:
@@ -203,8 +230,14 @@ def _read_source(
     shown: str, data: bytes, settings: Settings, plugins: Plugins, report: _Reporter
 ) -> Source | None:
     for plugin_name, reader in plugins.readers():
+        info = plugins.info(plugin_name)
+        outcome: Isolation | None = None
         try:
-            source = reader(path=shown, data=data, encoding=settings.encoding)
+            if info.builtin:
+                source = reader(path=shown, data=data, encoding=settings.encoding)
+            else:
+                with isolated() as outcome:
+                    source = reader(path=shown, data=data, encoding=settings.encoding)
         except DecodeFailure as failure:
             report.add("QA001", failure.message, Span.point(failure.line, failure.column))
             return None
@@ -212,10 +245,12 @@ def _read_source(
             report.result.tracebacks.append(_traceback())
             report.add(
                 "QA000",
-                f"lezer van plugin {plugins.info(plugin_name).describe()} is "
-                f"gecrasht: {type(exc).__name__}: {exc}",
+                f"lezer van plugin {info.describe()} is gecrasht: {type(exc).__name__}: {exc}",
             )
             return None
+        finally:
+            if outcome is not None:
+                _note_printed(report.result, f"lezer van plugin {info.describe()}", outcome)
         if source is not None:
             return source
     report.add("QA001", "geen lezer voor dit bestand")

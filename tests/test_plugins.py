@@ -4,7 +4,7 @@ Two layers:
 
 - in-process tests feed ``load_plugins`` fake entry points (objects with ``name``,
   ``load()`` and ``dist.name`` / ``dist.version``) and run ``run_check`` as the CLI
-  does, one test per fault of the catalogue (E01, E02, E06, E08, E10, E11, E12);
+  does, one test per fault of the catalogue (E01, E02, E06, E08, E09, E10, E11, E12);
 - command-line tests pip-install the real distributions under ``tests/plugins/`` once
   per session and run ``python -m qalint`` in a subprocess.
 
@@ -223,6 +223,8 @@ class Run:
     code: int
     out: str
     err: str
+    #: What reached ``sys.stdout`` itself, besides the report (which goes to ``out``).
+    leaked: str = ""
 
     @property
     def lines(self) -> list[str]:
@@ -247,15 +249,21 @@ def draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def lint(
     draft: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Callable[..., Run]:
-    def run(*entry_points: FakeEntryPoint, debug: bool = False, output_format: str = "text") -> Run:
+    def run(
+        *entry_points: FakeEntryPoint,
+        debug: bool = False,
+        output_format: str = "text",
+        paths: tuple[str, ...] = (draft.name,),
+    ) -> Run:
         monkeypatch.setattr(
             app, "load_plugins", lambda: load_plugins(entry_points=list(entry_points))
         )
         stream = io.StringIO()
         code = app.run_check(
-            CheckRequest(paths=(draft.name,), debug=debug, output_format=output_format), stream
+            CheckRequest(paths=paths, debug=debug, output_format=output_format), stream
         )
-        return Run(code, stream.getvalue(), capsys.readouterr().err)
+        captured = capsys.readouterr()
+        return Run(code, stream.getvalue(), captured.err, captured.out)
 
     return run
 
@@ -658,6 +666,123 @@ def test_e08_mutation_is_qa000_and_invisible_to_other_rules(
     (qa000,) = first.codes("QA000")
     assert qa000.endswith(f"regel MU001 van plugin muteer (qalint-muteer 1.0) {shown}")
     assert first.without("QA000") == clean.lines
+
+
+# -- E09: a plugin that prints or changes the working folder -------------------------------
+
+
+class Chatty(QuestionCount):
+    """QuestionCount that prints while it is made and while it checks."""
+
+    def __init__(self, path: str, options: Any = None, severity: Severity | None = None):
+        super().__init__(path, options, severity)
+        print("aangemaakt voor", path)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        print("bezig met", doc.path)
+        yield from super().check(doc)
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_e09_what_a_rule_prints_is_a_warning_not_output(
+    lint: Callable[..., Run], draft: Path, output_format: str
+) -> None:
+    quiet = lint(plugin("teller", QuestionCount), output_format=output_format)
+    chatty = lint(plugin("teller", Chatty), output_format=output_format)
+    assert chatty.out == quiet.out and chatty.code == quiet.code
+    if output_format == "json":
+        json.loads(chatty.out)
+    assert chatty.leaked == ""
+    assert chatty.err.splitlines() == [
+        "qalint: waarschuwing: regel XY101 van plugin teller (qalint-teller 1.0) schreef naar "
+        "stdout bij concept.txt: 'aangemaakt voor concept.txt bezig met concept.txt'; "
+        "dat staat niet in het rapport"
+    ]
+
+
+def test_e09_a_printing_rule_is_warned_about_once_per_run(
+    lint: Callable[..., Run], draft: Path
+) -> None:
+    shutil.copy(draft, draft.with_name("tweede.txt"))
+    run = lint(plugin("teller", Chatty), paths=(draft.name, "tweede.txt"))
+    assert run.leaked == ""
+    assert len(run.err.splitlines()) == 1 and "bij concept.txt" in run.err
+    first, second = (
+        [line.split(":", 1)[1] for line in run.lines if line.startswith(f"{name}:")]
+        for name in (draft.name, "tweede.txt")
+    )
+    assert first == second and any(" XY101 " in line for line in first)
+
+
+def test_e09_a_rule_that_replaces_stdout_does_not_keep_it(lint: Callable[..., Run]) -> None:
+    class Replacing(QuestionCount):
+        """Puts its own stdout in place and leaves it there."""
+
+        def check(self, doc: Document) -> Iterator[Diagnostic]:
+            sys.stdout = io.StringIO()
+            print("weg")
+            yield from super().check(doc)
+
+    before = sys.stdout
+    run = lint(plugin("teller", Replacing), output_format="json")
+    assert sys.stdout is before
+    codes = [item["code"] for item in json.loads(run.out)["diagnostics"]]
+    assert codes.count("XY101") == 3
+    assert run.err == ""  # it printed into a stream of its own, not into ours
+
+
+def test_e09_a_rule_that_changes_folder_is_put_back(
+    lint: Callable[..., Run], draft: Path, baseline: Run
+) -> None:
+    elsewhere = draft.parent / "elders"
+    elsewhere.mkdir()
+    shutil.copy(draft, draft.with_name("tweede.txt"))
+
+    class Wandering(QuestionCount):
+        """Changes the working folder, as a careless plugin might."""
+
+        def check(self, doc: Document) -> Iterator[Diagnostic]:
+            os.chdir(elsewhere)
+            yield from super().check(doc)
+
+    run = lint(plugin("zwerver", Wandering), paths=(draft.name, "tweede.txt"))
+    assert Path.cwd() == draft.parent
+    # The second file is still found by its relative name, and checked like the first.
+    assert run.without("XY101") == baseline.lines + [
+        line.replace("concept.txt", "tweede.txt") for line in baseline.lines
+    ]
+
+
+def test_e09_printing_while_loading_and_in_hooks_is_a_warning(lint: Callable[..., Run]) -> None:
+    module = types.ModuleType("fake_luid")
+
+    def qalint_register_rules() -> Sequence[type]:
+        print("regels van luid")
+        return [QuestionCount]
+
+    @hookimpl(tryfirst=True)
+    def qalint_read_source(path: str) -> Source | None:
+        print("ik lees", path)
+        return None
+
+    module.qalint_register_rules = hookimpl(qalint_register_rules)  # type: ignore[attr-defined]
+    module.qalint_read_source = qalint_read_source  # type: ignore[attr-defined]
+
+    def load() -> object:
+        print("geladen")
+        return module
+
+    run = lint(FakeEntryPoint("luid", load), output_format="json")
+    json.loads(run.out)
+    assert run.leaked == ""
+    assert run.err.splitlines() == [
+        "qalint: waarschuwing: plugin luid (qalint-luid 1.0) schreef naar stdout bij het "
+        "laden: 'geladen'; dat staat niet in het rapport",
+        "qalint: waarschuwing: plugin luid (qalint-luid 1.0) schreef naar stdout in "
+        "qalint_register_rules: 'regels van luid'; dat staat niet in het rapport",
+        "qalint: waarschuwing: lezer van plugin luid (qalint-luid 1.0) schreef naar stdout "
+        "bij concept.txt: 'ik lees concept.txt'; dat staat niet in het rapport",
+    ]
 
 
 # -- E10: codes that clash or are invalid ---------------------------------------------------
