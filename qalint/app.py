@@ -121,9 +121,12 @@ def _results(plan: Plan, workers: int, plugins: Plugins) -> Iterator[FileResult]
     from qalint.parallel import worth_a_pool
 
     if worth_a_pool(workers, len(plan)) and plan.stdin_data is None:
-        from qalint.parallel import check_in_pool
+        from qalint.parallel import WorkerLost, check_in_pool
 
-        yield from check_in_pool(plan, workers, plugins)
+        try:
+            yield from check_in_pool(plan, workers, plugins)
+        except WorkerLost as lost:
+            raise Abort(str(lost)) from None
         return
     for target, settings, data in plan.jobs():
         yield check_target(target, settings, plugins, data)

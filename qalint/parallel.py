@@ -7,12 +7,16 @@ files to pay for it. Workers ignore SIGINT: on Ctrl-C the parent terminates the 
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import gc
 import os
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from qalint.plan import Plan
     from qalint.plugins import Plugins
     from qalint.runner import FileResult
@@ -22,9 +26,6 @@ MIN_FILES_FOR_POOL = 48
 #: Files per task: enough to make the cost of a task small, few enough to keep both
 #: workers busy to the end and the output flowing.
 CHUNK = 16
-
-_worker_plugins: Plugins | None = None
-_worker_plan: Plan | None = None
 
 
 def available_cpus() -> int:
@@ -48,54 +49,146 @@ def worth_a_pool(jobs: int, files: int) -> bool:
     return jobs > 1 and files >= MIN_FILES_FOR_POOL
 
 
-def _init_worker(plugins: Plugins | None, plan: Plan) -> None:
-    global _worker_plugins, _worker_plan
-    import signal  # here: checking one file must not pay for it
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # With fork the arguments are inherited, not pickled: the plugins are not loaded a
-    # second time, and tasks need only name a range of the plan.
-    _worker_plan = plan
-    if plugins is not None:
-        _worker_plugins = plugins
-    if _worker_plugins is None:
-        from qalint.plugins import load_plugins
-
-        _worker_plugins = load_plugins()
-
-
-def _check_range(bounds: tuple[int, int]) -> list[FileResult]:
-    from qalint.runner import check_target
-
-    assert _worker_plugins is not None and _worker_plan is not None
-    return [
-        check_target(target, settings, _worker_plugins, data)
-        for target, settings, data in _worker_plan.jobs(*bounds)
-    ]
-
-
 def check_in_pool(plan: Plan, jobs: int, plugins: Plugins) -> Iterator[FileResult]:
-    """Results in the order of the plan, streamed as the workers finish them."""
+    """Results in the order of the plan, streamed as the workers finish them.
+
+    A small pool of our own rather than ``multiprocessing.Pool``: that pool's worker
+    handler thread wakes up for every result waiting in its queue and spins until the
+    result thread has read it, costing the parent about a tenth of the workers' CPU
+    time. Here the parent only waits for results and hands out the next range.
+    """
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    forking = "fork" in methods
+    forking = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forking else "spawn")
     ranges = [(start, min(start + CHUNK, len(plan))) for start in range(0, len(plan), CHUNK)]
     if forking:
         # The workers inherit every object of the parent. Frozen, the garbage collector
         # leaves those alone in the workers, so fewer of their pages are copied.
         gc.freeze()
-    pool = context.Pool(
-        jobs, initializer=_init_worker, initargs=(plugins if forking else None, plan)
-    )
+    workers: list[_Worker] = []
     try:
-        for results in pool.imap(_check_range, ranges):
-            yield from results
-        pool.close()
-    except BaseException:
-        pool.terminate()
+        # Ctrl-C is held back while the workers start, so that none of them gets it
+        # before it has set itself to ignore it (the parent alone handles Ctrl-C).
+        with _sigint_blocked():
+            for _ in range(min(jobs, len(ranges))):
+                workers.append(_Worker(context, plugins if forking else None, plan))
+        yield from _in_order(workers, ranges)
+    except BaseException:  # Ctrl-C, a lost worker, or the caller stopped reading
+        for worker in workers:
+            worker.stop(wait=False)
         raise
+    else:
+        for worker in workers:
+            worker.stop(wait=True)
     finally:
-        pool.join()
         gc.unfreeze()
+
+
+class WorkerLost(Exception):
+    """A worker process ended without returning its results."""
+
+
+#: Ranges handed to a worker ahead: it starts the next one while the parent reads the last.
+_AHEAD = 2
+
+
+def _in_order(workers: list[_Worker], ranges: list[tuple[int, int]]) -> Iterator[FileResult]:
+    from multiprocessing.connection import wait
+
+    todo = iter(enumerate(ranges))
+    finished: dict[int, list[FileResult]] = {}
+    by_connection = {worker.connection: worker for worker in workers}
+    for worker in workers:
+        for _ in range(_AHEAD):
+            worker.hand_out(next(todo, None))
+    wanted = 0
+    while wanted < len(ranges):
+        for connection in wait(list(by_connection)):
+            worker = by_connection[connection]
+            index, results = worker.collect()
+            finished[index] = results
+            worker.hand_out(next(todo, None))
+        while wanted in finished:
+            yield from finished.pop(wanted)
+            wanted += 1
+
+
+class _Worker:
+    """One worker process and the ranges it is checking, oldest first."""
+
+    def __init__(self, context: Any, plugins: Plugins | None, plan: Plan) -> None:
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs, plugins, plan), daemon=True)
+        self.process.start()
+        theirs.close()
+        self.given: collections.deque[int] = collections.deque()
+
+    def hand_out(self, task: tuple[int, tuple[int, int]] | None) -> None:
+        if task is not None:
+            index, bounds = task
+            self.given.append(index)
+            self.connection.send(bounds)
+
+    def collect(self) -> tuple[int, list[FileResult]]:
+        try:
+            answer = self.connection.recv()
+        except (EOFError, OSError):
+            self.process.join(1)
+            raise WorkerLost(
+                f"een werkproces van --jobs is onverwacht gestopt "
+                f"(exitcode {self.process.exitcode})"
+            ) from None
+        if isinstance(answer, str):
+            raise WorkerLost(f"een werkproces van --jobs liep vast: {answer}")
+        return self.given.popleft(), answer
+
+    def stop(self, wait: bool) -> None:
+        """End the process: asked to when it is idle (``wait``), else terminated."""
+        if wait:
+            with contextlib.suppress(OSError):
+                self.connection.send(None)
+            self.process.join(5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        self.connection.close()
+
+
+def _serve(connection: Connection, plugins: Plugins | None, plan: Plan) -> None:
+    """A worker: check each range the parent sends, until it sends None."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    from qalint.runner import check_target
+
+    if plugins is None:  # spawned, not forked: nothing was inherited
+        from qalint.plugins import load_plugins
+
+        plugins = load_plugins()
+    while (bounds := connection.recv()) is not None:
+        try:
+            results = [
+                check_target(target, settings, plugins, data)
+                for target, settings, data in plan.jobs(*bounds)
+            ]
+        except Exception as exc:  # noqa: BLE001 - the parent reports it; no traceback here
+            connection.send(f"{type(exc).__name__}: {exc}")
+            return
+        connection.send(results)
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

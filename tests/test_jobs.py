@@ -1,19 +1,30 @@
-"""--jobs: the same output in the same order, and Ctrl-C leaves no worker behind."""
+"""--jobs: the same output in the same order; Ctrl-C or a worker that dies leaves no
+worker behind."""
 
 from __future__ import annotations
 
+import io
+import multiprocessing
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from qalint import app
+from qalint.app import CheckRequest
+from qalint.cli import Abort
+from qalint.model import Document
+from qalint.plugins import load_plugins
+from qalint.rules import Diagnostic, Rule, Severity
 from tests.cli_helpers import run_qalint
 from tests.helpers import CORPUS
+from tests.test_plugins import plugin
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/real is not present")
 
@@ -88,3 +99,29 @@ def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> No
     while _processes_mentioning(str(big)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_mentioning(str(big)) == []
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(
+    many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+
+    class Exiting(Rule):
+        """Ends the worker process it runs in, as a plugin calling os._exit would."""
+
+        code = "XY901"
+        name = "exiting"
+        severity = Severity.INFO
+
+        def check(self, doc: Document) -> Iterator[Diagnostic]:
+            if os.getpid() != parent:
+                os._exit(3)
+            return iter(())
+
+    monkeypatch.setattr(
+        app, "load_plugins", lambda: load_plugins(entry_points=[plugin("sterft", Exiting)])
+    )
+    with pytest.raises(Abort) as raised:
+        app.run_check(CheckRequest(paths=(str(many),), jobs=2), io.StringIO())
+    assert str(raised.value) == "een werkproces van --jobs is onverwacht gestopt (exitcode 3)"
+    assert multiprocessing.active_children() == []
