@@ -72,7 +72,7 @@ def check_in_pool(plan: Plan, jobs: int, plugins: Plugins) -> Iterator[FileResul
         # before it has set itself to ignore it (the parent alone handles Ctrl-C).
         with _sigint_blocked():
             for _ in range(min(jobs, len(ranges))):
-                workers.append(_Worker(context, plugins if forking else None, plan))
+                workers.append(_Worker(context, plugins if forking else None, plan, workers))
         yield from _in_order(workers, ranges)
     except BaseException:  # Ctrl-C, a lost worker, or the caller stopped reading
         for worker in workers:
@@ -117,9 +117,20 @@ def _in_order(workers: list[_Worker], ranges: list[tuple[int, int]]) -> Iterator
 class _Worker:
     """One worker process and the ranges it is checking, oldest first."""
 
-    def __init__(self, context: Any, plugins: Plugins | None, plan: Plan) -> None:
+    def __init__(
+        self, context: Any, plugins: Plugins | None, plan: Plan, others: list[_Worker]
+    ) -> None:
         self.connection, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs, plugins, plan), daemon=True)
+        # A forked child holds a copy of the parent's end of every pipe made so far; it
+        # closes them, or it would never see its own pipe end when the parent is killed.
+        inherited = (
+            (self.connection, *(other.connection for other in others))
+            if context.get_start_method() == "fork"
+            else ()
+        )
+        self.process = context.Process(
+            target=_serve, args=(theirs, plugins, plan, inherited), daemon=True
+        )
         self.process.start()
         theirs.close()
         self.given: collections.deque[int] = collections.deque()
@@ -155,9 +166,17 @@ class _Worker:
         self.connection.close()
 
 
-def _serve(connection: Connection, plugins: Plugins | None, plan: Plan) -> None:
+def _serve(
+    connection: Connection,
+    plugins: Plugins | None,
+    plan: Plan,
+    inherited: tuple[Connection, ...],
+) -> None:
     """A worker: check each range the parent sends, until it sends None."""
     import signal
+
+    for parents_end in inherited:
+        parents_end.close()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
@@ -168,16 +187,19 @@ def _serve(connection: Connection, plugins: Plugins | None, plan: Plan) -> None:
         from qalint.plugins import load_plugins
 
         plugins = load_plugins()
-    while (bounds := connection.recv()) is not None:
-        try:
-            results = [
-                check_target(target, settings, plugins, data)
-                for target, settings, data in plan.jobs(*bounds)
-            ]
-        except Exception as exc:  # noqa: BLE001 - the parent reports it; no traceback here
-            connection.send(f"{type(exc).__name__}: {exc}")
-            return
-        connection.send(results)
+    try:
+        while (bounds := connection.recv()) is not None:
+            try:
+                results = [
+                    check_target(target, settings, plugins, data)
+                    for target, settings, data in plan.jobs(*bounds)
+                ]
+            except Exception as exc:  # noqa: BLE001 - the parent reports it, not a traceback
+                connection.send(f"{type(exc).__name__}: {exc}")
+                return
+            connection.send(results)
+    except (EOFError, OSError):
+        return  # the parent is gone (killed): nobody is left to report to
 
 
 @contextlib.contextmanager

@@ -101,6 +101,30 @@ def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> No
     assert _processes_mentioning(str(big)) == []
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find workers")
+def test_workers_end_when_the_parent_is_killed(many: Path, tmp_path: Path) -> None:
+    big = tmp_path / "kill-marker"
+    for copy in range(40):
+        shutil.copytree(many / "set0", big / f"copy{copy}")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "qalint", "check", "--jobs", "2", str(big)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 10
+    while len(_processes_mentioning(str(big))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the parent and both workers run
+    if process.poll() is not None:
+        pytest.skip("the run finished before it could be killed")
+    process.kill()  # SIGKILL: the parent gets no chance to stop its workers
+    _, stderr = process.communicate(timeout=10)
+    deadline = time.monotonic() + 5
+    while _processes_mentioning(str(big)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_mentioning(str(big)) == []
+    assert b"Traceback" not in stderr
+
+
 def test_a_worker_that_dies_is_an_error_not_a_hang(
     many: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
