@@ -253,7 +253,14 @@ def _entry_point_identity(entry_point: Any) -> tuple[str, str, str]:
     return text(lambda: entry_point.name), dist, version
 
 
+#: Whether third-party plugin code was imported into this process. It cannot be unloaded,
+#: so this holds for the rest of the process (the CLI then exits the normal way, see
+#: ``qalint.cli.main``).
+third_party_imported = False
+
+
 def _load_entry_point(plugins: Plugins, entry_point: Any) -> None:
+    global third_party_imported
     name, dist_name, version = _entry_point_identity(entry_point)
     info = PluginInfo(name, dist_name, version, False)
     existing = plugins.infos.get(name)
@@ -268,6 +275,7 @@ def _load_entry_point(plugins: Plugins, entry_point: Any) -> None:
         )
         return
     outcome = None
+    third_party_imported = True
     try:
         with isolated() as outcome:
             module = entry_point.load()

@@ -1109,7 +1109,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
 
 
 def qalint(
-    args: Sequence[str], cwd: Path, plugin_path: Path | None
+    args: Sequence[str],
+    cwd: Path,
+    plugin_path: Path | None,
+    extra_env: dict[str, str] | None = None,
+    command: Sequence[str] = ("-m", "qalint"),
 ) -> subprocess.CompletedProcess[str]:
     env = {
         key: value
@@ -1118,8 +1122,9 @@ def qalint(
     }
     if plugin_path is not None:
         env["PYTHONPATH"] = str(plugin_path)
+    env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, "-m", "qalint", *args],
+        [sys.executable, *command, *args],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -1151,6 +1156,30 @@ def test_installed_demo_rule_runs_at_the_right_line(site: dict[str, Path], draft
     assert done.returncode == 1  # fouten.txt has errors; the KV101 warning alone would pass
     alone = qalint(["check", "lang.txt"], drafts, site["demo"])
     assert alone.stdout == kv101[0] + "\n" and alone.returncode == 0
+
+
+def test_exit_handlers_of_a_plugin_run(site: dict[str, Path], drafts: Path, tmp_path: Path) -> None:
+    exit_file = tmp_path / "exit.txt"
+    done = qalint(
+        ["check", "lang.txt"], drafts, site["demo"], {"QALINT_DEMO_EXIT_FILE": str(exit_file)}
+    )
+    assert done.returncode == 0 and " KV101 " in done.stdout
+    assert exit_file.read_text(encoding="utf-8") == "afgesloten\n"
+
+
+def test_without_plugins_qalint_skips_the_interpreter_teardown(
+    drafts: Path, tmp_path: Path
+) -> None:
+    # An exit handler that is not qalint's runs only when the interpreter tears down.
+    exit_file = tmp_path / "exit.txt"
+    program = (
+        "import atexit, pathlib, sys; "
+        f"atexit.register(pathlib.Path({str(exit_file)!r}).write_text, 'x'); "
+        "sys.argv[0] = 'qalint'; from qalint.cli import main; main()"
+    )
+    done = qalint(["check", *DRAFTS], drafts, None, command=("-c", program))
+    assert done.returncode == 1 and done.stdout.count("\n") == 4  # all output, flushed
+    assert not exit_file.exists()
 
 
 def test_installed_demo_rule_options_come_from_the_configuration(
