@@ -8,11 +8,20 @@ every line of the real corpus, the fixtures and the regressions.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 import pytest
 
-from qalint.parse.blocks import _plain_label, find_label
+from qalint.parse.blocks import _plain_label, find_label, find_labels
+from qalint.parse.footnotes import (
+    _BRACKET,
+    _CANDIDATE,
+    _LINE_OPEN,
+    _line_start,
+    _lines_to_read,
+)
+from qalint.parse.header import _GOVERNMENT, _government
 from qalint.parse.normalise import artefact_flags, is_artefact
 from qalint.source import decode
 from tests.helpers import CORPUS, REPO
@@ -79,8 +88,108 @@ def test_plain_label_reads_what_find_label_reads(lines: list[str]) -> None:
     assert read > 0
 
 
+@pytest.mark.parametrize("lines", [LINES, EDGES], ids=["corpus", "edges"])
+def test_find_labels_reads_what_find_label_reads(lines: list[str]) -> None:
+    # Twice, one line down: the second time the readings come from find_labels' cache
+    # and must still get each line's own index.
+    for shift in (0, 1):
+        shifted = ("",) * shift + tuple(lines)
+        expected = [
+            label for index, line in enumerate(shifted) if (label := find_label(line, index))
+        ]
+        assert any(label.role == "question" for label in expected)  # no numbered drafts
+        assert find_labels(shifted, artefact_flags(shifted)) == expected
+
+
 def test_edges_that_the_shortcut_must_leave_alone() -> None:
     # Leading zeros, over-long numbers and lists are the full grammar's (QA004, QA107).
     for line in ("Vraag 04", "Vraag 1234567", "Vraag 4 en 5", "Antwoorden 1 en 2"):
         assert _plain_label(line, 0) is None
         assert find_label(line, 0) is not None
+
+
+#: Footnote forms for the sign test, and characters that the class map must not misread:
+#: white space outside _BLANK, Latin-1 and other punctuation, capitals.
+FOOTNOTE_EDGES = [
+    "tekst?1 en meer",
+    "»?1, 2",
+    "jl.2 Hierbij",
+    "Joseph-Agema3, en",
+    "november 20231 en",
+    "2022-20282",
+    "bij het UWV 1) ook",
+    "(zie bijlage 1) en (2)",
+    "gesproken.3Toekomstige",
+    "gesproken»3Toekomstige",
+    "gesproken\u201d3Toekomstige",
+    "[1 ] en [4 5 ] en [10] en [^1]",
+    "[^1]: NOS",
+    "[1] NOS",
+    "   [2] NOS",
+    "  3 NOS",
+    "\u00a04NOS",
+    "\t5) NOS",
+    "1",
+    "12) NOS",
+    "woord1\u2009en",
+    "woord1\x85en",
+    "woord1\u3000",
+    "woord\u20092 en",
+    "NIS24 en",
+    "(123) en 123)",
+    "tekst1.",
+    "tekst1?!",
+    "tekst12345678 en",
+]
+
+
+def _alphabet_lines(count: int) -> list[str]:
+    """Random lines over characters that matter to the signs (seeded: reproducible)."""
+    alphabet = "0123456789 \t\u00a0\u2009\u3000\x85.,;:?!»\u201d()[]^aZx-/"
+    chooser = random.Random(7)
+    return ["".join(chooser.choices(alphabet, k=chooser.randint(1, 24))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [LINES, FOOTNOTE_EDGES, _alphabet_lines(20_000)],
+    ids=["corpus", "edges", "alphabet"],
+)
+def test_footnote_signs_find_every_candidate(lines: list[str]) -> None:
+    """_lines_to_read must give each line where a footnote pattern matches, and the
+    first digit of each candidate's number (the signs only candidates are tried at)."""
+    for line in lines:
+        read = dict(_lines_to_read((line,), 0))
+        signs = set(read.get(0, ()))
+        for start, char in enumerate(line):
+            if char in "0123456789(" and _CANDIDATE.match(line, start):
+                assert start + (char == "(") in signs, (line, start)
+        for match in _BRACKET.finditer(line):
+            assert match.start("inner") in signs, (line, match.start())
+        if _LINE_OPEN.match(line) and _line_start(line, 0) is not None:
+            assert signs, line
+
+
+#: Government lines the corpus may lack, and near misses.
+GOVERNMENT_EDGES = [
+    "Mededeling van de Minister van Financiën (ontvangen 3 juni 2024)",
+    "Antwoord van staatssecretaris Van Dijk",
+    "Antwoord van de minister-president",
+    "Antwoord van Minister X en antwoord van Mededeling van de Minister",
+    "antwoord van de Minister",
+    "Antwoord van het Ministerie",
+    "Antwoord  van de Minister",
+    "Zie Antwoord van Mededeling van Staatssecretaris Y",
+]
+
+
+@pytest.mark.parametrize("lines", [LINES, GOVERNMENT_EDGES], ids=["corpus", "edges"])
+def test_government_search_from_its_first_word_finds_what_the_pattern_finds(
+    lines: list[str],
+) -> None:
+    texts = [*lines, " ".join(lines)]
+    for text in texts:
+        expected = _GOVERNMENT.search(text)
+        found = _government(text)
+        assert (found and found.span()) == (expected and expected.span()), text
+    assert any(_government(text) for text in texts)

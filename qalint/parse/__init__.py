@@ -23,12 +23,11 @@ _ORAL = re.compile(r"Mondelinge vragen", re.IGNORECASE)
 def parse(path: str, lines: tuple[str, ...]) -> Document:
     artefact = artefact_flags(lines)
     labels = find_labels(lines, artefact)
-    questions, answers = build_blocks(lines, labels, artefact)
+    questions, answers, blocks = build_blocks(lines, labels, artefact)
     first_label = labels[0].line if labels else len(lines)
     header = parse_header(
         running_text(lines, 0, first_label, artefact=artefact), lines, first_label
     )
-    blocks = tuple(sorted(questions + answers, key=lambda block: block.index))
     kind = _kind(header, questions, answers, lines)
     header_lines = [item.span.line - 1 for item in header.element_lines]
     label_ends = {label.line: label.end for label in labels}
@@ -77,9 +76,8 @@ def _note_lines(
     """The lines footnote texts stand on, so that the sentence they interrupt at a page
     bottom reads on in the running text."""
     note_starts = {note.span.line - 1 for note in notes}
-    skipped: set[int] = set()
-    for start in sorted(note_starts):
-        skipped.add(start)
+    skipped = set(note_starts)
+    for start in note_starts:  # in any order: each adds the lines of its own note
         for index in range(start + 1, min(start + 1 + _NOTE_CONTINUATION, len(lines))):
             line = lines[index]
             if (

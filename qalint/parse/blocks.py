@@ -8,20 +8,19 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 
 from __future__ import annotations
 
+import functools
 import re
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from qalint.model import Block, NumberList, Span
 from qalint.parse.normalise import content_start
 from qalint.parse.numbers import ScannedList, scan_number_list
+from qalint.parse.records import new
 
 _BLANK = " \t\u00a0\f\v"
 #: What is trimmed off a label as written: blanks, Markdown bold.
 _LABEL_TRIM = _BLANK + "*"
-#: NamedTuple classes build instances in a Python-level ``__new__``, at twice the cost of
-#: tuple's own constructor; labels, blocks and their spans are built with the latter
-#: (fields in order), as a document has many.
-_new = tuple.__new__
 _LEAD = r"[ \t\u00a0\f\v]*"
 _QUESTION_KEYWORD = re.compile(_LEAD + r"(?:\*\*)?(?P<kw>Vraag|Vragen)(?=[ \t\u00a0])")
 _ANSWER_KEYWORD = re.compile(
@@ -51,6 +50,7 @@ class Label(NamedTuple):
     end: int  # column just after the label (and its colon)
     scanned: ScannedList | None
     rest: str  # text after the label on the same line
+    written: str  # the label as written, without markup and colon (Block.label)
 
 
 def find_label(line: str, index: int) -> Label | None:
@@ -74,8 +74,9 @@ def find_label(line: str, index: int) -> Label | None:
     rest = line[tail.end() :]
     if rest.strip(_BLANK) and tail.group("colon") != ":":
         return None  # "Antwoord van Minister ...", "Vraag 3 is ..." : prose
-    keyword_start = match.start("kw")
-    return _new(Label, (role, index, keyword_start, tail.end(), scanned, rest.strip(_BLANK)))
+    start, end = match.start("kw"), tail.end()
+    written = _as_written(line, start, end)
+    return new(Label, (role, index, start, end, scanned, rest.strip(_BLANK), written))
 
 
 def _plain_label(line: str, index: int) -> Label | None:
@@ -88,8 +89,8 @@ def _plain_label(line: str, index: int) -> Label | None:
     number = match["num"]
     scanned = None
     if number is not None:
-        scanned = _new(ScannedList, ((int(number),), match.start("num"), len(line), False, ()))
-    return _new(Label, (role, index, 0, len(line), scanned, ""))
+        scanned = new(ScannedList, ((int(number),), match.start("num"), len(line), False, ()))
+    return new(Label, (role, index, 0, len(line), scanned, "", line))
 
 
 def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
@@ -100,8 +101,15 @@ def find_numbered_question(line: str, index: int, expected: int) -> Label | None
     rest = line[match.end() :].strip(_BLANK)
     if rest and not match["mark"]:
         return None  # "1 Bent u ...": too easily a footnote or a number in prose
-    scanned = ScannedList((expected,), match.start("num"), match.end("num"), False, ())
-    return Label("question", index, match.start("num"), match.end(), scanned, rest)
+    start, end = match.start("num"), match.end()
+    scanned = new(ScannedList, ((expected,), start, match.end("num"), False, ()))
+    return new(Label, ("question", index, start, end, scanned, rest, _as_written(line, start, end)))
+
+
+def _as_written(line: str, start: int, end: int) -> str:
+    """The label in ``line[start:end]`` without blanks, Markdown bold and a closing colon
+    or full stop."""
+    return line[start:end].strip(_LABEL_TRIM).rstrip(":.")
 
 
 def find_labels(lines: tuple[str, ...], artefact: list[bool]) -> list[Label]:
@@ -112,12 +120,34 @@ def find_labels(lines: tuple[str, ...], artefact: list[bool]) -> list[Label]:
         if (line != "" and line[0] in _LABEL_FIRST and line.startswith(_LABEL_STARTS)) or (
             _FOOTER in line
         ):
-            label = _plain_label(line, index) or find_label(line, index)
-            if label is not None:
-                labels.append(label)
+            read = (_read_label_cached if len(line) <= _CACHED_LENGTH else _read_label)(line)
+            if read is not None:
+                role, start, end, scanned, rest, written = read
+                labels.append(new(Label, (role, index, start, end, scanned, rest, written)))
     if any(label.role == "question" for label in labels):
         return labels
     return _with_numbered_questions(lines, labels, artefact)
+
+
+#: A Label without its line index (role, start, end, scanned, rest, written).
+_LabelRead = tuple[str, int, int, ScannedList | None, str, str]
+
+
+def _read_label(line: str) -> _LabelRead | None:
+    """The label on a line as find_label reads it, without the line's index."""
+    label = _plain_label(line, 0) or find_label(line, 0)
+    if label is None:
+        return None
+    role, _, start, end, scanned, rest, written = label
+    return role, start, end, scanned, rest, written
+
+
+#: Documents repeat the same label lines (``Vraag 1``, ``Antwoord``) over and over, so
+#: each is read once per process; what is read is immutable and can be shared. Label
+#: lines are short: a longer line (prose that opens like a label, a pathological line)
+#: is read without the cache, which so holds at most 4,096 short lines.
+_read_label_cached = functools.lru_cache(maxsize=4096)(_read_label)
+_CACHED_LENGTH = 120
 
 
 def _with_numbered_questions(
@@ -166,67 +196,78 @@ def _asks(lines: tuple[str, ...], index: int, rest: str) -> bool:
 
 def build_blocks(
     lines: tuple[str, ...], labels: list[Label], artefact: list[bool]
-) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
-    """Turn labels into question and answer blocks; bare answers get inferred numbers."""
+) -> tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...]]:
+    """Turn labels into question and answer blocks, and all blocks in reading order;
+    bare answers get inferred numbers."""
     questions: list[Block] = []
     answers: list[Block] = []
+    blocks: list[Block] = []
     pending: list[int] = []  # question numbers since the previous answer
     # Where each block ends: at the next label, the last at the end of the document.
     next_lines = [label.line for label in labels[1:]] + [len(lines)]
-    # Which lines hold text, once per document (an artefact line always does).
-    filled = [line.strip(_BLANK) != "" for line in lines]
+    # Once per document, from the first label on: the lines before it are in no body.
+    text = _text_of_lines(lines, artefact, labels[0].line if labels else len(lines))
     for position, (label, next_line) in enumerate(zip(labels, next_lines, strict=False)):
-        body_span, body_lines = _body(lines, label, next_line, filled, artefact)
-        line_no = label.line + 1
+        role, index, start, end, scanned, rest, written = label
+        line_no = index + 1
         number_list = None
-        scanned = label.scanned
-        if scanned is not None:
-            number_list = _new(
-                NumberList,
-                (
-                    scanned.numbers,
-                    lines[label.line][scanned.start : scanned.end],
-                    _new(Span, (line_no, scanned.start + 1, line_no, scanned.end + 1)),
-                    scanned.irregular,
-                    scanned.problems,
-                ),
-            )
-        raw = lines[label.line][label.start : label.end].strip(_LABEL_TRIM).rstrip(":.")
-        span = _new(Span, (line_no, label.start + 1, line_no, label.start + 1 + len(raw)))
-        if label.role == "question":
-            numbers = number_list.numbers if number_list else ()
-            pending.extend(numbers)
-            blocks = questions
+        if scanned is None:
+            numbers = () if role == "question" else tuple(dict.fromkeys(pending))
         else:
-            numbers = number_list.numbers if number_list else tuple(dict.fromkeys(pending))
+            numbers, numbers_start, numbers_end, irregular, problems = scanned
+            raw = lines[index][numbers_start:numbers_end]
+            span = new(Span, (line_no, numbers_start + 1, line_no, numbers_end + 1))
+            number_list = new(NumberList, (numbers, raw, span, irregular, problems))
+        if role == "question":
+            pending.extend(numbers)
+            role_blocks = questions
+        else:
             pending = []
-            blocks = answers
-        blocks.append(
-            _new(
-                Block,
-                (label.role, raw, span, numbers, number_list, body_span, body_lines, position),
-            )
+            role_blocks = answers
+        label_span = new(Span, (line_no, start + 1, line_no, start + 1 + len(written)))
+        body_span, body_lines = _body(lines, text, index, end, rest, next_line)
+        block = new(
+            Block,
+            (role, written, label_span, numbers, number_list, body_span, body_lines, position),
         )
-    return tuple(questions), tuple(answers)
+        role_blocks.append(block)
+        blocks.append(block)
+    return tuple(questions), tuple(answers), tuple(blocks)
+
+
+def _text_of_lines(lines: tuple[str, ...], artefact: list[bool], first: int) -> list[str]:
+    """Every line from ``first`` on without its blanks, and "" for a blank line, an
+    artefact or a line before ``first``."""
+    text = [""] * first
+    text.extend(map(str.strip, lines[first:], repeat(_BLANK)))  # at C speed
+    for index in compress(range(first, len(lines)), artefact[first:]):  # a few per page
+        text[index] = ""
+    return text
 
 
 def _body(
-    lines: tuple[str, ...], label: Label, next_line: int, filled: list[bool], artefact: list[bool]
+    lines: tuple[str, ...], text: list[str], label_line: int, end: int, rest: str, next_line: int
 ) -> tuple[Span, int]:
-    """The span of a label's body and its number of text lines (not blank, not an
-    artefact); ``filled`` tells which lines are not blank."""
-    first = label.line + 1
-    count = filled[first:next_line].count(True) - artefact[first:next_line].count(True)
-    if label.rest:
+    """The span of the body of the label on ``label_line`` (ending at column ``end``, with
+    ``rest`` after it) up to ``next_line``, and the body's number of text lines (not
+    blank, not an artefact); ``text`` holds the lines as _text_of_lines gives them."""
+    first = label_line + 1
+    body = text[first:next_line]
+    count = len(body) - body.count("")
+    if rest:
         count += 1
-    last_line, last_column = label.line, len(lines[label.line])
-    for index in range(next_line - 1, label.line, -1):  # mostly a step or two
-        if filled[index] and not artefact[index]:
+    last_line, last_column = label_line, len(lines[label_line])
+    for index in range(next_line - 1, label_line, -1):  # mostly a step or two
+        if text[index]:
             last_line, last_column = index, len(lines[index].rstrip(_BLANK))
             break
-    start_line, start_column = first, label.end + 1
-    if not label.rest and first < next_line:
-        start_line, start_column = label.line + 2, 1
-    if (last_line + 1, last_column + 1) < (start_line, start_column):
-        return _new(Span, (start_line, start_column, start_line, start_column)), count
-    return _new(Span, (start_line, start_column, last_line + 1, last_column + 1)), count
+    start_line, start_column = first, end + 1
+    if not rest and first < next_line:
+        start_line, start_column = label_line + 2, 1
+    # An empty body, whose last text comes before its start: (last_line + 1,
+    # last_column + 1) < (start_line, start_column), compared without building tuples.
+    if last_line + 1 < start_line or (
+        last_line + 1 == start_line and last_column + 1 < start_column
+    ):
+        return new(Span, (start_line, start_column, start_line, start_column)), count
+    return new(Span, (start_line, start_column, last_line + 1, last_column + 1)), count

@@ -81,7 +81,9 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
     done = 0
     # The full pattern is tried only where a "...dag 3" stands, found by a fast literal scan.
     hits = _HAS_WEEKDAY.finditer(text)
-    if "DAG" in text:  # capitals are rare; the common scan stays a fast literal search
+    # Capitals are rare, so the common scan stays a fast literal search; a capital G is
+    # rare in prose too, and looking for one character is much faster than for "DAG".
+    if "G" in text and "DAG" in text:
         hits = heapq.merge(hits, _HAS_WEEKDAY_CAPITALS.finditer(text), key=lambda m: m.start())
     for hit in hits:
         if hit.start() < done:

@@ -22,18 +22,21 @@ parser reads the document in order and uses the one numbering sequence of footno
   next note number and text that looks like a source (a link, a date, ``Kamerstuk``).
 
 Everything is linear in the length of the input: the text is scanned once at C speed
-for signs of a candidate (_lines_to_read), the lines with one once more by patterns
-without nested quantifiers, and at most _MAX_CANDIDATES candidates are examined per
-line, so a garbage line of numbers costs no more than a real one.
+for signs of a candidate (_lines_to_read), the patterns (without nested quantifiers)
+are tried only at those signs and at the starts of the lines with one, and at most
+_MAX_CANDIDATES candidates are examined per line, so a garbage line of numbers costs
+little more than a real one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from qalint.model import FootnoteMarker, FootnoteNote, Span
 from qalint.parse.normalise import content_start
+from qalint.parse.records import new
 
 #: Largest footnote number considered; larger numbers are prose (years, amounts).
 MAX_NUMBER = 299
@@ -69,28 +72,36 @@ _BRACKET = re.compile(r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()")
 #: The next number of a list of markers: ``, 2``, `` en 3``, `` 4``.
 _NEXT_NUMBER = re.compile(r",?[ \t]{1,3}(?:en[ \t]{1,3})?(?P<num>[0-9]{1,3})(?=[,.;:]*(?:\s|\Z))")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
-#: How far before the first sign of it a candidate may start: `` 123)`` is found by
-#: its ``3)``.
-_CANDIDATE_LEAD = 2
-#: Character classes for _lines_to_read: digits become ``0``, the blanks of _LINE_OPEN a
-#: space, and everything else but ``)``, ``[`` and the line break an ``a``.
-_CLASSES = bytes(
-    ord("0")
-    if char in "0123456789"
-    else ord(" ")
-    if char in _BLANK
-    else ord(char)
-    if char in ")[\n"
-    else ord("a")
-    for char in map(chr, range(256))
+#: Character classes for _lines_to_read, one byte per character of the text: ASCII
+#: digits become ``0``, the blanks of _LINE_OPEN a space, the other white space ``s``,
+#: the punctuation that may follow a marker (and ``»``) ``p``, ASCII capitals ``A``; the
+#: line break, ``(``, ``)``, ``[``, ``^`` and ``?`` stay, and everything else becomes
+#: ``a``. A character outside Latin-1 is encoded as ``?``, which so stands for anything
+#: the patterns may need there: white space, ``”``, a letter.
+_CLASS_OF = {
+    **dict.fromkeys("0123456789", "0"),
+    **dict.fromkeys(_BLANK, " "),
+    **dict.fromkeys("\r\x1c\x1d\x1e\x1f\x85", "s"),
+    **dict.fromkeys(",.;:!\u00bb", "p"),
+    **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"),
+    **{char: char for char in "\n()[^?"},
+}
+_CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
+#: In the classes, the first digit of the number of every candidate of _CANDIDATE,
+#: _BRACKET and _LINE_OPEN: for each form, a superset of what the patterns read around
+#: that number. (A pattern that opens with a literal is searched for fast; this one is
+#: tried only at digits, and at once given up inside a number.)
+_SIGN = re.compile(
+    rb"0(?<=[^0]0)(?:"
+    # After white space: a year with a marker (five to seven digits), " 1)", a number
+    # opening a line, also after blanks (and so after any two blanks).
+    rb"(?<=[ s\n?]0)(?:(?=0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z))|(?<=\n0)|(?<=[\n ] 0))"
+    # After anything else: digits ending a word before white space (punctuation between),
+    # "gesproken.3Toekomstige", "[1 ]", "[^1]", "(2)".
+    rb"|(?<=[^ s\n]0)(?:(?=0{0,6}[p?]*(?:[ s\n?]|\Z))|(?<=[p?]0)(?=0{0,2}A)|(?<=[\[\^]0)"
+    rb"|(?<=[ s\n?]\(0)(?=0{0,2}\)(?:[ s\n?]|\Z)))"
+    rb")"
 )
-#: In the classes, the digit that every candidate of _CANDIDATE, _BRACKET and
-#: _LINE_OPEN has: one glued to a word or sign (also ``)``, ``[``) or opening a line,
-#: one before ``)``, or the first of five. A pattern that opens with a literal is
-#: searched for fast; this one is tried only at digits.
-_SIGN = re.compile(rb"0(?:(?<=[a)\[\n]0)|\)|0000)")
-#: A digit opening an indented line (few lines are).
-_INDENTED_NUMBER = re.compile(rb"\n +0")
 #: Candidates looked at per line, and characters looked back for the word before one.
 _MAX_CANDIDATES = 200
 _LOOK_BACK = 40
@@ -174,13 +185,12 @@ def find_footnotes(
     """
     pages = _Pages(lines, label_ends, artefact)
     depth = _Depth(lines, start_line, label_ends, artefact)
-    starts: dict[int, _LineStart] = {}
-    inline: dict[int, list[_Inline]] = {}
     #: For each number, the last line where a note could start with it.
     last_note_line: dict[int, int] = {}
     last_lone_line: dict[int, int] = {}
-    read: list[int] = []  # the lines with a line start or inline markers, in order
-    for index, sign in _lines_to_read(lines, start_line):
+    #: The lines with a line start or inline markers, in order, with these.
+    read: list[tuple[int, _LineStart | None, list[_Inline]]] = []
+    for index, signs in _lines_to_read(lines, start_line):
         if artefact[index]:
             continue
         line = lines[index]
@@ -192,22 +202,20 @@ def find_footnotes(
         elif _LINE_OPEN.match(line, begin):
             line_start = _line_start(line, begin)
         if line_start is not None:
-            starts[index] = line_start
             for number in line_start.numbers:
                 if line_start.form in ("glued", "spaced", "numeric", "paren", "bracket", "caret"):
                     last_note_line[number] = index
                 elif line_start.form == "lone":
                     last_lone_line[number] = index
             begin = line_start.end
-        found = _inline_markers(line, index, begin, max(begin, sign - _CANDIDATE_LEAD), depth)
-        if found:
-            inline[index] = found
+            depth.read[index] = (begin, [])  # parentheses count from there
+        # Without a sign after the label or line start, the line holds no candidate.
+        found = _inline_markers(line, index, begin, signs, depth) if signs[-1] >= begin else []
         if line_start is not None or found:
-            read.append(index)
+            read.append((index, line_start, found))
 
     state = _State()
-    for index in read:
-        line_start = starts.get(index)
+    for index, line_start, found in read:
         is_note = False
         if line_start is not None:
             is_note = _resolve_line_start(
@@ -223,41 +231,37 @@ def find_footnotes(
             )
         if is_note:
             continue
-        for candidate in inline.get(index, ()):
+        for candidate in found:
             _resolve_inline(state, index, candidate, last_note_line, last_lone_line)
     return tuple(state.markers), tuple(state.notes)
 
 
-def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, int]]:
-    """The lines from ``start_line`` on that may hold a marker or a note, each with the
-    column of the first sign of one; a superset, in order.
+def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, list[int]]]:
+    """The lines from ``start_line`` on that may hold a marker or a note, in order, each
+    with the columns of the signs of one (the first digit of a candidate's number); a
+    superset.
 
     Most lines hold only prose and prose numbers, and the patterns of candidates cost
     too much per character to run over each. So the text is mapped, one byte per
-    character, onto a few classes (digit, blank, ``)``, ``[``, line break, anything
-    else) and searched at C speed for _SIGN and _INDENTED_NUMBER. A character outside
-    Latin-1 becomes ``?``, "anything else", which at worst lets a line through that
-    holds nothing. (A line start after a glued page footer is never missed: content_start
-    leaves the heading glued to the footer, which opens with no number.)
+    character, onto a few classes (_CLASSES) and searched at C speed for _SIGN. (A line
+    start after a glued page footer is never missed: content_start leaves the heading
+    glued to the footer, which opens with no number.)
     """
     text = "\n" + "\n".join(lines[start_line:])
     classes = text.encode("latin-1", "replace").translate(_CLASSES)
-    signs: list[int] = []
-    match = _SIGN.search(classes)
-    while match is not None:  # the first sign in each line is enough
-        signs.append(match.start())
-        line_end = classes.find(b"\n", match.end())
-        match = _SIGN.search(classes, line_end) if line_end >= 0 else None
-    signs.extend(match.end() - 1 for match in _INDENTED_NUMBER.finditer(classes))
-    signs.sort()
-    found: list[tuple[int, int]] = []
-    index, previous = start_line - 1, 0
-    for at in signs:
+    signs = [match.start() for match in _SIGN.finditer(classes)]
+    found: list[tuple[int, list[int]]] = []
+    index, previous, line_start = start_line - 1, 0, 0
+    columns: list[int] = []
+    for at in signs:  # the text opens with a line break: the first sign starts a line
         breaks = classes.count(b"\n", previous, at)
-        previous = at
-        if breaks:  # not a second sign in the line (an indented number)
+        if breaks:
             index += breaks
-            found.append((index, at - classes.rfind(b"\n", 0, at) - 1))
+            line_start = classes.rfind(b"\n", 0, at) + 1
+            columns = []
+            found.append((index, columns))
+        columns.append(at - line_start)
+        previous = at
     return found
 
 
@@ -313,7 +317,8 @@ class _Depth:
         self.start_line = start_line
         self.label_ends = label_ends
         self.artefact = artefact
-        #: The lines read for candidates: where reading began, where candidates start.
+        #: The lines read for candidates, or after a line start: where reading began, where
+        #: candidates start. (Any other line is read from its content or label end on.)
         self.read: dict[int, tuple[int, list[int]]] = {}
         #: Counted so far: ``open`` parentheses at ``column`` of ``line``, clamped at the
         #: first ``clamped`` candidates of that line (a line before the first: all done).
@@ -390,16 +395,16 @@ class _State:
         self.next_note = 1
 
     def add_marker(self, number: int, index: int, start: int, end: int, form: str) -> None:
-        span = Span(index + 1, start + 1, index + 1, end + 1)
-        self.markers.append(FootnoteMarker(number, span, form))
+        span = new(Span, (index + 1, start + 1, index + 1, end + 1))
+        self.markers.append(new(FootnoteMarker, (number, span, form)))
         self.marker_numbers.add(number)
         self.next_marker = max(self.next_marker, number + 1)
         if form == "paren":
             self.paren_style = True
 
     def add_note(self, number: int, text: str, index: int, start: int, end: int, form: str) -> None:
-        span = Span(index + 1, start + 1, index + 1, end + 1)
-        self.notes.append(FootnoteNote(number, text, span, form))
+        span = new(Span, (index + 1, start + 1, index + 1, end + 1))
+        self.notes.append(new(FootnoteNote, (number, text, span, form)))
         self.note_numbers.add(number)
         self.next_note = max(self.next_note, number + 1)
 
@@ -546,22 +551,23 @@ def _resolve_inline(
 
 def _line_start(line: str, begin: int) -> _LineStart | None:
     """A number opening the line (after ``begin``), in one of the note/marker forms."""
-    caret = _CARET_NOTE.match(line, begin)
-    if caret is not None:
-        return _LineStart(
-            "caret",
-            (int(caret["num"]),),
-            caret.start("num") - 2,
-            caret.end("num") + 2,
-            line[caret.end() :].strip(_BLANK),
-        )
-    bracket = _BRACKET_NOTE.match(line, begin)
-    if bracket is not None:
-        number = _number(bracket["num"])
-        text = line[bracket.end() :].strip(_BLANK)
-        if number is None or not text:
-            return None
-        return _LineStart("bracket", (number,), bracket.start("num"), bracket.end("num"), text)
+    if "[" in line:  # else neither form in brackets can match
+        caret = _CARET_NOTE.match(line, begin)
+        if caret is not None:
+            return _LineStart(
+                "caret",
+                (int(caret["num"]),),
+                caret.start("num") - 2,
+                caret.end("num") + 2,
+                line[caret.end() :].strip(_BLANK),
+            )
+        bracket = _BRACKET_NOTE.match(line, begin)
+        if bracket is not None:
+            number = _number(bracket["num"])
+            text = line[bracket.end() :].strip(_BLANK)
+            if number is None or not text:
+                return None
+            return _LineStart("bracket", (number,), bracket.start("num"), bracket.end("num"), text)
     match = _LINE_NUMBER.match(line, begin)
     if match is None:
         return None
@@ -604,19 +610,19 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
 
 
 def _inline_markers(
-    line: str, index: int, begin: int, scan_from: int, depth: _Depth
+    line: str, index: int, begin: int, signs: list[int], depth: _Depth
 ) -> list[_Inline]:
     """Markers inside line ``index`` from ``begin`` on: glued, bracketed, `` 1)`` and
     ``(2)``, in order.
 
-    Candidates are found by one scan of the line from ``scan_from`` (none starts between
-    ``begin`` and it); only the first _MAX_CANDIDATES are looked at, so a garbage line
-    of a hundred thousand numbers costs no more than a real one.
+    ``signs`` are the columns where the number of a candidate may start (see _SIGN),
+    and only there candidates are tried. Only the first _MAX_CANDIDATES are looked at,
+    so a garbage line of a hundred thousand markers costs little more than a real one.
     """
-    found = _bracket_markers(line, begin) if "[" in line else []
     starts: list[int] = []
     depth.read[index] = (begin, starts)
-    for match in _CANDIDATE.finditer(line, scan_from):
+    found = _bracket_markers(line, begin) if "[" in line else []
+    for match in _candidate_matches(line, begin, signs):
         if len(starts) >= _MAX_CANDIDATES:
             break
         start = match.start()
@@ -648,6 +654,19 @@ def _inline_markers(
                     found.extend(_continuation(line, match.end(), marker.number))
     found.sort(key=lambda item: item.start)
     return found
+
+
+def _candidate_matches(line: str, begin: int, signs: list[int]) -> Iterator[re.Match[str]]:
+    """``_CANDIDATE.finditer(line, begin)``, but tried only where a candidate can start:
+    at a sign (the first digit of its number), or at the ``(`` of ``(2)`` before one."""
+    position = begin
+    for column in signs:
+        for start in (column - 1, column) if line[column - 1 : column] == "(" else (column,):
+            if start >= position:
+                match = _CANDIDATE.match(line, start)
+                if match is not None:
+                    yield match
+                    position = match.end()
 
 
 def _continuation(line: str, end: int, last: int) -> list[_Inline]:

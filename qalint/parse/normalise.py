@@ -10,12 +10,14 @@ running text back to its line and column in the original input.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from qalint.model import Span
+from qalint.parse.records import new
 
 _ARTEFACT_LINE = re.compile(
     r"""[ \t\f\u00a0]*(?:
@@ -39,7 +41,11 @@ _ARTEFACT_STARTS = tuple(
     "Tweede Kamer|Vergaderjaar|#|Vragen gesteld|*|regering|ah-tk-|kv-tk-|h tk |ISSN"
     "|\u2019s-Gravenhage|---| |\t|\f|\u00a0".split("|")
 )
-_ARTEFACT_FIRST = frozenset(start[0] for start in _ARTEFACT_STARTS)
+#: The starts by their first character, so that a line is compared with few of them.
+_ARTEFACT_STARTS_BY_FIRST = {
+    first: tuple(start for start in _ARTEFACT_STARTS if start[0] == first)
+    for first in {start[0] for start in _ARTEFACT_STARTS}
+}
 
 #: A page footer that a heading was glued to: "...Aanhangsel 1Antwoord 3".
 _GLUED_FOOTER = re.compile(
@@ -48,6 +54,7 @@ _GLUED_FOOTER = re.compile(
 )
 
 _PAGE_NUMBER = re.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
+
 
 _SPACE_CHARS = "\u00a0\f\v\t"
 _SPACE_LIKE = str.maketrans({char: " " for char in _SPACE_CHARS})
@@ -61,12 +68,13 @@ def artefact_flags(lines: tuple[str, ...]) -> list[bool]:
     """``is_artefact`` of every line, computed once per document.
 
     Few lines start the way an artefact does, and the pattern costs far more per line
-    than a look at the first character (and then at the start), so it runs on those only.
+    than a look at the first character (and then at the starts that begin with it), so
+    it runs on those only.
     """
     return [
         line != ""
-        and line[0] in _ARTEFACT_FIRST
-        and line.startswith(_ARTEFACT_STARTS)
+        and line[0] in _ARTEFACT_STARTS_BY_FIRST
+        and line.startswith(_ARTEFACT_STARTS_BY_FIRST[line[0]])
         and is_artefact(line)
         for line in lines
     ]
@@ -105,36 +113,38 @@ class RunningText(NamedTuple):
         return self.seg_lines[index], column + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(max(end - 1, start))
-        return Span(line, column, end_line, end_column + 1)
+        """Span of ``text[start:end]`` (of ``text[start]`` when the range is empty)."""
+        starts = self.starts
+        if not starts:
+            return Span(1, 1, 1, 2)
+        last = max(end - 1, start)
+        index = max(bisect.bisect_right(starts, start) - 1, 0)
+        end_index = index
+        # Most ranges end in the segment they start in: no second search for those.
+        if index + 1 < len(starts) and starts[index + 1] <= last:
+            end_index = bisect.bisect_right(starts, last, index + 1) - 1
+        columns = self.seg_columns
+        return new(
+            Span,
+            (
+                self.seg_lines[index],
+                columns[index] + start - starts[index] + 1,
+                self.seg_lines[end_index],
+                columns[end_index] + last - starts[end_index] + 2,
+            ),
+        )
 
-    def spans(self, ranges: Iterable[tuple[int, int]]) -> list[Span]:
-        """``span`` of many ``(start, end)`` ranges in text order (not overlapping), found
-        in one forward sweep over the segments instead of two binary searches each."""
-        if not self.starts:
-            return [Span(1, 1, 1, 2) for _ in ranges]
-        # Per segment: where the next one starts, its line, and what turns an offset
-        # into a 1-based column.
-        shifts = [
-            column - start + 1 for start, column in zip(self.starts, self.seg_columns, strict=True)
-        ]
-        limits = (*self.starts[1:], sys.maxsize)
-        segments = list(zip(limits, self.seg_lines, shifts, strict=True))
-        segment = 0
-        limit, line, shift = segments[0]
-        found: list[Span] = []
-        for start, end in ranges:
-            while start >= limit:
-                segment += 1
-                limit, line, shift = segments[segment]
-            start_line, column = line, start + shift
-            last = end - 1 if end > start else start
-            while last >= limit:
-                segment += 1
-                limit, line, shift = segments[segment]
-            found.append(Span(start_line, column, line, last + shift + 1))
-        return found
+    def segments_from(self, offset: int) -> Iterator[tuple[int, int, int]]:
+        """From the segment holding ``text[offset]`` on, per segment: where the next one
+        starts, its line, and what turns an offset in it into a 1-based column."""
+        first = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        limits = itertools.chain(itertools.islice(self.starts, first + 1, None), (sys.maxsize,))
+        shifts = map(_column_shift, self.seg_columns[first:], self.starts[first:])
+        return zip(limits, self.seg_lines[first:], shifts, strict=True)
+
+
+def _column_shift(column: int, start: int) -> int:
+    return column - start + 1
 
 
 def running_text(
@@ -178,8 +188,8 @@ def running_text(
         begin += len(rest) - len(piece)
         piece = piece.rstrip()
         hyphenated = (
-            len(piece) > 2
-            and piece.endswith("-")
+            piece[-1] == "-"
+            and len(piece) > 2
             and piece[-2].isalpha()
             and _next_starts_lower(lines, index + 1, stop, flags)
         )
