@@ -436,6 +436,15 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if any(case.problems for case in cases) else 0
 
 
+def _per_round(times: list[float], floor_times: list[float]) -> str:
+    """The ratio within each round (a case and its floor ran minutes apart at most, so
+    a machine that speeds up or slows down over the run moves both): median (min-max)."""
+    if len(times) != len(floor_times):
+        return ""  # a failed run: rounds no longer line up
+    ratios = [time / floor for time, floor in zip(times, floor_times, strict=True)]
+    return f"{median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
 def render(
     cases: list[Case],
     sizes: dict[int, dict],
@@ -490,26 +499,28 @@ def render(
         "",
         f"## Measurements ({repeats} interleaved rounds, medians)",
         "",
-        "| case | median s | min-max s | CPU s | peak RSS MiB | ratio to floor | findings |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| case | median s | min-max s | CPU s | peak RSS MiB | ratio to floor | "
+        "ratio per round | findings |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for case in cases:
         floor = floors.get(case.key)
-        ratio = ""
+        ratio = per_round = ""
         if floor and floor in by and by[floor].times and case.times:
             short = {"pass": "`pass`", "import": "import"}.get(floor, "floor")
             ratio = f"{median(case.times) / med(floor):.2f}x {short}"
+            per_round = _per_round(case.times, by[floor].times)
         if case.expected is not None or case.quiet:
             findings = "ok" if not case.problems else "**wrong**"
         else:
             findings = "" if not case.problems else "**failed**"
         if not case.times:
-            out.append(f"| {case.label} | - | - | - | - | - | not run |")
+            out.append(f"| {case.label} | - | - | - | - | - | - | not run |")
             continue
         out.append(
             f"| {case.label} | {median(case.times):.3f} | {min(case.times):.3f}-"
             f"{max(case.times):.3f} | {median(case.cpu):.2f} | {rss(case.key):.1f} | {ratio} | "
-            f"{findings} |"
+            f"{per_round} | {findings} |"
         )
     out += ["", "## Targets", "", "| target | measured | met? |", "|---|---:|---|"]
 

@@ -1,6 +1,7 @@
 """The tools for performance work: the parse snapshot and the side-by-side comparison.
 
-They run as users run them (scripts, in a subprocess); no timing is asserted.
+They run as users run them (scripts, in a subprocess); no timing is asserted. The
+benchmark's own arithmetic (ratios within a round) is checked on given numbers.
 """
 
 from __future__ import annotations
@@ -82,3 +83,21 @@ def test_ab_compares_two_installations_side_by_side(tmp_path: Path) -> None:
     for row in rows[1:4]:
         speed_up = row.rstrip(" |").rsplit("| ", 1)[1]
         assert speed_up.endswith("x") and float(speed_up[:-1]) > 0
+
+
+def _bench_module(monkeypatch: pytest.MonkeyPatch) -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench", module)  # its dataclasses look it up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_gives_the_ratio_within_each_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    per_round = _bench_module(monkeypatch)._per_round  # type: ignore[attr-defined]
+    # Round 2 ran on a machine twice as fast for both: its ratio is the same as round 1's.
+    assert per_round([4.0, 2.0, 9.0], [1.0, 0.5, 2.0]) == "4.00x (4.00-4.50)"
+    assert per_round([4.0, 2.0], [1.0, 0.5, 2.0]) == ""  # a failed run: no pairs
