@@ -15,7 +15,7 @@ from qalint.model import Document, Kind, Span
 from qalint.parse import parse
 from qalint.plugins import Plugins, RuleEntry, exception_text
 from qalint.rules import Diagnostic, Related, Rule, Severity
-from qalint.selection import Settings
+from qalint.selection import Selected, Settings
 from qalint.source import DecodeFailure, Source
 
 #: Codes whose presence means the file was not fully checked (exit code 2).
@@ -175,26 +175,24 @@ def check_path(
         if settings.per_file_ignores
         else frozenset()
     )
-    for code in settings.enabled:
-        if code in FAILURE_CODES or code in ignored:
+    for selected in settings.checks:
+        entry = selected.entry
+        if ignored and entry.cls.code in ignored:
             continue
-        entry = plugins.rules[code]
         if entry.plugin.builtin:
-            _check_with(entry, doc, settings, report)
+            _check_with(selected, doc, settings.rule_timeout, report)
             continue
         with isolated() as outcome:
-            _check_with(entry, doc, settings, report)
+            _check_with(selected, doc, settings.rule_timeout, report)
         _note_printed(result, _who(entry), outcome)
     return result
 
 
-def _check_with(entry: RuleEntry, doc: Document, settings: Settings, report: _Reporter) -> None:
+def _check_with(selected: Selected, doc: Document, timeout: float, report: _Reporter) -> None:
     """Make the rule for this file and run it; what goes wrong becomes QA000."""
-    code = entry.cls.code
+    entry, options, severity = selected
     try:
-        rule = entry.cls(
-            report.result.path, settings.options.get(code), settings.severity.get(code)
-        )
+        rule = entry.cls(report.result.path, options, severity)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
@@ -205,7 +203,8 @@ def _check_with(entry: RuleEntry, doc: Document, settings: Settings, report: _Re
             f"{'; meld dit alstublieft' if entry.plugin.builtin else ''}",
         )
         return
-    report.result.diagnostics.extend(_run_rule(rule, doc, entry, report, settings.rule_timeout))
+    run = _run_builtin if entry.plugin.builtin else _run_rule
+    report.result.diagnostics.extend(run(rule, doc, entry, report, timeout))
 
 
 def _note_printed(result: FileResult, who: str, outcome: Isolation) -> None:
@@ -268,10 +267,6 @@ MAX_FINDINGS_PER_RULE = 100_000
 MAX_INVALID_REPORTS = 5
 
 
-#: Reusable: entering it does nothing.
-_NO_TIME_LIMIT = contextlib.nullcontext()
-
-
 class _RuleTimeout(BaseException):
     """Raised inside a rule by SIGALRM; not an Exception, so ``except Exception`` in a
     rule does not swallow it."""
@@ -281,35 +276,40 @@ class _BadReturn(Exception):
     """``check`` returned something that is not a collection of findings."""
 
 
+def _run_builtin(
+    rule: Rule, doc: Document, entry: RuleEntry, report: _Reporter, timeout: float
+) -> list[Diagnostic]:
+    """A built-in rule, tested to end, to stay linear on pathological input and to
+    give valid findings: run without a timer (arming one per rule and file would cost
+    more than the rules) and without the per-item bookkeeping below. A crash is QA000
+    all the same, and what it found is still checked."""
+    found: list[object] = []
+    try:
+        for item in rule.check(doc):
+            found.append(item)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError too
+        report.result.tracebacks.append(_traceback())
+        report.add(
+            "QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}; meld dit alstublieft"
+        )
+    return _Accepted(rule, doc, entry, report).all(found) if found else []
+
+
 def _run_rule(
     rule: Rule, doc: Document, entry: RuleEntry, report: _Reporter, timeout: float
 ) -> list[Diagnostic]:
-    builtin = entry.plugin.builtin
-    kept: list[Diagnostic] = []
-    invalid = 0
+    """A third-party rule, in a guard: a time limit, a cap on findings, and every
+    finding checked as it comes."""
+    accepted = _Accepted(rule, doc, entry, report)
     try:
-        # Built-in rules are tested to stay linear on pathological input; arming a timer
-        # for each of them on every file would cost more than the rules themselves.
-        with _NO_TIME_LIMIT if builtin else _time_limit(timeout):
+        with _time_limit(timeout):
             items = _findings(rule.check(doc))
             try:
                 for item in items:
-                    problem = _invalid(item, rule, doc)
-                    if problem is not None:
-                        invalid += 1
-                        if invalid <= MAX_INVALID_REPORTS:
-                            report.add(
-                                "QA000", f"{_who(entry)} gaf een ongeldige melding: {problem}"
-                            )
-                        continue
-                    if len(kept) == MAX_FINDINGS_PER_RULE:
-                        report.add(
-                            "QA000",
-                            f"{_who(entry)} gaf meer dan {_dots(MAX_FINDINGS_PER_RULE)} "
-                            f"meldingen; de rest is weggelaten",
-                        )
+                    if not accepted.add(item):
                         break
-                    kept.append(_clamped(cast(Diagnostic, item), rule, doc))
             finally:
                 # Close a generator we stop early here, inside the guard, rather than
                 # when it is garbage-collected, where its errors would go to stderr.
@@ -327,13 +327,54 @@ def _run_rule(
         report.add("QA000", f"{_who(entry)} gaf een ongeldig resultaat: {bad}")
     except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError from a rule too
         report.result.tracebacks.append(_traceback())
-        hint = "; meld dit alstublieft" if builtin else ""
-        report.add("QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}{hint}")
-    if invalid > MAX_INVALID_REPORTS:
-        report.add(
-            "QA000", f"{_who(entry)} gaf nog {invalid - MAX_INVALID_REPORTS} ongeldige meldingen"
-        )
-    return kept
+        report.add("QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}")
+    return accepted.done()
+
+
+class _Accepted:
+    """The findings of one rule on one file that pass the checks, clamped; the first
+    invalid ones are reported, the rest counted, and at most MAX_FINDINGS_PER_RULE kept."""
+
+    def __init__(self, rule: Rule, doc: Document, entry: RuleEntry, report: _Reporter):
+        self.rule = rule
+        self.doc = doc
+        self.entry = entry
+        self.report = report
+        self.kept: list[Diagnostic] = []
+        self.invalid = 0
+
+    def add(self, item: object) -> bool:
+        """Take one finding; False when no more are taken."""
+        problem = _invalid(item, self.rule, self.doc)
+        if problem is not None:
+            self.invalid += 1
+            if self.invalid <= MAX_INVALID_REPORTS:
+                self.report.add("QA000", f"{_who(self.entry)} gaf een ongeldige melding: {problem}")
+            return True
+        if len(self.kept) == MAX_FINDINGS_PER_RULE:
+            self.report.add(
+                "QA000",
+                f"{_who(self.entry)} gaf meer dan {_dots(MAX_FINDINGS_PER_RULE)} "
+                f"meldingen; de rest is weggelaten",
+            )
+            return False
+        self.kept.append(_clamped(cast(Diagnostic, item), self.rule, self.doc))
+        return True
+
+    def all(self, items: Iterable[object]) -> list[Diagnostic]:
+        for item in items:
+            if not self.add(item):
+                break
+        return self.done()
+
+    def done(self) -> list[Diagnostic]:
+        if self.invalid > MAX_INVALID_REPORTS:
+            self.report.add(
+                "QA000",
+                f"{_who(self.entry)} gaf nog {self.invalid - MAX_INVALID_REPORTS} "
+                f"ongeldige meldingen",
+            )
+        return self.kept
 
 
 #: What ``check`` returns nearly always; taken as it is, without the costlier checks.

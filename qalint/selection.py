@@ -33,8 +33,19 @@ class Overrides(NamedTuple):
     encoding: str | None = None
 
 
+class Selected(NamedTuple):
+    """A rule to run on every file, as the configuration set it up."""
+
+    entry: RuleEntry
+    options: Any  # None: the rule's own defaults
+    severity: Severity
+
+
 class Settings(NamedTuple):
     enabled: tuple[str, ...]
+    #: The rules whose ``check`` runs, in code order, ready to be made for each file.
+    #: (The core's own codes, ALWAYS_ON, are reported by the runner instead.)
+    checks: tuple[Selected, ...]
     severity: Mapping[str, Severity]
     options: Mapping[str, Any]
     fail_on: Severity
@@ -104,8 +115,14 @@ def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides
         (glob, frozenset(expand(selectors)) - ALWAYS_ON) for glob, selectors in raw.per_file_ignores
     )
     root = (os.path.dirname(raw.path) or ".") if raw.path else None
+    enabled = tuple(code for code in codes if code in selected)
     return Settings(
-        enabled=tuple(code for code in codes if code in selected),
+        enabled=enabled,
+        checks=tuple(
+            Selected(rules[code], options.get(code), severity[code])
+            for code in enabled
+            if code not in ALWAYS_ON
+        ),
         severity=severity,
         options=options,
         fail_on=overrides.fail_on or raw.fail_on,
