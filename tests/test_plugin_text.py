@@ -25,3 +25,12 @@ def test_line_index_counts_offsets_in_increasing_order() -> None:
     index = LineIndex(text)
     expected = [(0, 0), (0, 0), (1, 3), (2, 4), (2, 4), (3, 8)]
     assert [index.at(offset) for offset in (0, 1, 3, 4, 6, 8)] == expected
+
+
+def test_joined_is_rebuilt_for_other_lines_even_when_equal() -> None:
+    first = ("a", "b")
+    assert joined(first) == "a\nb"
+    assert joined(("c",)) == "c"
+    equal = tuple(["a", "b"])
+    assert joined(equal) == "a\nb"
+    assert joined(first) is joined(first)

@@ -20,35 +20,49 @@ _CANDIDATE = re.compile(
 )
 
 
-#: Literals by anchor: ``((anchor, ((literal, offset of the anchor in it), ...)), ...)``.
-_Anchored = tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+#: What a literal found in the text marks: where a placeholder may start, or where
+#: ``volgt`` stands.
+_OPENING, _FOLLOWS = 0, 1
+#: Literals by anchor: ``((anchor, ((offset of the anchor, literals, what they mark), ...)), ...)``.
+#: The literals that hold the anchor at one offset are tested by one ``str.startswith``.
+_Entry = tuple[int, tuple[str, ...], int]
+_Anchored = tuple[tuple[str, tuple[_Entry, ...]], ...]
 
 
-def _anchored(*groups: tuple[str, tuple[str, ...]]) -> _Anchored:
-    """Literals grouped by an anchor each holds, with the anchor's offset in the literal."""
-    return tuple(
-        (anchor, tuple((literal, literal.index(anchor)) for literal in literals))
-        for anchor, literals in groups
-    )
+def _anchored(*groups: tuple[str, tuple[tuple[str, ...], ...]]) -> _Anchored:
+    """Literals grouped by an anchor each holds, with the anchor's offset in the literal;
+    ``groups`` give each anchor the opening literals, then the ``volgt`` literals."""
+    anchored: list[tuple[str, tuple[_Entry, ...]]] = []
+    for anchor, marked in groups:
+        by_offset: dict[tuple[int, int], list[str]] = {}
+        for mark, literals in enumerate(marked):
+            for literal in literals:
+                by_offset.setdefault((literal.index(anchor), mark), []).append(literal)
+        entries = tuple((offset, tuple(found), mark) for (offset, mark), found in by_offset.items())
+        anchored.append((anchor, entries))
+    return tuple(anchored)
 
 
-#: Every placeholder opens with one of these literals (the pattern is tried only where one
-#: stands), each found by an anchor it holds. ``str.find`` of one character is a fast
-#: memory scan, so the anchor is a rare character where the literal has one; a search for
-#: several characters costs about a pass over the text.
-_OPENINGS = _anchored(
-    ("[", ("[",)),
-    ("<", ("<",)),
-    ("P", ("PM", "P.M.")),
-    ("X", ("XXX",)),
-    ("x", ("xxx",)),
-    ("T", ("TODO", "TBD")),
-    ("?", ("??",)),
-    ("p.m.", ("p.m.",)),
+#: Every placeholder opens with one of the opening literals (the pattern is tried only
+#: where one stands), and a _WILL_FOLLOW line holds ``volgt``, ``Volgt`` or ``VOLGT``
+#: (found by plain substring search, which is many times faster than a case-insensitive
+#: pattern). Each literal is found by an anchor it holds. ``str.find`` of one character
+#: is a fast memory scan, so the anchor is a rare character where the literal has one;
+#: a search for several characters costs about a pass over the text.
+_LITERALS = _anchored(
+    ("[", (("[",),)),
+    ("<", (("<",),)),
+    ("P", (("PM", "P.M."),)),
+    ("X", (("XXX",),)),
+    ("x", (("xxx",),)),
+    ("T", (("TODO", "TBD"), ("OLGT",))),
+    ("?", (("??",),)),
+    ("p.m.", (("p.m.",),)),
     (
         " te vullen",
-        ("nog aan te vullen", "Nog aan te vullen", "nog in te vullen", "Nog in te vullen"),
+        (("nog aan te vullen", "Nog aan te vullen", "nog in te vullen", "Nog in te vullen"),),
     ),
+    ("olgt", ((), ("olgt",))),
 )
 #: Words that, in brackets or angle brackets, hold a place for text still to come.
 _PLACE_WORDS = frozenset(
@@ -92,9 +106,6 @@ _WILL_FOLLOW = re.compile(
     r"(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
     re.IGNORECASE,
 )
-#: Where a _WILL_FOLLOW line may stand: ``volgt``, ``Volgt`` or ``VOLGT`` (found by plain
-#: substring search, which is many times faster than a case-insensitive pattern).
-_FOLLOWS = _anchored(("olgt", ("olgt",)), ("L", ("OLGT",)))
 #: Longer than any line _WILL_FOLLOW can match in full, with some indentation.
 _WILL_FOLLOW_LONGEST = 80
 _WRITE = "de tekst moet nog worden geschreven"
@@ -141,8 +152,7 @@ class PlaceholderText(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = joined(doc.lines)
-        follows = sorted(set(_positions(text, _FOLLOWS)))
-        openings = sorted(set(_positions(text, _OPENINGS)))
+        openings, follows = _positions(text)
         will_follow = self._will_follow_lines(doc, text, follows) if follows else {}
         yield from will_follow.values()
         if openings:
@@ -218,15 +228,17 @@ class PlaceholderText(Rule):
                 yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
 
 
-def _positions(text: str, anchored: _Anchored) -> Iterator[int]:
-    """Every offset where one of the literals of ``anchored`` starts, found by its anchor."""
-    for anchor, literals in anchored:
+def _positions(text: str) -> tuple[list[int], list[int]]:
+    """The sorted offsets where an opening literal and where a ``volgt`` literal starts."""
+    found: tuple[list[int], list[int]] = ([], [])
+    for anchor, entries in _LITERALS:
         at = text.find(anchor)
         while at != -1:
-            for literal, offset in literals:
-                if at >= offset and text.startswith(literal, at - offset):
-                    yield at - offset
+            for offset, literals, mark in entries:
+                if at >= offset and text.startswith(literals, at - offset):
+                    found[mark].append(at - offset)
             at = text.find(anchor, at + 1)
+    return sorted(set(found[_OPENING])), sorted(set(found[_FOLLOWS]))
 
 
 def _candidates(text: str, openings: list[int]) -> Iterator[re.Match[str]]:

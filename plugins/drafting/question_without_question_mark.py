@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from qalint.model import Document
+from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
 
 
@@ -38,17 +38,22 @@ class QuestionWithoutQuestionMark(Rule):
         for block in doc.questions:
             if block.body_lines == 0:
                 continue  # an empty question is a numbering matter
-            span = block.body_span
-            asks = False
-            # From the end: the question mark usually stands on the last line.
-            for line_number in range(span.end_line, span.line - 1, -1):
-                if line_number in note_lines:
-                    continue
-                text = doc.lines[line_number - 1]
-                start = span.column - 1 if line_number == span.line else 0
-                end = span.end_column - 1 if line_number == span.end_line else len(text)
-                if text.find("?", start, end) != -1:
-                    asks = True
-                    break
-            if not asks:
+            if not _asks(doc.lines, block.body_span, note_lines):
                 yield self.report(block.label_span, f"{block.label} bevat geen vraagteken")
+
+
+def _asks(lines: tuple[str, ...], body: Span, note_lines: set[int]) -> bool:
+    """Whether the text of ``body``, without the footnote lines, holds a question mark."""
+    first, column, last, end_column = body
+    if first == last:
+        return (
+            first not in note_lines and lines[first - 1].find("?", column - 1, end_column - 1) != -1
+        )
+    # The last line first: the question mark usually stands there.
+    if last not in note_lines and lines[last - 1].find("?", 0, end_column - 1) != -1:
+        return True
+    if first not in note_lines and lines[first - 1].find("?", column - 1) != -1:
+        return True
+    return any(
+        "?" in lines[number - 1] for number in range(first + 1, last) if number not in note_lines
+    )

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from qalint.model import Document
+from qalint.model import Document, Header
 from qalint.rules import Diagnostic, Rule, Severity
 
 
@@ -38,7 +38,6 @@ class MemberFormMismatch(Rule):
         if form is None or span is None:
             return
         count = len(header.askers)
-        names = " en ".join(person.name for person in header.askers[:3])
         right = "de leden" if count > 1 else "het lid"
         words = form.split()
         if len(words) > 2:
@@ -46,6 +45,13 @@ class MemberFormMismatch(Rule):
         elif form in ("het leden", "de lid"):
             yield self.report(span, f"'{form}' klopt niet: schrijf '{right}'")
         elif form == "het lid" and count > 1:
+            names = _names(header)
             yield self.report(span, f"'het lid' met {count} namen ({names}): schrijf 'de leden'")
         elif form == "de leden" and count == 1:
+            names = _names(header)
             yield self.report(span, f"'de leden' met één naam ({names}): schrijf 'het lid'")
+
+
+def _names(header: Header) -> str:
+    """The first askers' names, for a message (made only for a finding)."""
+    return " en ".join(person.name for person in header.askers[:3])

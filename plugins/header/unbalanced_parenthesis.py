@@ -37,6 +37,8 @@ class UnbalancedParenthesis(Rule):
             yield from self._check_line(line)
 
     def _check_line(self, line: HeaderLine) -> Iterator[Diagnostic]:
+        if _closed_one_by_one(line.text):
+            return  # the usual case, told in C: "(PVV) ... (ontvangen 7 juni 2024)"
         tokens = line.tokens
         open_at: list[int] = []
         for index, token in enumerate(tokens):
@@ -53,6 +55,14 @@ class UnbalancedParenthesis(Rule):
                 continue  # "(ontvangen (ontvangen 7 juni 2024)": QA402 doubled-phrase
             after = _words(tokens[index : index + 5])
             yield self.report(tokens[index].span, f"haakje in '{after}' wordt niet gesloten")
+
+
+def _closed_one_by_one(text: str) -> bool:
+    """Whether the parentheses of ``text`` read ``()()...``: each closed before the next
+    opens, so none is reported. Every parenthesis of a header line is a token of its own,
+    so the text tells this without the tokens."""
+    before, *opened = text.split("(")
+    return ")" not in before and all(part.count(")") == 1 for part in opened)
 
 
 def _doubled(tokens: tuple[Token, ...], index: int) -> bool:

@@ -1,5 +1,7 @@
 from collections.abc import Iterator
 
+from qalint_plugins.numbering._numbers import numbers_of
+
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Related, Rule, Severity
 
@@ -36,6 +38,9 @@ class DuplicateQuestionNumber(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        numbers = list(numbers_of(doc.questions))
+        if len(set(numbers)) == len(numbers):
+            return  # no number comes twice
         first: dict[int, Span] = {}
         for block in doc.questions:
             for number in block.numbers:

@@ -1,5 +1,7 @@
 from collections.abc import Iterator
 
+from qalint_plugins.numbering._numbers import numbers_of
+
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Related, Rule, Severity
 
@@ -33,6 +35,9 @@ class QuestionAnsweredTwice(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        numbers = list(numbers_of(doc.answers))
+        if len(set(numbers)) == len(numbers):
+            return  # no number is answered twice
         first: dict[int, Span] = {}
         for block in doc.answers:
             for number in block.numbers:

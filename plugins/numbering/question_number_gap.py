@@ -1,5 +1,7 @@
 from collections.abc import Iterator
 
+from qalint_plugins.numbering._numbers import numbers_of
+
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
 
@@ -37,6 +39,8 @@ class QuestionNumberGap(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if _numbered_one_to_n(doc):
+            return
         first_at: dict[int, int] = {}
         for position, block in enumerate(doc.questions):
             for number in block.numbers:
@@ -65,3 +69,10 @@ class QuestionNumberGap(Rule):
                     else f"{text}: de eerste vraag is vraag {number}",
                 )
             previous = max(previous, number)
+
+
+def _numbered_one_to_n(doc: Document) -> bool:
+    """Whether the question numbers are 1 to N without a gap (or there are none)."""
+    numbers = set(numbers_of(doc.questions))
+    # Distinct whole numbers from 1 whose largest is their count are exactly 1 to N.
+    return not numbers or (min(numbers) == 1 and max(numbers) == len(numbers))

@@ -1,5 +1,7 @@
 from collections.abc import Iterator
 
+from qalint_plugins.numbering._numbers import numbers_of
+
 from qalint.dutch import question_word
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
@@ -51,6 +53,8 @@ class UnansweredQuestion(Rule):
         if not doc.kind.requires_answers:
             return
         answered = doc.answered
+        if answered.issuperset(numbers_of(doc.questions)):
+            return  # every question is answered
         reported: set[int] = set()
         for block in doc.questions:
             missing = [n for n in block.numbers if n not in answered and n not in reported]

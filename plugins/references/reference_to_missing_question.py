@@ -32,6 +32,8 @@ class ReferenceToMissingQuestion(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not doc.references:
+            return  # the findings are references: the question numbers need not be gathered
         asked = doc.asked
         if not asked:
             return

@@ -38,7 +38,7 @@ class ReferenceToUnansweredQuestion(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if not doc.kind.requires_answers:
+        if not doc.kind.requires_answers or not doc.references:
             return
         asked = doc.asked
         answered = doc.answered

@@ -30,6 +30,8 @@ class SelfReference(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not doc.references:
+            return
         answers = {block.index: block for block in doc.answers}
         for reference in doc.references:
             block = (
