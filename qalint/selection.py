@@ -46,8 +46,6 @@ class Settings(NamedTuple):
     #: The rules whose ``check`` runs, in code order, ready to be made for each file.
     #: (The core's own codes, ALWAYS_ON, are reported by the runner instead.)
     checks: tuple[Selected, ...]
-    severity: Mapping[str, Severity]
-    options: Mapping[str, Any]
     fail_on: Severity
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
     encoding: str | None
@@ -123,8 +121,6 @@ def resolve(raw: RawConfig, rules: Mapping[str, RuleEntry], overrides: Overrides
             for code in enabled
             if code not in ALWAYS_ON
         ),
-        severity=severity,
-        options=options,
         fail_on=overrides.fail_on or raw.fail_on,
         per_file_ignores=per_file,
         encoding=overrides.encoding or raw.encoding,
