@@ -55,7 +55,6 @@ _GLUED_FOOTER = re.compile(
 
 _PAGE_NUMBER = re.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
 
-
 _SPACE_CHARS = "\u00a0\f\v\t"
 _SPACE_LIKE = str.maketrans({char: " " for char in _SPACE_CHARS})
 
