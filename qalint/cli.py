@@ -148,8 +148,59 @@ def _prepare_streams() -> None:
                 pass
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="qalint")
+#: The words click writes itself on a help screen, in Dutch.
+_CLICK_WORDS = {
+    "Options": "Opties",
+    "Commands": "Commando's",
+    "Arguments": "Argumenten",
+    "Show this message and exit.": "Toon deze hulp en stop.",
+}
+
+
+class _DutchHelp(click.HelpFormatter):
+    """click's help screens, with the words click writes itself in Dutch too."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_CLICK_WORDS.get(heading, heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        rows = [(term, _CLICK_WORDS.get(text, text)) for term, text in rows]
+        super().write_dl(rows, *args, **kwargs)
+
+
+class _Context(click.Context):
+    formatter_class = _DutchHelp
+
+
+class _Command(click.Command):
+    context_class = _Context
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(click.Group):
+    context_class = _Context
+    command_class = _Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        kwargs.setdefault("subcommand_metavar", "COMMANDO [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__,
+    "--version",
+    prog_name="qalint",
+    message="%(prog)s, versie %(version)s",
+    help="Toon de versie en stop.",
+)
 def cli() -> None:
     """qalint: controleer concepten van Kamervragen en antwoorden."""
 

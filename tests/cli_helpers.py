@@ -109,6 +109,8 @@ def check_stdout(args: Sequence[str], code: int, stdout: str) -> None:
     command, fmt = _command_and_format(args)
     if code == 2 and not stdout:
         return  # a usage or configuration error: nothing was linted
+    if any(arg in ("-h", "--help") for arg in args[: args.index("--") if "--" in args else None]):
+        return  # a help screen, not a report
     if command == "check" and fmt == "text":
         for line in stdout.split("\n"):
             assert not line or TEXT_LINE.match(line), f"not a finding line: {line!r}"

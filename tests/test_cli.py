@@ -128,7 +128,20 @@ def test_stdin_is_decoded_like_a_file_not_by_the_locale(drafts: Path) -> None:
 
 def test_version() -> None:
     result = run_qalint(["--version"], expect=0)
-    assert result.stdout == f"qalint, version {__version__}\n"
+    assert result.stdout == f"qalint, versie {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["check", "--help"], ["rules", "-h"], ["parse", "--help"]],
+    ids=["qalint", "check", "rules", "parse"],
+)
+def test_help_screens_are_in_dutch(args: list[str]) -> None:
+    shown = run_qalint(args, expect=0).stdout
+    assert shown.startswith("Gebruik: qalint") and "\nOpties:\n" in shown
+    assert "Toon deze hulp en stop." in shown
+    for english in ("Usage", "Options", "Commands", "Show this", "Show the", "[OPTIONS]"):
+        assert english not in shown
 
 
 def test_usage_errors_exit_2_with_a_qalint_message(drafts: Path) -> None:
