@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TextIO, cast
 
 import click
@@ -166,7 +166,7 @@ class _DutchHelp(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(_CLICK_WORDS.get(heading, heading))
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+    def write_dl(self, rows: Iterable[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
         rows = [(term, _CLICK_WORDS.get(text, text)) for term, text in rows]
         super().write_dl(rows, *args, **kwargs)
 
