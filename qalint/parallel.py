@@ -139,20 +139,25 @@ class _Worker:
         if task is not None:
             index, bounds = task
             self.given.append(index)
-            self.connection.send(bounds)
+            try:
+                self.connection.send(bounds)
+            except OSError:  # the worker died before it could read this
+                raise self._lost() from None
 
     def collect(self) -> tuple[int, list[FileResult]]:
         try:
             answer = self.connection.recv()
         except (EOFError, OSError):
-            self.process.join(1)
-            raise WorkerLost(
-                f"een werkproces van --jobs is onverwacht gestopt "
-                f"(exitcode {self.process.exitcode})"
-            ) from None
+            raise self._lost() from None
         if isinstance(answer, str):
             raise WorkerLost(f"een werkproces van --jobs liep vast: {answer}")
         return self.given.popleft(), answer
+
+    def _lost(self) -> WorkerLost:
+        self.process.join(1)
+        return WorkerLost(
+            f"een werkproces van --jobs is onverwacht gestopt (exitcode {self.process.exitcode})"
+        )
 
     def stop(self, wait: bool) -> None:
         """End the process: asked to when it is idle (``wait``), else terminated."""

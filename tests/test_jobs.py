@@ -4,6 +4,7 @@ worker behind."""
 from __future__ import annotations
 
 import io
+import json
 import multiprocessing
 import os
 import shutil
@@ -24,7 +25,7 @@ from qalint.plugins import load_plugins
 from qalint.rules import Diagnostic, Rule, Severity
 from tests.cli_helpers import run_qalint
 from tests.helpers import CORPUS
-from tests.test_plugins import plugin
+from tests.test_plugins import Chatty, plugin
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/real is not present")
 
@@ -149,3 +150,23 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(
         app.run_check(CheckRequest(paths=(str(many),), jobs=2), io.StringIO())
     assert str(raised.value) == "een werkproces van --jobs is onverwacht gestopt (exitcode 3)"
     assert multiprocessing.active_children() == []
+
+
+def test_what_a_plugin_prints_in_a_worker_is_one_warning(
+    many: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(
+        app, "load_plugins", lambda: load_plugins(entry_points=[plugin("teller", Chatty)])
+    )
+    stream = io.StringIO()
+    code = app.run_check(CheckRequest(paths=(str(many),), jobs=2, output_format="json"), stream)
+    assert code == 1
+    report = json.loads(stream.getvalue())
+    assert any(item["code"] == "XY101" for item in report["diagnostics"])
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (warning,) = captured.err.splitlines()
+    assert warning.startswith(
+        "qalint: waarschuwing: regel XY101 van plugin teller (qalint-teller 1.0) schreef "
+        "naar stdout bij "
+    )
