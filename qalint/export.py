@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from qalint.model import Document, Span
+from qalint.model import Document, HeaderLine, Span
 
 MODEL_VERSION = 1
 
@@ -18,6 +18,9 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, HeaderLine):
+        # Its tokens are computed from ``pieces``, which say nothing a token doesn't.
+        return {"text": value.text, "span": _plain(value.span), "tokens": _plain(value.tokens)}
     if isinstance(value, tuple) and hasattr(value, "_fields"):  # a model record
         return {name: _plain(item) for name, item in zip(value._fields, value, strict=True)}
     if isinstance(value, (tuple, list)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import NamedTuple
 
 
@@ -130,13 +131,53 @@ class Token(NamedTuple):
     span: Span
 
 
+#: Splits a header element into white space and tokens (words and single parentheses),
+#: alternating and starting and ending with white space (which may be empty).
+_TOKEN_SPLIT = re.compile(r"([()]|[^\s()]+)")
+
+
 class HeaderLine(NamedTuple):
     """One header element (question header or government line) with its text."""
 
     text: str
     span: Span
-    #: The words and parentheses of ``text`` in reading order (empty for number lines).
-    tokens: tuple[Token, ...] = ()
+    #: Where ``text`` stands in the input, one entry per input line it comes from:
+    #: the offset in ``text`` where the next line's part starts (``sys.maxsize`` for the
+    #: last), the line (1-based), and what turns an offset in ``text`` into a 1-based
+    #: column on that line. Empty for number lines, which have no tokens.
+    pieces: tuple[tuple[int, int, int], ...] = ()
+
+    @property
+    def words(self) -> list[str]:
+        """The texts of ``tokens``, without their positions (cheap)."""
+        return _TOKEN_SPLIT.findall(self.text) if self.pieces else []
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The words and parentheses of ``text`` in reading order, where each stands.
+
+        Computed when asked, not when parsing: most documents need no token's position,
+        and these are the most numerous records of a document.
+        """
+        if not self.pieces:
+            return ()
+        pieces = iter(self.pieces)
+        limit, line, shift = -1, 0, 0  # the first token takes the first piece
+        found: list[Token] = []
+        # The parts' lengths give the offsets, without a match object per token.
+        parts = iter(_TOKEN_SPLIT.split(self.text))
+        stop = len(next(parts))
+        for word, space in zip(parts, parts, strict=True):
+            first = stop
+            stop = first + len(word)
+            while first >= limit:
+                limit, line, shift = next(pieces)
+            first_line, column = line, first + shift
+            while stop > limit:  # a word hyphenated across lines ends in a later piece
+                limit, line, shift = next(pieces)
+            found.append(Token(word, Span(first_line, column, line, stop + shift)))
+            stop += len(space)
+        return tuple(found)
 
 
 class Official(NamedTuple):

@@ -40,6 +40,33 @@ def test_tokens_split_parentheses_and_point_into_the_input() -> None:
     assert (second.span.line, second.span.column) == (2, 33)
 
 
+def test_a_token_hyphenated_across_lines_spans_both_and_words_match_tokens() -> None:
+    doc = _doc(
+        "Vragen van het lid Bikker (ChristenUnie) aan de minister van Volksgezond-\n"
+        "heid, Welzijn en Sport over (ingezonden 3 juni 2024).\n" + QUESTIONS
+    )
+    line = doc.header.question_header
+    assert line is not None
+    hyphenated = next(t for t in line.tokens if t.text.startswith("Volksgezond"))
+    assert hyphenated.text == "Volksgezondheid,"
+    assert tuple(hyphenated.span) == (1, 62, 2, 6)
+    assert line.words == [token.text for token in line.tokens]
+    after = line.tokens[line.words.index("Welzijn")]
+    assert (after.span.line, after.span.column) == (2, 7)
+
+
+def test_parse_output_gives_tokens_of_header_lines() -> None:
+    from qalint.export import document_to_data
+
+    doc = _doc("Antwoord van Minister De Jonge (BZK) (ontvangen 7 juni 2024).\n" + QUESTIONS)
+    data = document_to_data(doc)["header"]["government_line"]
+    assert set(data) == {"text", "span", "tokens"}
+    assert data["tokens"][5] == {
+        "text": "(",
+        "span": {"line": 1, "column": 32, "end_line": 1, "end_column": 33},
+    }
+
+
 def test_addressees_one_per_portfolio() -> None:
     doc = _doc(
         "Vragen van het lid Jasper van Dijk (SP) aan de Ministers van Buitenlandse\n"

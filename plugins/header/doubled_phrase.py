@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from qalint.model import Document, Span, Token
+from qalint.model import Document, HeaderLine, Span, Token
 from qalint.rules import Diagnostic, Related, Rule, Severity
 
 #: Longest phrase (in words and parentheses) that is looked for twice in a row.
@@ -36,12 +36,15 @@ class DoubledPhrase(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for line in doc.header.element_lines:
-            yield from self._check_tokens(line.tokens)
+            yield from self._check_line(line)
 
-    def _check_tokens(self, tokens: tuple[Token, ...]) -> Iterator[Diagnostic]:
-        keys = [token.text.strip(",.;:").lower() for token in tokens]
+    def _check_line(self, line: HeaderLine) -> Iterator[Diagnostic]:
+        # The words are enough to find a doubled phrase; the tokens, with their
+        # positions, are built only for a line that has one.
+        keys = [word.strip(",.;:").lower() for word in line.words]
+        tokens: tuple[Token, ...] = ()
         index = 0
-        while index < len(tokens):
+        while index < len(keys):
             # Most words do not come back within the longest phrase: decided by one test
             # in C instead of a test per phrase length.
             if keys[index] not in keys[index + 1 : index + _LONGEST + 1]:
@@ -49,6 +52,7 @@ class DoubledPhrase(Rule):
                 continue
             size = _doubled_at(keys, index)
             if size:
+                tokens = tokens or line.tokens
                 first, second = (
                     tokens[index : index + size],
                     tokens[index + size : index + 2 * size],

@@ -3,18 +3,18 @@
 See DOMAIN.md section 3. The header is searched in the running text of the lines
 before the first question or answer label, so lines that wrap are read as one.
 Besides the fields, the parser keeps what header rules need to point at exact places:
-the tokens (words and parentheses) of each header element, where ``het lid``/``de
+where each header element stands line by line (for its tokens), where ``het lid``/``de
 leden`` is written, and the officials the questions are put to and who answers.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 
-from qalint.model import DateField, Header, HeaderLine, Official, Person, Span, Token
+from qalint.model import DateField, Header, HeaderLine, Official, Person, Span
 from qalint.parse.dates import parse_date_text
 from qalint.parse.normalise import RunningText
-from qalint.parse.records import new
 
 _QUESTION_HEADER = re.compile(
     r"(?:Vragen|Vraag) van (?P<form>(?:het|de) (?:lid|leden)(?: (?:lid|leden))?)\b"
@@ -146,36 +146,19 @@ def _line_field(match: re.Match[str], index: int) -> HeaderLine:
 
 def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
     text = running.text[start:end]
-    return HeaderLine(text, running.span(start, end), _tokens(running, start, end))
+    return HeaderLine(text, running.span(start, end), _pieces(running, start, end))
 
 
-#: Splits a header element into white space and tokens (words and single parentheses),
-#: alternating and starting and ending with white space (which may be empty).
-_TOKEN_SPLIT = re.compile(r"([()]|[^\s()]+)")
-
-
-def _tokens(running: RunningText, start: int, end: int) -> tuple[Token, ...]:
-    """Words (runs without white space or parentheses) and single parentheses.
-
-    Their spans are found in one forward sweep over the running text's segments.
-    """
-    segments = running.segments_from(start)
-    limit, line, shift = -1, 0, 0  # the first token takes the first segment
-    found: list[Token] = []
-    # The parts' lengths give the offsets, without a match object per token.
-    parts = iter(_TOKEN_SPLIT.split(running.text[start:end]))
-    stop = start + len(next(parts))
-    for word, space in zip(parts, parts, strict=True):
-        first = stop
-        stop = first + len(word)
-        while first >= limit:
-            limit, line, shift = next(segments)
-        first_line, column = line, first + shift
-        while stop > limit:  # a word hyphenated across lines ends in a later segment
-            limit, line, shift = next(segments)
-        found.append(new(Token, (word, new(Span, (first_line, column, line, stop + shift)))))
-        stop += len(space)
-    return tuple(found)
+def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
+    """``HeaderLine.pieces`` of ``running.text[start:end]``: the running text's segments
+    from the one holding ``start`` to the one holding the end, in the text's offsets."""
+    pieces = []
+    for limit, line, shift in running.segments_from(start):
+        if limit >= end:
+            pieces.append((sys.maxsize, line, shift + start))
+            break
+        pieces.append((limit - start, line, shift + start))
+    return tuple(pieces)
 
 
 def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
