@@ -101,3 +101,41 @@ def test_bench_gives_the_ratio_within_each_round(monkeypatch: pytest.MonkeyPatch
     # Round 2 ran on a machine twice as fast for both: its ratio is the same as round 1's.
     assert per_round([4.0, 2.0, 9.0], [1.0, 0.5, 2.0]) == "4.00x (4.00-4.50)"
     assert per_round([4.0, 2.0], [1.0, 0.5, 2.0]) == ""  # a failed run: no pairs
+
+
+def _instructions_module() -> object:
+    import importlib.util
+
+    path = ROOT / "benchmarks" / "instructions.py"
+    spec = importlib.util.spec_from_file_location("instructions", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_instructions_work_out_the_cost_per_document_and_at_scale() -> None:
+    tool = _instructions_module()
+    assert tool.collected("==7== Events    : Ir\n==7== Collected : 180347906\n") == 180347906  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="no instruction count"):
+        tool.collected("valgrind: command not found")  # type: ignore[attr-defined]
+    # 101 documents cost 1,000 more than one: 10 per further document.
+    assert tool.per_document(1_300, 300, 101) == 10  # type: ignore[attr-defined]
+    assert tool.at_scale(300, 10.0, 10_000) == 300 + 9_999 * 10  # type: ignore[attr-defined]
+    floors = {"pass": 10, "imports": 100, "floor one": 50, "floor corpus": 1_050}
+    report = tool.report(floors, {"one": 150, "corpus": 3_150}, 101, {"one": 150, "corpus": 4_150})  # type: ignore[attr-defined]
+    figures, against = (
+        {row.split(" | ")[0]: row for row in table.splitlines()} for table in report.split("\n\n")
+    )
+    assert figures["| `qalint check FILE`"].endswith("| 1.50x |")
+    assert figures["| qalint, per document"].endswith("| 3.00x |")
+    assert against["| per document"].endswith("| -25.0% |")  # 40 per document before, 30 now
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="needs valgrind")
+def test_instruction_counts_repeat_on_a_busy_machine() -> None:
+    tool = _instructions_module()
+    command = [sys.executable, "-c", "sum(range(100000))"]
+    first, second = tool.count(command), tool.count(command)  # type: ignore[attr-defined]
+    assert first > 1_000_000
+    assert abs(first - second) < first * 0.001

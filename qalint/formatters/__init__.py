@@ -49,8 +49,8 @@ def escape_surrogates(text: str) -> str:
 
     Lone surrogates are not valid Unicode, and strict JSON readers reject them.
     """
-    if not any(0xDC80 <= ord(char) <= 0xDCFF for char in text):
-        return text
+    if text.isascii() or not any(0xDC80 <= ord(char) <= 0xDCFF for char in text):
+        return text  # almost every path is ASCII, which is told in C
     return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c for c in text)
 
 
