@@ -57,6 +57,11 @@ EDGES = [
     "\u00a0Vraag 3",
     "Vragen 1 tot en met 3",
     "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1Antwoord 3",
+    "ISSN 0921 - 7398\u2019s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022\u20132023, "
+    "Aanhangsel 1Antwoord 3",
+    "\u2019s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2024\u20132025, Vragen 1Vraag 8",
+    "ISSN 0921 - 7398\u2019s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024\u20132025, "
+    "Aanhangsel 1",
     "   ---   ",
     "ISSN 0921 - 7398",
     "\u2019s-Gravenhage 2024",
@@ -99,6 +104,13 @@ def test_find_labels_reads_what_find_label_reads(lines: list[str]) -> None:
         ]
         assert any(label.role == "question" for label in expected)  # no numbered drafts
         assert find_labels(shifted, artefact_flags(shifted)) == expected
+
+
+@pytest.mark.parametrize("lines", [LINES, EDGES], ids=["corpus", "edges"])
+def test_no_label_is_read_on_an_artefact_line(lines: list[str]) -> None:
+    # The running text and the block bodies leave artefact lines out: a label read on
+    # one would lose its text ("ISSN ...’s-Gravenhage 2023Tweede Kamer, ... 1Antwoord 3").
+    assert [line for line in lines if is_artefact(line) and find_label(line, 0)] == []
 
 
 def test_edges_that_the_shortcut_must_leave_alone() -> None:
