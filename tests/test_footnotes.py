@@ -256,6 +256,17 @@ def test_a_number_the_sentence_reads_on_to_is_not_the_note_that_follows_later() 
     assert _found(text) == ([(1, 5, 20)], [(1, 8, 1)])
 
 
+def test_a_footnote_text_is_no_text_of_the_block_it_stands_in() -> None:
+    text = HEADER + (
+        "Vraag 1\nKent u het bericht?1\nAntwoord 1\n"
+        "1NOS, 22 oktober 2024, «Bericht»\nhttps://nos.nl/artikel/1\n" + FOOTER + "Ja.\n"
+        "Vraag 2\nWat doet u?\nAntwoord 2\n"
+        "2NOS, 23 oktober 2024, «Tweede bericht»\n\n" + FOOTER + "Vraag 3\nEn nu?\n"
+    )
+    doc = parse("concept.txt", split_lines(text))
+    assert [(b.label, b.body_lines) for b in doc.answers] == [("Antwoord 1", 1), ("Antwoord 2", 0)]
+
+
 def test_a_paren_marker_inside_parentheses_opened_on_an_earlier_line() -> None:
     text = (
         "AH 614\n2024Z14815\n"

@@ -1,4 +1,4 @@
-"""Header parsing (tokens, officials, numbers as written) and the header rules QA401-QA406."""
+"""Header parsing (tokens, officials, numbers as written) and the header rules QA401-QA407."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from qalint_plugins.header.duplicate_date import DuplicateDate
 from qalint_plugins.header.malformed_case_number import MalformedCaseNumber
 from qalint_plugins.header.member_form_mismatch import MemberFormMismatch
 from qalint_plugins.header.respondent_not_addressed import RespondentNotAddressed
+from qalint_plugins.header.signers_not_joined import SignersNotJoined
 from qalint_plugins.header.unbalanced_parenthesis import UnbalancedParenthesis
 
 from qalint.model import Document
@@ -212,6 +213,40 @@ def test_a_date_given_twice() -> None:
     ]
 
 
+def test_two_signers_not_joined_by_en() -> None:
+    # ah-tk-20232024-2129 as published.
+    text = (
+        "Antwoord van Minister Bruins Slot (BZ) van Minister Schreinemacher\n"
+        "(Buitenlandse Handel en Ontwikkelingssamenwerking) (ontvangen 28 juni\n2024).\n"
+        + QUESTIONS
+    )
+    assert _messages(SignersNotJoined, text) == [
+        (
+            1,
+            40,
+            "'van' voor minister Schreinemacher mist 'en': schrijf 'en van' of 'en antwoord van'",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "government",
+    [
+        "Antwoord van Staatssecretaris Van Marum (Binnenlandse Zaken en\nKoninkrijksrelaties) "
+        "en van Minister Hermans (Klimaat en Groene Groei)",
+        "Antwoord van Minister Van Weel (Justitie en Veiligheid) en antwoord van\n"
+        "Staatssecretaris Coenradie (Justitie en Veiligheid)",
+        "Antwoord van Minister Veldkamp (Buitenlandse Zaken), mede namens de Minister van "
+        "Asiel en Migratie",
+        "Antwoord van Minister Van Weel en Staatssecretaris Coenradie (Justitie en Veiligheid)",
+        "Antwoord van Minister Helder (Langdurige Zorg en Sport)",
+    ],
+)
+def test_signers_joined_by_en_or_one_signer(government: str) -> None:
+    text = government + " (ontvangen 14 november 2024).\n" + QUESTIONS
+    assert _messages(SignersNotJoined, text) == []
+
+
 def test_case_and_aanhangsel_numbers() -> None:
     government = "Antwoord van minister X (Defensie) (ontvangen 3 juni 2024)\n"
     text = "AH 604\n2024Z18294\n" + government + QUESTIONS
@@ -299,6 +334,7 @@ def test_the_published_header_errors_are_found() -> None:
         "ah-tk-20242025-614.docx.txt",
         "ah-tk-20232024-1984.pdftotext.txt",
         "ah-tk-20242025-617.docx.txt",
+        "ah-tk-20232024-2129.pdftotext.txt",
     ]
     _, output = check_output(files, CORPUS, select=["QA4"], output_format="json")
     found = {
@@ -310,4 +346,5 @@ def test_the_published_header_errors_are_found() -> None:
         ("ah-tk-20242025-614.docx.txt", 3, 41, "QA401"),
         ("ah-tk-20232024-1984.pdftotext.txt", 13, 12, "QA403"),  # het lid X en Y
         ("ah-tk-20242025-617.docx.txt", 3, 1, "QA404"),  # 2024Z 17972
+        ("ah-tk-20232024-2129.pdftotext.txt", 17, 40, "QA407"),  # (BZ) van Minister
     }

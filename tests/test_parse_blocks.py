@@ -79,6 +79,22 @@ def test_heading_glued_to_a_page_footer_keeps_its_column() -> None:
     assert blocks[-1] == ("answer", (1,), 3, len(footer) + 1)
 
 
+def test_heading_glued_to_an_issn_footer_is_read_with_its_text() -> None:
+    # pypdf text of a page end: the ISSN, city and Kamer footer on one line, the next
+    # page's heading glued to it. The heading and its text are the document's.
+    footer = (
+        "ISSN 0921 - 7398\u2019s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022\u20132023, "
+        "Aanhangsel 1"
+    )
+    text = (
+        GOVERNMENT + "Vraag 1\nA?\nVraag 2\nB?\n"
+        f"{footer}Antwoord 1: zie het antwoord op vraag 2.\nAntwoord 2\nJa.\n"
+    )
+    doc = parse("concept.txt", split_lines(text))
+    assert doc.answers[0].label_span.column == len(footer) + 1
+    assert [(ref.targets, ref.span.line) for ref in doc.references] == [((2,), 7)]
+
+
 def test_irregular_list_is_read_leniently() -> None:
     scanned = scan_number_list("7, 8, 9 10 en 11", 0)
     assert scanned is not None

@@ -9,10 +9,12 @@ every line of the real corpus, the fixtures and the regressions.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 import pytest
 
+from qalint.parse import parse, references
 from qalint.parse.blocks import _plain_label, find_label, find_labels
 from qalint.parse.footnotes import (
     _BRACKET,
@@ -23,21 +25,22 @@ from qalint.parse.footnotes import (
 )
 from qalint.parse.header import _GOVERNMENT, _government
 from qalint.parse.normalise import artefact_flags, is_artefact
-from qalint.source import decode
+from qalint.source import decode, split_lines
 from tests.helpers import CORPUS, REPO
 
 
-def _lines() -> Iterator[str]:
+def _documents() -> Iterator[tuple[str, ...]]:
     for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".txt", ".md"):
                 try:
-                    yield from decode(str(path), path.read_bytes()).lines
+                    yield decode(str(path), path.read_bytes()).lines
                 except Exception:  # noqa: BLE001 - undecodable fixtures are not lines
                     continue
 
 
-LINES = list(_lines())
+DOCUMENTS = list(_documents())
+LINES = [line for lines in DOCUMENTS for line in lines]
 #: Forms the corpus may lack: the shortcut must leave each to the full pattern.
 EDGES = [
     "Vraag 4",
@@ -57,6 +60,11 @@ EDGES = [
     "\u00a0Vraag 3",
     "Vragen 1 tot en met 3",
     "Tweede Kamer, vergaderjaar 2023\u20132024, Aanhangsel 1Antwoord 3",
+    "ISSN 0921 - 7398\u2019s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022\u20132023, "
+    "Aanhangsel 1Antwoord 3",
+    "\u2019s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2024\u20132025, Vragen 1Vraag 8",
+    "ISSN 0921 - 7398\u2019s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024\u20132025, "
+    "Aanhangsel 1",
     "   ---   ",
     "ISSN 0921 - 7398",
     "\u2019s-Gravenhage 2024",
@@ -99,6 +107,13 @@ def test_find_labels_reads_what_find_label_reads(lines: list[str]) -> None:
         ]
         assert any(label.role == "question" for label in expected)  # no numbered drafts
         assert find_labels(shifted, artefact_flags(shifted)) == expected
+
+
+@pytest.mark.parametrize("lines", [LINES, EDGES], ids=["corpus", "edges"])
+def test_no_label_is_read_on_an_artefact_line(lines: list[str]) -> None:
+    # The running text and the block bodies leave artefact lines out: a label read on
+    # one would lose its text ("ISSN ...’s-Gravenhage 2023Tweede Kamer, ... 1Antwoord 3").
+    assert [line for line in lines if is_artefact(line) and find_label(line, 0)] == []
 
 
 def test_edges_that_the_shortcut_must_leave_alone() -> None:
@@ -193,3 +208,47 @@ def test_government_search_from_its_first_word_finds_what_the_pattern_finds(
         found = _government(text)
         assert (found and found.span()) == (expected and expected.span()), text
     assert any(_government(text) for text in texts)
+
+
+#: Reference forms the corpus may lack: capitals, and keywords in mixed case, which the
+#: patterns do not read (their tails are in lower case or in capitals).
+REFERENCE_EDGES = [
+    "ZIE VRAAG 5.",
+    "ZIE OOK HET ANTWOORD OP VRAAG 2.",
+    "VERWIJS IK U GRAAG NAAR DE ANTWOORDEN OP DE VRAGEN 1 EN 2.",
+    "ZIE DE BEANTWOORDING BIJ VRAAG 3.",
+    "ZOALS IN ANTWOORD VIER IS AANGEGEVEN.",
+    "IN HET ANTWOORDBIJ VRAAG 2 en BIJ VRAAG 4",
+    "Zie Antwoord 3, Zie Vraag 4 en zie VRAGEN 1 en 2.",
+    "Zie vRaAg 5 en zie AnTwOoRd 3.",
+    "DEN HAAG 5, VANDAAG 3, DAGEN 2, AANTWOORD 4",
+]
+
+
+def _reference_documents() -> Iterator[tuple[str, ...]]:
+    yield from DOCUMENTS
+    head = (
+        "Antwoord van Minister Timmermans (Buitenlandse Zaken) (ontvangen 30 juni 2014).\n"
+        "Vraag 1\nA?\nVraag 2\nB?\nVraag 3, 4 en 5\nC?\nAntwoord 1 t/m 5\n"
+    )
+    for sentence in REFERENCE_EDGES:
+        yield split_lines(head + sentence + "\n")
+
+
+def test_references_found_near_keywords_are_those_of_the_whole_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The keyword search and the cues must leave out no match of the full patterns: the
+    same references as when the patterns run over the whole running text."""
+    documents = list(_reference_documents())
+    found = [parse("d.txt", lines).references for lines in documents]
+    assert sum(map(len, found)) > 100
+    assert all(found[-len(REFERENCE_EDGES) : -2])  # capitals are read
+
+    def everywhere(
+        pattern: re.Pattern[str], text: str, keywords: object, cue: object
+    ) -> Iterator[re.Match[str]]:
+        return pattern.finditer(text)
+
+    monkeypatch.setattr(references, "_candidates", everywhere)
+    assert [parse("d.txt", lines).references for lines in documents] == found

@@ -45,6 +45,12 @@ def _references(sentence: str) -> list[tuple[tuple[int, ...], str]]:
         ("zoals genoemd in het antwoordbij vraag 2", (2,)),
         ("Zie de antwoorden op vraag 2 t/m 4.", (2, 3, 4)),
         ("Zie antwoord op vraag 1 en vraag 5.", (1, 5)),
+        # Capitals, as in a heading or a reviewer's note
+        ("ZIE VRAAG 5", (5,)),
+        ("ZIE OOK HET ANTWOORD OP VRAAG 4.", (4,)),
+        ("ZIE DE BEANTWOORDING BIJ VRAAG 3.", (3,)),
+        ("Zoals IN ANTWOORD VIER is aangegeven.", (4,)),
+        ("Zie Vraag 3.", (3,)),
     ],
 )
 def test_internal_references_are_found(sentence: str, targets: tuple[int, ...]) -> None:

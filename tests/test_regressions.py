@@ -22,6 +22,10 @@ CASES = {
     # "antwoord op vraag" / "1 bevestigend is, ...?": the sentence's number, not note 1
     # (which follows at the page bottom); the question keeps its question mark.
     "number-after-vraag-before-its-note.txt": "",
+    # "Antwoord 2" followed only by the page-bottom note of question 1: an empty answer.
+    "answer-with-only-a-footnote.txt": "answer-with-only-a-footnote.txt:18:1: QA602",
+    # "ZIE OOK HET ANTWOORD OP VRAAG 4." in capitals: a reference all the same.
+    "reference-in-capitals.txt": "reference-in-capitals.txt:21:75: QA201",
 }
 
 

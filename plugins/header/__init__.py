@@ -7,6 +7,7 @@ from qalint_plugins.header.duplicate_date import DuplicateDate
 from qalint_plugins.header.malformed_case_number import MalformedCaseNumber
 from qalint_plugins.header.member_form_mismatch import MemberFormMismatch
 from qalint_plugins.header.respondent_not_addressed import RespondentNotAddressed
+from qalint_plugins.header.signers_not_joined import SignersNotJoined
 from qalint_plugins.header.unbalanced_parenthesis import UnbalancedParenthesis
 
 from qalint.hookspecs import hookimpl
@@ -22,4 +23,5 @@ def qalint_register_rules() -> Sequence[type[Rule]]:
         MalformedCaseNumber,
         DuplicateDate,
         RespondentNotAddressed,
+        SignersNotJoined,
     )

@@ -23,24 +23,20 @@ _ORAL = re.compile(r"Mondelinge vragen", re.IGNORECASE)
 def parse(path: str, lines: tuple[str, ...]) -> Document:
     artefact = artefact_flags(lines)
     labels = find_labels(lines, artefact)
-    questions, answers, blocks = build_blocks(lines, labels, artefact)
     first_label = labels[0].line if labels else len(lines)
     header = parse_header(
         running_text(lines, 0, first_label, artefact=artefact), lines, first_label
     )
-    kind = _kind(header, questions, answers, lines)
     header_lines = [item.span.line - 1 for item in header.element_lines]
     label_ends = {label.line: label.end for label in labels}
     markers, notes = find_footnotes(
         lines, min(header_lines, default=0), first_label, label_ends, artefact
     )
-    body = running_text(
-        lines,
-        first_label,
-        begin_at=label_ends,
-        skip=_note_lines(lines, notes, label_ends, artefact),
-        artefact=artefact,
-    )
+    note_lines = _note_lines(lines, notes, label_ends, artefact)
+    # Footnote texts at a page bottom are no text of the block they interrupt.
+    questions, answers, blocks = build_blocks(lines, labels, artefact, note_lines)
+    kind = _kind(header, questions, answers, lines)
+    body = running_text(lines, first_label, begin_at=label_ends, skip=note_lines, artefact=artefact)
     problems = [
         ParseProblem(f"{block.label}: {problem}", block.number_list.span)
         for block in blocks

@@ -196,10 +196,14 @@ def _asks(lines: tuple[str, ...], index: int, rest: str) -> bool:
 
 
 def build_blocks(
-    lines: tuple[str, ...], labels: list[Label], artefact: list[bool]
+    lines: tuple[str, ...],
+    labels: list[Label],
+    artefact: list[bool],
+    note_lines: frozenset[int] = frozenset(),
 ) -> tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...]]:
     """Turn labels into question and answer blocks, and all blocks in reading order;
-    bare answers get inferred numbers."""
+    bare answers get inferred numbers. Lines in ``note_lines`` (footnote texts) are no
+    block's text, as artefacts are not."""
     questions: list[Block] = []
     answers: list[Block] = []
     blocks: list[Block] = []
@@ -207,7 +211,7 @@ def build_blocks(
     # Where each block ends: at the next label, the last at the end of the document.
     next_lines = [label.line for label in labels[1:]] + [len(lines)]
     # Once per document, from the first label on: the lines before it are in no body.
-    text = _text_of_lines(lines, artefact, labels[0].line if labels else len(lines))
+    text = _text_of_lines(lines, artefact, labels[0].line if labels else len(lines), note_lines)
     for position, (label, next_line) in enumerate(zip(labels, next_lines, strict=False)):
         role, index, start, end, scanned, rest, written = label
         line_no = index + 1
@@ -236,12 +240,16 @@ def build_blocks(
     return tuple(questions), tuple(answers), tuple(blocks)
 
 
-def _text_of_lines(lines: tuple[str, ...], artefact: list[bool], first: int) -> list[str]:
+def _text_of_lines(
+    lines: tuple[str, ...], artefact: list[bool], first: int, note_lines: frozenset[int]
+) -> list[str]:
     """Every line from ``first`` on without its blanks, and "" for a blank line, an
-    artefact or a line before ``first``."""
+    artefact, a footnote text or a line before ``first``."""
     text = [""] * first
     text.extend(map(str.strip, lines[first:], repeat(_BLANK)))  # at C speed
     for index in compress(range(first, len(lines)), artefact[first:]):  # a few per page
+        text[index] = ""
+    for index in note_lines:
         text[index] = ""
     return text
 
@@ -251,7 +259,8 @@ def _body(
 ) -> tuple[Span, int]:
     """The span of the body of the label on ``label_line`` (ending at column ``end``, with
     ``rest`` after it) up to ``next_line``, and the body's number of text lines (not
-    blank, not an artefact); ``text`` holds the lines as _text_of_lines gives them."""
+    blank, not an artefact, no footnote text); ``text`` holds the lines as
+    _text_of_lines gives them."""
     first = label_line + 1
     body = text[first:next_line]
     count = len(body) - body.count("")

@@ -60,7 +60,11 @@ _SPACE_LIKE = str.maketrans({char: " " for char in _SPACE_CHARS})
 
 
 def is_artefact(line: str) -> bool:
-    return _ARTEFACT_LINE.match(line) is not None
+    """Whether the line is page furniture only. A footer with a heading glued to it
+    (``ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, ... Aanhangsel 1Antwoord 3``) is
+    not: the ISSN and city alternatives run to the end of the line, but the label that
+    find_labels reads there, and its text, belong to the document."""
+    return _ARTEFACT_LINE.match(line) is not None and not content_start(line)
 
 
 def artefact_flags(lines: tuple[str, ...]) -> list[bool]:

@@ -17,21 +17,26 @@ from qalint.parse.normalise import RunningText
 from qalint.parse.numbers import WORD_NUMBERS, scan_number_list
 from qalint.parse.records import new
 
+#: The keywords "antwoord" and "vraag"/"vragen", whose tails (after the first letter) are
+#: written in lower case or in capitals (``Vraag``, ``VRAAG``), never mixed: so the
+#: keyword search in _keyword_spans finds each one that the patterns read.
+_ANSWER = r"a(?-i:ntwoord|NTWOORD)"
+_QUESTION = r"v(?-i:ra(?:ag|gen)|RA(?:AG|GEN))"
 _PREFIX = re.compile(
     # The first letters of the forms below (in any case, as the rest): a cheap test at
     # each place the search tries.
     r"(?=[zvabion])\b(?:"
     r"(?:(?:zie\s+(?:ook\s+)?|verwijs\s+ik\s+(?:u\s+)?(?:graag\s+)?naar\s+)(?:het\s+|mijn\s+|de\s+)?)?"
     # "antwoordbij": PDF text loses the space now and then
-    r"(?:antwoord(?:en)?|beantwoording)\s*(?:(?:op|bij|onder|van)\s+)?(?:de\s+)?vra(?:ag|gen)"
-    r"|zie\s+(?:ook\s+)?(?:het\s+|mijn\s+|de\s+)?(?:antwoord(?:en)?|vra(?:ag|gen))"
+    rf"(?:{_ANSWER}(?:en)?|be{_ANSWER}ing)\s*(?:(?:op|bij|onder|van)\s+)?(?:de\s+)?{_QUESTION}"
+    rf"|zie\s+(?:ook\s+)?(?:het\s+|mijn\s+|de\s+)?(?:{_ANSWER}(?:en)?|{_QUESTION})"
     # "zoals bij vraag 2 aangegeven", "in antwoord 3", "verwezen naar vraag 4"
-    r"|(?:bij|onder|in|naar)\s+(?:het\s+|mijn\s+|de\s+)?(?:antwoord(?:en)?|vra(?:ag|gen))"
+    rf"|(?:bij|onder|in|naar)\s+(?:het\s+|mijn\s+|de\s+)?(?:{_ANSWER}(?:en)?|{_QUESTION})"
     r")\s+(?=[0-9])",
     re.IGNORECASE,
 )
 _WORD_PREFIX = re.compile(
-    r"\b(?:zoals\s+)?in\s+(?:het\s+|mijn\s+)?antwoord\s+(?P<word>"
+    rf"\b(?:zoals\s+)?in\s+(?:het\s+|mijn\s+)?{_ANSWER}\s+(?P<word>"
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -78,11 +83,15 @@ def find_references(
     return tuple(found)
 
 
-#: Every reference contains "antwoord", "beantwoording", "vraag" or "vragen"; these
-#: literal tails are found fast (by str.find and the regex engine's literal search),
-#: unlike the full case-insensitive patterns above, which are then tried only near one.
+#: Every reference contains "antwoord", "beantwoording", "vraag" or "vragen" (see
+#: _ANSWER, _QUESTION); these literal tails are found fast (by str.find and the regex
+#: engine's literal search), unlike the full case-insensitive patterns above, which are
+#: then tried only near one.
 _ANSWER_KEYWORD = "ntwoord"
 _QUESTION_KEYWORD = re.compile("ra(?:ag|gen)")
+#: The tails in capitals, by the "A" each holds: A|NTWOORD, VR|A|AG, VR|A|GEN. One scan
+#: with a literal start costs less than one per tail, and a capital A is rare in prose.
+_CAPITAL_KEYWORD = re.compile("A(?=(?P<answer>NTWOORD)|AG|GEN)")
 #: How far before its keyword a reference may start ("verwijs ik u graag naar de ").
 _REACH_BACK = 48
 #: How far after its keyword a reference may end.
@@ -111,6 +120,15 @@ def _keyword_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
         answers.append((start, start + size))
         start = text.find(_ANSWER_KEYWORD, start + size)
     questions = [match.span() for match in _QUESTION_KEYWORD.finditer(text)]
+    capitals = False
+    for match in _CAPITAL_KEYWORD.finditer(text):
+        at, capitals = match.start(), True
+        if match["answer"]:
+            answers.append((at + 1, at + 1 + size))
+        else:  # from the R on, as the lower-case tail
+            questions.append((at - 1, at + 4))
+    if capitals:
+        answers.sort()
     return answers, sorted(answers + questions)
 
 
@@ -122,8 +140,9 @@ def _candidates(
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, but only searched near a keyword: linear and fast.
 
-    ``cue`` is something every match contains; where it is missing, the pattern is not
-    searched.
+    ``cue`` is something every match contains after its last keyword; where it is
+    missing, the pattern is not searched. (A cue before a keyword belongs to a match
+    that ends there, found at that match's own keywords: it is not looked at again.)
     """
     done = 0
     for start_of_keyword, end_of_keyword in keywords:
@@ -131,13 +150,12 @@ def _candidates(
             continue
         start = max(done, start_of_keyword - _REACH_BACK)
         stop = end_of_keyword + _REACH_AHEAD
-        while cue.search(text, start, stop):
+        while cue.search(text, max(start, start_of_keyword), stop):
             match = pattern.search(text, start, stop)
             if match is None or match.start() > end_of_keyword:
                 break
             yield match
             start = done = match.end()
-        done = max(done, start_of_keyword)
 
 
 def _reference(
