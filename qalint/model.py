@@ -81,8 +81,10 @@ class Block(NamedTuple):
     numbers: tuple[int, ...]
     #: Where the numbers were written; None when the label carries no numbers.
     number_list: NumberList | None
+    #: From the first to the last text of the body (footnote texts at a page bottom are
+    #: no text of the body they interrupt).
     body_span: Span
-    #: Number of non-empty, non-artefact text lines in the body.
+    #: Number of text lines in the body: not blank, no artefact, no footnote text.
     body_lines: int
     #: Position among all blocks of the document, in reading order. (As a field name it
     #: shadows ``tuple.index``, which a record never needs.)
