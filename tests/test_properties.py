@@ -61,6 +61,7 @@ def test_scanning_never_raises(text: str) -> None:
 @SETTINGS
 @given(st.text(alphabet="ab\n\r\f\v\x85\u2028 ", max_size=80))
 def test_lines_break_only_at_newline_forms(text: str) -> None:
+    """A09, A10: lines break only at \\n, \\r\\n and \\r (Hypothesis)."""
     lines = split_lines(text)
     assert list(lines) == re.split(r"\r\n|\r|\n", text)
     for line in lines:
@@ -128,6 +129,8 @@ def _spans(value: object) -> Iterator[Span]:
 @SETTINGS
 @given(drafts())
 def test_parser_never_raises_and_spans_stay_inside(text: str) -> None:
+    """B12: with hyphenated breaks, form feeds and odd characters, spans stay inside the input
+    (Hypothesis)."""
     lines = split_lines(text)
     doc = parse("concept.txt", lines)
     for span in _spans(doc):
