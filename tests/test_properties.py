@@ -129,8 +129,6 @@ def _spans(value: object) -> Iterator[Span]:
 @SETTINGS
 @given(drafts())
 def test_parser_never_raises_and_spans_stay_inside(text: str) -> None:
-    """B12: with hyphenated breaks, form feeds and odd characters, spans stay inside the input
-    (Hypothesis)."""
     lines = split_lines(text)
     doc = parse("concept.txt", lines)
     for span in _spans(doc):
