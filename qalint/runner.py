@@ -92,7 +92,8 @@ def read_bytes(path: str, limit: int) -> bytes:
                 break
         data = b"".join(chunks)
         if len(data) > limit:
-            raise _TooLarge(len(data))
+            # It grew while being read: name its size now, not the bytes read.
+            raise _TooLarge(max(os.fstat(fd).st_size, len(data)))
         return data
     finally:
         os.close(fd)
@@ -150,10 +151,11 @@ def check_path(
             report.add("QA001", os_error_message(exc))
             return result
     elif len(data) > settings.max_file_size:
+        # stdin is read up to one byte past the limit, so its real size is unknown.
         report.add(
             "QA002",
-            f"invoer is {_dots(len(data))} bytes; de grens is "
-            f"{_dots(settings.max_file_size)} (max-file-size)",
+            f"invoer is groter dan de grens van {_dots(settings.max_file_size)} bytes "
+            f"(max-file-size)",
         )
         return result
     source = _read_source(shown, data, settings, plugins, report)
@@ -260,7 +262,8 @@ def _read_source(
 #: Enforced with SIGALRM, so only on POSIX, on the main thread, and only while no other
 #: interval timer runs (pytest-timeout's signal method, for one). A rule that catches
 #: BaseException, or blocks in C code that never returns to the interpreter, cannot be
-#: stopped this way; that needs running plugins in a subprocess.
+#: stopped this way (the first is reported once it ends); that needs running plugins in
+#: a subprocess.
 #: A rule that returns more findings than this for one file is cut off (memory, E07).
 MAX_FINDINGS_PER_RULE = 100_000
 #: Invalid items reported one by one per rule and file; the rest are counted.
@@ -303,8 +306,9 @@ def _run_rule(
     """A third-party rule, in a guard: a time limit, a cap on findings, and every
     finding checked as it comes."""
     accepted = _Accepted(rule, doc, entry, report)
+    alarm = _Alarm()
     try:
-        with _time_limit(timeout):
+        with _time_limit(timeout, alarm):
             items = _findings(rule.check(doc))
             try:
                 for item in items:
@@ -319,15 +323,19 @@ def _run_rule(
     except KeyboardInterrupt:
         raise
     except _RuleTimeout:
-        report.add(
-            "QA000",
-            f"{_who(entry)} duurde langer dan {timeout:g} s en is voor dit bestand overgeslagen",
-        )
+        pass  # reported below
     except _BadReturn as bad:
         report.add("QA000", f"{_who(entry)} gaf een ongeldig resultaat: {bad}")
     except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError from a rule too
         report.result.tracebacks.append(_traceback())
         report.add("QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}")
+    # Also when the rule caught the timeout (``except BaseException``) and went on: an
+    # overrun must not look like an ordinary result.
+    if alarm.fired:
+        report.add(
+            "QA000",
+            f"{_who(entry)} duurde langer dan {timeout:g} s en is voor dit bestand overgeslagen",
+        )
     return accepted.done()
 
 
@@ -393,8 +401,17 @@ def _findings(produced: object) -> Iterator[object]:
     return iter(produced)
 
 
+class _Alarm:
+    """Whether a rule's time limit has passed."""
+
+    __slots__ = ("fired",)
+
+    def __init__(self) -> None:
+        self.fired = False
+
+
 @contextlib.contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
+def _time_limit(seconds: float, alarm: _Alarm) -> Iterator[None]:
     import signal  # only for third-party rules: keeps start-up cheap
     import threading
 
@@ -410,6 +427,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
     def on_alarm(signum: int, frame: object) -> None:
         if armed[0]:
+            alarm.fired = True
             raise _RuleTimeout()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)

@@ -39,6 +39,7 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_clean_draft_exits_0_in_text_and_json(drafts: Path) -> None:
+    """H01: a clean draft exits 0 in text and JSON."""
     assert run_qalint(["check", "clean.txt"], cwd=drafts, expect=0).stdout == ""
     data = run_qalint(["check", "--format", "json", "clean.txt"], cwd=drafts, expect=0).json()
     assert data["diagnostics"] == []
@@ -49,6 +50,7 @@ def test_clean_draft_exits_0_in_text_and_json(drafts: Path) -> None:
 
 
 def test_draft_with_errors_exits_1_with_the_same_findings_in_text_and_json(drafts: Path) -> None:
+    """G01, H01: findings exit 1 and are the same in text and JSON."""
     text = run_qalint(["check", "errors.txt"], cwd=drafts, expect=1)
     assert text.findings() == ERRORS
     data = run_qalint(["check", "errors.txt", "--format=json"], cwd=drafts, expect=1).json()
@@ -58,6 +60,7 @@ def test_draft_with_errors_exits_1_with_the_same_findings_in_text_and_json(draft
 
 
 def test_exit_zero_turns_1_into_0_but_never_hides_2(drafts: Path) -> None:
+    """H01: --exit-zero turns 1 into 0, never 2."""
     assert (
         run_qalint(["check", "--exit-zero", "errors.txt"], cwd=drafts, expect=0).findings()
         == ERRORS
@@ -67,6 +70,7 @@ def test_exit_zero_turns_1_into_0_but_never_hides_2(drafts: Path) -> None:
 
 
 def test_missing_file_among_existing_files_still_checks_the_others(drafts: Path) -> None:
+    """F01: a missing file is QA001; the others are checked; exit 2."""
     result = run_qalint(
         ["check", "--format", "json", "errors.txt", "nope.txt", "clean.txt"], cwd=drafts, expect=2
     )
@@ -81,6 +85,7 @@ def test_missing_file_among_existing_files_still_checks_the_others(drafts: Path)
 
 
 def test_stdin_with_stdin_filename(drafts: Path) -> None:
+    """F10: stdin, named by --stdin-filename or as '-'."""
     data = (drafts / "errors.txt").read_bytes()
     result = run_qalint(
         ["check", "--stdin-filename", "sub/concept.txt", "-"], input=data, cwd=drafts, expect=1
@@ -98,6 +103,7 @@ def test_stdin_with_stdin_filename(drafts: Path) -> None:
 
 
 def test_stdin_filename_picks_the_configuration_of_its_folder(drafts: Path, tmp_path: Path) -> None:
+    """F10, D09: --stdin-filename decides which configuration applies."""
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "rules.toml").write_text('select = ["QA103"]\n', encoding="utf-8")
     data = (drafts / "errors.txt").read_bytes()
@@ -112,6 +118,7 @@ def test_stdin_filename_picks_the_configuration_of_its_folder(drafts: Path, tmp_
 
 
 def test_stdin_is_decoded_like_a_file_not_by_the_locale(drafts: Path) -> None:
+    """F10, A06: cp1252 stdin is decoded by the file policy, not the locale."""
     data = SEED.read_text(encoding="utf-8").encode("cp1252")
     result = run_qalint(
         ["check", "-"],
@@ -145,6 +152,7 @@ def test_help_screens_are_in_dutch(args: list[str]) -> None:
 
 
 def test_usage_errors_exit_2_with_a_qalint_message(drafts: Path) -> None:
+    """H01, H02: usage errors exit 2 with a qalint: error: line."""
     result = run_qalint(["check", "--format", "xml", "clean.txt"], cwd=drafts, expect=2)
     assert result.stdout == ""
     assert result.stderr.startswith("qalint: error: ") and "xml" in result.stderr
@@ -222,6 +230,7 @@ def test_selecting_nothing_that_fires_exits_0(drafts: Path) -> None:
 def test_unknown_rule_on_the_command_line_is_an_error_with_a_suggestion(
     drafts: Path, flag: str, value: str, suggestion: str
 ) -> None:
+    """D06: an unknown rule on the command line, with a suggestion."""
     result = run_inprocess(["check", flag, value, "errors.txt"], cwd=drafts, expect=2)
     assert result.stdout == ""
     assert result.stderr == (
@@ -240,6 +249,7 @@ def test_unknown_encoding_is_a_usage_error(drafts: Path) -> None:
 
 
 def test_core_findings_cannot_be_ignored(drafts: Path) -> None:
+    """H01: QA001 cannot be ignored, so a partial check never exits 0."""
     result = run_inprocess(["check", "--ignore", "QA0", "nope.txt"], cwd=drafts, expect=2)
     assert result.codes() == ["QA001"]
 
@@ -308,6 +318,7 @@ def test_parse_of_an_unreadable_file_exits_2(drafts: Path, target: str, message:
 
 
 def test_parse_of_an_undecodable_file_names_the_position(tmp_path: Path) -> None:
+    """A07, H02: qalint parse names file, line and column of a bad byte."""
     (tmp_path / "cp.txt").write_bytes("Vraag 1\nWat is gecoördineerd?\n".encode("cp1252"))
     result = run_inprocess(["parse", "cp.txt"], cwd=tmp_path, expect=2)
     assert result.stderr.startswith("qalint: error: cp.txt:2:12: geen geldige UTF-8 (byte 0xF6)")
@@ -355,6 +366,7 @@ def test_init_into_another_folder_and_onto_a_file(tmp_path: Path) -> None:
 
 def test_the_report_schema_rejects_broken_reports(drafts: Path) -> None:
     # The report schema itself is valid and rejects a broken report.
+    """G01: the JSON schema the tests validate against rejects broken reports."""
     with pytest.raises(AssertionError):
         validate_report({"schema_version": 1})
     report = json.loads(

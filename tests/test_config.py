@@ -77,10 +77,12 @@ def config_error(
 def test_toml_syntax_errors_name_file_line_and_column(
     project: Path, content: str, message: str
 ) -> None:
+    """D01: TOML syntax errors name file, line and column; nothing is linted."""
     assert config_error(project, content) == f"qalint: error: {message}"
 
 
 def test_syntax_error_in_pyproject(project: Path) -> None:
+    """D01: the same for [tool.qalint] in pyproject.toml."""
     line = config_error(project, '[tool.qalint\nselect = ["QA1"]\n', name="pyproject.toml")
     assert line == (
         "qalint: error: pyproject.toml:1:13: ongeldige TOML: "
@@ -89,11 +91,13 @@ def test_syntax_error_in_pyproject(project: Path) -> None:
 
 
 def test_a_bom_is_forgiven(project: Path) -> None:
+    """D02: a UTF-8 BOM (and CRLF) at the start of rules.toml is accepted."""
     write(project / "rules.toml", b'\xef\xbb\xbfselect = ["QA103"]\r\n')
     assert run_inprocess(["check", "errors.txt"], cwd=project, expect=1).codes() == ["QA103"]
 
 
 def test_cp1252_bytes_in_the_configuration(project: Path) -> None:
+    """D03: cp1252 bytes in rules.toml: not valid UTF-8, at their line and column."""
     content = b'select = ["QA103"]\n# archief\nexclude = ["nota\xe9"]\n'
     assert (
         config_error(project, content)
@@ -107,6 +111,7 @@ def test_cp1252_bytes_in_the_configuration(project: Path) -> None:
     ids=["nested-arrays", "dotted-keys"],
 )
 def test_deep_nesting_is_caught(project: Path, content: str) -> None:
+    """D04: RecursionError from deep nesting is caught, exit 2, no traceback."""
     assert (
         config_error(project, content)
         == "qalint: error: rules.toml: ongeldige TOML: te diep genest"
@@ -114,12 +119,14 @@ def test_deep_nesting_is_caught(project: Path, content: str) -> None:
 
 
 def test_configuration_larger_than_a_megabyte(project: Path) -> None:
+    """D10: the configuration's size is capped."""
     line = config_error(project, "# " + "x" * 1_000_001 + "\n")
     assert line == "qalint: error: rules.toml: configuratie groter dan 1000000 bytes"
 
 
 def test_unreadable_configuration(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # CI runs as root, so chmod would not stop the read: refuse it in open() instead.
+    """D10: an unreadable configuration (mocked PermissionError; CI runs as root)."""
     write(project / "rules.toml", 'select = ["QA103"]\n')
     real_open = open
 
@@ -149,6 +156,7 @@ def test_unreadable_configuration(project: Path, monkeypatch: pytest.MonkeyPatch
     ],
 )
 def test_unknown_keys(project: Path, content: str, message: str) -> None:
+    """D08: an unknown key in our table is an error, with a suggestion."""
     assert config_error(project, content) == f"qalint: error: {message}"
 
 
@@ -218,6 +226,7 @@ def test_unknown_keys(project: Path, content: str, message: str) -> None:
     ],
 )
 def test_wrong_types_and_ranges(project: Path, content: str, message: str) -> None:
+    """D07: wrong types and ranges name file, line and key; exit 2 before linting."""
     assert config_error(project, content) == f"qalint: error: {message}"
 
 
@@ -256,6 +265,7 @@ def test_unknown_rule_codes_are_errors_everywhere(
 ) -> None:
     # The policy (selection.py): an unknown selector is an error in ignores too, so a
     # typo never silently switches nothing off.
+    """D06: unknown rule codes in select, ignore, per-file-ignores, [severity] and [rules.*]."""
     assert config_error(project, content) == f"qalint: error: {message}"
 
 
@@ -291,11 +301,13 @@ def test_unknown_rule_codes_are_errors_everywhere(
     ],
 )
 def test_rule_options_are_checked(project: Path, content: str, message: str) -> None:
+    """D07: rule options: unknown, wrong type, too large."""
     assert config_error(project, content) == f"qalint: error: {message}"
 
 
 def test_positions_in_pyproject_point_into_tool_qalint(project: Path) -> None:
     # ruff's `select` comes first; the message must point at ours.
+    """D01, D07: positions in pyproject.toml point into [tool.qalint]."""
     content = (
         '[tool.ruff]\nselect = ["E"]\n\n[tool.qalint]\nselect = "QA1"\n\n'
         "[tool.qalint.rules.QA304]\ndeadline-days = 1\nextended = 3\n"
@@ -312,6 +324,7 @@ def test_positions_in_pyproject_point_into_tool_qalint(project: Path) -> None:
 
 
 def test_misspelt_tool_table_gives_a_warning(project: Path) -> None:
+    """D08: a misspelt [tool.qalnt] gives a warning."""
     write(project / "pyproject.toml", '[tool.qalnt]\nselect = ["QA103"]\n')
     result = run_inprocess(["check", "errors.txt"], cwd=project, expect=1)
     assert result.codes() == ERROR_CODES  # ignored, so the defaults apply
@@ -322,6 +335,7 @@ def test_misspelt_tool_table_gives_a_warning(project: Path) -> None:
 
 
 def test_other_tools_tables_are_ignored_silently(project: Path) -> None:
+    """D08: other tools' tables are ignored silently."""
     write(
         project / "pyproject.toml",
         '[tool.black]\nline-length = 100\n[tool.qalint]\nselect = ["QA1"]\n',
@@ -334,6 +348,7 @@ def test_other_tools_tables_are_ignored_silently(project: Path) -> None:
 
 
 def test_tool_qalint_in_pyproject(project: Path) -> None:
+    """D09: [tool.qalint] in pyproject.toml is read."""
     write(project / "pyproject.toml", '[tool.qalint]\nselect = ["QA304"]\nfail-on = "warning"\n')
     assert run_inprocess(["check", "seed.txt", "errors.txt"], cwd=project, expect=1).codes() == [
         "QA304"
@@ -341,6 +356,7 @@ def test_tool_qalint_in_pyproject(project: Path) -> None:
 
 
 def test_pyproject_without_tool_qalint_is_skipped(project: Path) -> None:
+    """D09: a pyproject.toml without [tool.qalint] is skipped in discovery."""
     write(project / "rules.toml", 'select = ["QA103"]\n')
     write(project / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
     shutil.copy(project / "errors.txt", project / "sub" / "errors.txt")
@@ -348,12 +364,14 @@ def test_pyproject_without_tool_qalint_is_skipped(project: Path) -> None:
 
 
 def test_rules_toml_wins_over_pyproject_in_one_folder(project: Path) -> None:
+    """D09: rules.toml wins over pyproject.toml in one folder."""
     write(project / "rules.toml", 'select = ["QA103"]\n')
     write(project / "pyproject.toml", '[tool.qalint]\nselect = ["QA201"]\n')
     assert run_inprocess(["check", "errors.txt"], cwd=project, expect=1).codes() == ["QA103"]
 
 
 def test_the_closest_configuration_above_each_file_wins(project: Path) -> None:
+    """D09: the closest configuration wins, the same from any folder and order."""
     write(project / "rules.toml", 'select = ["QA103"]\n')
     write(project / "child" / "rules.toml", 'select = ["QA201"]\n')
     shutil.copy(project / "errors.txt", project / "child" / "errors.txt")
@@ -373,6 +391,7 @@ def test_the_closest_configuration_above_each_file_wins(project: Path) -> None:
 def test_a_linked_file_has_the_configuration_of_the_folder_it_is_named_in(
     project: Path,
 ) -> None:
+    """D09: a symlinked file takes the configuration of the folder it is named in."""
     write(project / "rules.toml", 'select = ["QA103"]\n')
     write(project / "elsewhere" / "rules.toml", 'select = ["QA201"]\n')
     shutil.move(project / "errors.txt", project / "elsewhere" / "errors.txt")
@@ -382,6 +401,7 @@ def test_a_linked_file_has_the_configuration_of_the_folder_it_is_named_in(
 
 
 def test_config_flag_replaces_discovery(project: Path) -> None:
+    """D09: --config replaces discovery."""
     write(project / "rules.toml", 'select = ["QA103"]\n')
     write(project / "other.toml", 'select = ["QA201"]\n')
     assert run_inprocess(
@@ -390,6 +410,7 @@ def test_config_flag_replaces_discovery(project: Path) -> None:
 
 
 def test_command_line_flags_win_over_the_configuration(project: Path) -> None:
+    """D09: command-line flags win over the configuration."""
     write(project / "rules.toml", 'select = ["QA103"]\nfail-on = "warning"\n')
     assert run_inprocess(
         ["check", "--select", "QA201", "errors.txt"], cwd=project, expect=1
@@ -417,6 +438,7 @@ def test_command_line_flags_win_over_the_configuration(project: Path) -> None:
     ],
 )
 def test_bad_config_flag(project: Path, target: str, message: str) -> None:
+    """D10: --config missing, a folder, a device, a symlink loop, or without [tool.qalint]."""
     (project / "loop.toml").symlink_to("loop.toml")
     write(project / "pyproject.toml", "[tool.black]\n")
     result = run_inprocess(["check", "--config", target, "errors.txt"], cwd=project, expect=2)
@@ -424,6 +446,7 @@ def test_bad_config_flag(project: Path, target: str, message: str) -> None:
 
 
 def test_config_flag_in_a_real_process_does_not_read_dev_zero(project: Path) -> None:
+    """D10: --config /dev/zero ends at once, in a real process."""
     result = run_qalint(
         ["check", "--config", "/dev/zero", "errors.txt"], cwd=project, expect=2, timeout=10
     )
@@ -456,6 +479,7 @@ def test_per_file_ignores_by_glob_relative_to_the_configuration(project: Path) -
 
 
 def test_per_file_ignores_cannot_hide_unreadable_input(project: Path) -> None:
+    """D06, H01: per-file-ignores cannot switch off QA001, so exit 2 stays."""
     write(project / "rules.toml", '[per-file-ignores]\n"*.txt" = ["QA0"]\n')
     write(project / "bad.txt", b"Vraag 1\n\xff\n")
     assert run_inprocess(["check", "bad.txt"], cwd=project, expect=2).codes() == ["QA001"]
@@ -519,6 +543,7 @@ def test_deadline_days_decides_whether_the_2014_answer_is_late(
 
 
 def test_encoding_in_the_configuration(project: Path) -> None:
+    """A06: `encoding` in the configuration, like --encoding."""
     write(project / "cp.txt", SEED.read_text(encoding="utf-8").encode("cp1252"))
     assert run_inprocess(["check", "cp.txt"], cwd=project, expect=2).codes() == ["QA001"]
     write(project / "rules.toml", 'encoding = "cp1252"\n')
@@ -532,6 +557,7 @@ def dots(number: int) -> str:
 
 
 def test_max_file_size_and_exclude(project: Path) -> None:
+    """A17: max-file-size from the configuration gives QA002; exclude skips a folder."""
     write(project / "rules.toml", 'max-file-size = 1000\nexclude = ["archief/*"]\n')
     (project / "archief").mkdir()
     shutil.copy(project / "errors.txt", project / "archief" / "x.txt")

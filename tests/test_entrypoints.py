@@ -30,6 +30,7 @@ def test_same_entry_points_as_importlib_metadata(group: str) -> None:
 def test_a_distribution_on_sys_path_is_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """E12: an entry point comes with its distribution's name and version."""
     meta = tmp_path / "qalint_fake-2.3.dist-info"
     meta.mkdir()
     (meta / "entry_points.txt").write_text(
@@ -48,6 +49,7 @@ def test_a_distribution_on_sys_path_is_found(
 
 
 def test_unreadable_metadata_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """E01: unreadable plugin metadata does not stop qalint."""
     meta = tmp_path / "broken-1.0.dist-info"
     meta.mkdir()
     (meta / "entry_points.txt").write_bytes(b"[qalint]\nx = \xff\n")

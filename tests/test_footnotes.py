@@ -294,6 +294,7 @@ def test_markers_next_to_signs_outside_latin_1_and_indented_notes() -> None:
 
 
 def test_spans_count_lines_like_grep_with_form_feeds_and_crlf() -> None:
+    """A08, A10: footnote spans count lines like grep -n."""
     text = HEADER.replace("\n", "\r\n") + (
         "Vraag 1\r\n\fKent u het bericht «X»?1\r\nAntwoord 1\r\nJa.\r\n"
         "\f1NOS, 22 oktober 2024, «X»\r\n" + FOOTER
@@ -309,6 +310,7 @@ def test_spans_count_lines_like_grep_with_form_feeds_and_crlf() -> None:
 
 
 def test_footnote_parsing_scales_linearly() -> None:
+    """B11: footnote parsing stays linear."""
     small = tuple(["Vraag 1"] + ["Kent u het bericht?1 Zie jl.2 en [3 ] 4) (5) 1998 m2"] * 2_000)
     large = small + small[1:]
 

@@ -43,6 +43,7 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("output_format", ["text", "json"])
 def test_output_is_identical_with_a_pool(many: Path, output_format: str) -> None:
+    """G02: --jobs 1 and --jobs 2 give byte-identical output."""
     serial = run_qalint(
         ["check", "--jobs", "1", "--format", output_format, "."], cwd=many, expect=1, timeout=300
     )
@@ -55,6 +56,7 @@ def test_output_is_identical_with_a_pool(many: Path, output_format: str) -> None
 
 
 def test_invalid_jobs_is_a_usage_error(many: Path) -> None:
+    """H01: --jobs 0 is a usage error, exit 2."""
     result = run_qalint(["check", "--jobs", "0", "."], cwd=many, expect=2)
     assert "--jobs" in result.stderr
 
@@ -75,6 +77,7 @@ def _processes_mentioning(marker: str) -> list[int]:
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find workers")
 def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> None:
+    """F14: SIGINT with --jobs 2: exit 130, no worker left."""
     big = tmp_path / "ctrl-c-marker"
     for copy in range(40):  # long enough (several seconds) for the signal to come mid-run
         shutil.copytree(many / "set0", big / f"copy{copy}")
@@ -104,6 +107,7 @@ def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> No
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find workers")
 def test_workers_end_when_the_parent_is_killed(many: Path, tmp_path: Path) -> None:
+    """F14: workers end when the parent is killed."""
     big = tmp_path / "kill-marker"
     for copy in range(40):
         shutil.copytree(many / "set0", big / f"copy{copy}")
@@ -129,6 +133,7 @@ def test_workers_end_when_the_parent_is_killed(many: Path, tmp_path: Path) -> No
 def test_a_worker_that_dies_is_an_error_not_a_hang(
     many: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """E05: os._exit in a worker (plugin code) is an error, not a hang or exit 0."""
     parent = os.getpid()
 
     class Exiting(Rule):
@@ -155,6 +160,7 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(
 def test_what_a_plugin_prints_in_a_worker_is_one_warning(
     many: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """E09: what a plugin prints in a worker is one warning."""
     monkeypatch.setattr(
         app, "load_plugins", lambda: load_plugins(entry_points=[plugin("teller", Chatty)])
     )

@@ -112,6 +112,7 @@ def test_irregular_list_is_read_leniently() -> None:
     ],
 )
 def test_number_problems_are_reported_not_raised(text: str, problem: str) -> None:
+    """B02, B03, B04, B05: odd numbers are problems, never exceptions or huge ranges."""
     scanned = scan_number_list(text, 0)
     assert scanned is not None
     assert any(problem in p for p in scanned.problems)

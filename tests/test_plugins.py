@@ -361,6 +361,7 @@ def test_e01_debug_shows_the_traceback_of_a_load_failure(lint: Callable[..., Run
 def test_e02_crashing_rule_gives_qa000_and_keeps_everything_else(
     lint: Callable[..., Run], baseline: Run, exc: BaseException, shown: str
 ) -> None:
+    """E02, E05: a rule that raises (SystemExit too) is a QA000; all else is kept."""
     run = lint(plugin("crash", raising_rule(exc), version="0.7"), plugin("goed", QuestionCount))
     (qa000,) = run.codes("QA000")
     assert qa000.startswith(
@@ -426,6 +427,7 @@ def test_e02_a_raising_register_hook_is_a_load_error_not_an_exit(
 def test_e03_a_hanging_rule_is_stopped(
     lint: Callable[..., Run], baseline: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """E03, C06: a hanging rule is stopped after rule-timeout."""
     if signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
         pytest.skip("another interval timer is running (pytest-timeout?)")
     (Path.cwd() / "rules.toml").write_text("rule-timeout = 0.3\n", encoding="utf-8")
@@ -977,6 +979,8 @@ def test_reader_hook_gets_only_the_arguments_it_declares(
 
 
 def test_reader_hook_returning_garbage_is_blamed_on_the_plugin(lint: Callable[..., Run]) -> None:
+    """E06: a reader that returns garbage is a QA000 naming the plugin."""
+
     @hookimpl(tryfirst=True)
     def qalint_read_source(path: str, data: bytes) -> Any:
         return data.decode("utf-8")  # a str, not a Source
@@ -1198,6 +1202,7 @@ def test_installed_demo_rule_options_come_from_the_configuration(
 
 
 def test_installed_plugin_is_listed_with_its_version(site: dict[str, Path], tmp_path: Path) -> None:
+    """E12: an installed plugin is listed by entry-point name and version."""
     listed = qalint(["plugins"], tmp_path, site["demo"])
     assert listed.returncode == 0, listed.stderr
     assert "demo\tqalint-demo-plugin 1.4.2\textern\t1 regels" in listed.stdout.splitlines()
@@ -1215,6 +1220,7 @@ def test_installed_plugin_is_listed_with_its_version(site: dict[str, Path], tmp_
 def test_installed_crashing_plugin_costs_only_its_own_results(
     site: dict[str, Path], drafts: Path
 ) -> None:
+    """E02: an installed crashing plugin, in a real process."""
     without = qalint(["check", *DRAFTS], drafts, site["demo"])
     crashing = qalint(["check", *DRAFTS], drafts, site["demo+crashing"])
     assert crashing.returncode == 2
@@ -1238,6 +1244,7 @@ def test_installed_crashing_plugin_costs_only_its_own_results(
 def test_installed_broken_plugin_is_named_and_builtins_still_run(
     site: dict[str, Path], drafts: Path
 ) -> None:
+    """E01, E12: an installed plugin that fails to import, in a real process."""
     builtin_only = qalint(["check", "fouten.txt"], drafts, None)
     done = qalint(["check", "fouten.txt"], drafts, site["broken"])
     assert done.returncode == 2

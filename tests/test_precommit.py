@@ -162,6 +162,7 @@ def test_manifest_is_valid() -> None:
 
 
 def test_manifest_selects_drafts_only() -> None:
+    """F07: the hook passes `--`, so `-x.txt` is a file."""
     from pre_commit.clientlib import load_manifest
 
     (hook,) = load_manifest(str(MANIFEST))
@@ -177,6 +178,8 @@ def test_manifest_selects_drafts_only() -> None:
 def test_hook_fails_on_bad_drafts_with_their_positions(
     hook_repo: Path, env: dict[str, str], tmp_path: Path
 ) -> None:
+    """F07: in a temporary git repository, names with a space or a leading `-` reach qalint as
+    files."""
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for name in ("bad.txt", "met spatie.txt", "-concept.txt", "OOK FOUT.MD", "notities.rst"):

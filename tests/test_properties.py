@@ -61,6 +61,7 @@ def test_scanning_never_raises(text: str) -> None:
 @SETTINGS
 @given(st.text(alphabet="ab\n\r\f\v\x85\u2028 ", max_size=80))
 def test_lines_break_only_at_newline_forms(text: str) -> None:
+    """A09, A10: lines break only at \\n, \\r\\n and \\r (Hypothesis)."""
     lines = split_lines(text)
     assert list(lines) == re.split(r"\r\n|\r|\n", text)
     for line in lines:

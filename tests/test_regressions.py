@@ -31,6 +31,7 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_regression(name: str) -> None:
+    """B12: among them, references broken across a page break."""
     _, output = check_output([name], FOLDER)
     found = [" ".join(line.split(" ")[:2]) for line in output.splitlines()]
     assert found == ([CASES[name]] if CASES[name] else [])

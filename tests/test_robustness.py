@@ -227,6 +227,7 @@ HEADING = re.compile(r"^\f*(Vraag|Antwoord) [0-9][0-9, ]*(?:(?:en|t/m) [0-9]+)?$
 
 
 def test_the_corpus_has_the_documented_form_feed_files() -> None:
+    """A10: the 22 real documents with form feeds the catalogue counts."""
     assert len(FORM_FEED_FILES) == 22
 
 
@@ -353,13 +354,16 @@ def test_a17_fifty_megabytes_are_rejected_quickly(work: Path) -> None:
     )
 
 
-def test_a17_stdin_over_the_limit(work: Path) -> None:
+@pytest.mark.parametrize("size", [101, 100_000])
+def test_a17_stdin_over_the_limit(work: Path, size: int) -> None:
+    """A17, F10: stdin over max-file-size is QA002; only the limit is named, as stdin
+    is read no further than one byte past it."""
     (work / "rules.toml").write_text("max-file-size = 100\n", encoding="utf-8")
     result = run_inprocess(
-        ["check", "--stdin-filename", "x.txt", "-"], input="x" * 101, cwd=work, expect=2
+        ["check", "--stdin-filename", "x.txt", "-"], input="x" * size, cwd=work, expect=2
     )
     assert result.stdout == (
-        "x.txt:1:1: QA002 [error] invoer is 101 bytes; de grens is 100 (max-file-size)\n"
+        "x.txt:1:1: QA002 [error] invoer is groter dan de grens van 100 bytes (max-file-size)\n"
     )
     assert run_inprocess(["check", "-"], input="", cwd=work, expect=1).codes() == ["QA003"]
 
@@ -398,6 +402,9 @@ B_CASES = {
 
 @pytest.mark.parametrize("name", sorted(B_CASES))
 def test_b_structure_pathologies(work: Path, name: str) -> None:
+    """B01, B02, B03, B04, B05, B06, B07, B08, B09, B10, B11: each pathological structure (the
+    B_CASES key names its id) is checked without a crash, a QA000 or an unbounded message, in
+    bounded time."""
     (work / f"{name}.txt").write_text(B_CASES[name], encoding="utf-8")
     started = time.monotonic()
     # The contract here is "no crash": whether a rule fires is the rules' business.
@@ -414,6 +421,7 @@ def test_b_structure_pathologies(work: Path, name: str) -> None:
     ids=["only-a-header", "only-answers"],
 )
 def test_b01_documents_without_questions_get_a_finding(work: Path, text: str) -> None:
+    """B01: a header alone, or answers alone, is a finding (exit 1)."""
     (work / "b01.txt").write_text(text, encoding="utf-8")
     run_inprocess(["check", "b01.txt"], cwd=work, expect=1)
 
@@ -438,6 +446,9 @@ def test_f01_f06_fifo_and_devices_named_explicitly_do_not_hang(work: Path) -> No
 
 
 def test_f02_directory_walk_dedup_and_explicit_files(work: Path) -> None:
+    """F02, F09: a walk uses the extensions and skips hidden folders; a file named explicitly is
+    always checked; the same file named twice, as ./x, or through a symlink is checked once;
+    argument order changes nothing."""
     (work / "d" / "sub").mkdir(parents=True)
     shutil.copy(SEED, work / "d" / "b.txt")
     shutil.copy(EXAMPLES / "with-errors.txt", work / "d" / "sub" / "c.md")
@@ -465,6 +476,7 @@ def test_f02_directory_walk_dedup_and_explicit_files(work: Path) -> None:
 
 
 def test_f02_a_hard_link_is_the_same_file(work: Path) -> None:
+    """F02, F09: two hard links to one file are one file."""
     (work / "d").mkdir()
     shutil.copy(EXAMPLES / "with-errors.txt", work / "d" / "b.txt")
     os.link(work / "d" / "b.txt", work / "d" / "a.txt")
@@ -815,6 +827,7 @@ def test_h04_an_internal_error_is_a_message_not_a_traceback(
 def test_an_unexpected_os_error_names_the_file_not_the_output(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """H02, H04: an OSError nobody expected names its file, without a traceback."""
     import qalint.app
 
     def denied(*args: object, **kwargs: object) -> None:
@@ -826,6 +839,7 @@ def test_an_unexpected_os_error_names_the_file_not_the_output(
 
 
 def test_interrupt_exits_130(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F14, H01: Ctrl-C half-way is exit 130 and no partial report."""
     import qalint.app
 
     def interrupted(*args: object, **kwargs: object) -> None:
@@ -837,6 +851,7 @@ def test_interrupt_exits_130(work: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_every_text_line_of_the_real_corpus_matches_the_grammar() -> None:
+    """G01: every text line over the real corpus is in the grammar; no QA000."""
     result = run_inprocess(["check", str(CORPUS)], expect=1)
     assert result.lines and all(TEXT_LINE.match(line) for line in result.lines)
     assert "QA000" not in result.codes()

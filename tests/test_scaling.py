@@ -125,6 +125,8 @@ KINDS = [*PATHOLOGICAL, *HEADERS] + (["seed"] if SEED is not None else [])
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_parser_is_linear(kind: str) -> None:
+    """B10, C01, C02, C03, C04, C05: the parser stays linear on each pathological line."""
+
     def action_for(n: int) -> Callable[[], object]:
         lines = split_lines(_document(kind, n))
         return lambda: parse("concept.txt", lines)
@@ -141,6 +143,9 @@ DOCS = {(kind, n): _parsed(kind, n) for kind in KINDS for n in (N, 2 * N)}
 
 @pytest.mark.parametrize("code", list(RULES))
 def test_rule_is_linear(code: str) -> None:
+    """C01, C02, C03, C04, C05: one test over the rule registry: every rule stays linear on
+    every pathological line (ratios, not times: the catalogue's absolute limits would be
+    noise here)."""
     cls = RULES[code].cls
     worst = 0.0
     for kind in KINDS:

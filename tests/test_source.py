@@ -32,6 +32,8 @@ from qalint.source import DecodeFailure, decode, split_lines
     ],
 )
 def test_split_lines_breaks_only_at_newlines(text: str, lines: tuple[str, ...]) -> None:
+    """A09, A10: only \\n, \\r\\n and \\r end a line; \\f, \\v, \\x1c-\\x1e, \\x85, U+2028/9 do
+    not."""
     assert split_lines(text) == lines
 
 
@@ -44,6 +46,7 @@ def test_split_lines_agrees_with_counting_breaks(text: str) -> None:
 
 
 def test_utf8_bom_is_stripped_and_remembered() -> None:
+    """A04: a UTF-8 BOM is stripped and remembered."""
     source = decode("x.txt", b"\xef\xbb\xbfVraag 1\r\n")
     assert source.text == "Vraag 1\r\n" and source.had_bom
     assert source.lines == ("Vraag 1", "")
@@ -52,18 +55,21 @@ def test_utf8_bom_is_stripped_and_remembered() -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_with_bom(encoding: str) -> None:
+    """A05: UTF-16 with a BOM is decoded."""
     bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
     source = decode("x.txt", bom + "Vraag 1\nWat is gecoördineerd?\n".encode(encoding))
     assert source.lines == ("Vraag 1", "Wat is gecoördineerd?", "")
 
 
 def test_truncated_utf16_with_bom() -> None:
+    """A05, A07: truncated UTF-16 is a placed failure."""
     with pytest.raises(DecodeFailure, match="ongeldige UTF-16-tekst"):
         decode("x.txt", b"\xff\xfeV\x00r")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom_is_named(encoding: str) -> None:
+    """A05: UTF-16 without a BOM is recognised and named."""
     with pytest.raises(DecodeFailure) as caught:
         decode("x.txt", "Vragen van het lid".encode(encoding))
     assert caught.value.message == "lijkt UTF-16 zonder BOM; sla het bestand op als UTF-8"
@@ -83,6 +89,7 @@ def test_utf16_without_bom_is_named(encoding: str) -> None:
 def test_nul_bytes_mean_binary_with_their_position(
     data: bytes, where: tuple[int, int], offset: int
 ) -> None:
+    """A03, A11: NUL bytes mean binary, with their position."""
     with pytest.raises(DecodeFailure) as caught:
         decode("x.txt", data)
     assert caught.value.message == f"geen tekstbestand (NUL-byte op byte {offset})"
@@ -113,6 +120,7 @@ def test_nul_bytes_mean_binary_with_their_position(
     ],
 )
 def test_invalid_utf8_is_placed_exactly(data: bytes, where: tuple[int, int], message: str) -> None:
+    """A07: an invalid byte is placed at its line and column."""
     with pytest.raises(DecodeFailure) as caught:
         decode("x.txt", data)
     assert caught.value.message == message
@@ -120,6 +128,7 @@ def test_invalid_utf8_is_placed_exactly(data: bytes, where: tuple[int, int], mes
 
 
 def test_a_named_encoding_is_used_and_nothing_else() -> None:
+    """A06: a named encoding is used, never a guess."""
     data = "Wat is gecoördineerd met België?\n".encode("cp1252")
     assert decode("x.txt", data, "cp1252").lines == ("Wat is gecoördineerd met België?", "")
     with pytest.raises(DecodeFailure) as caught:
@@ -133,18 +142,21 @@ def test_a_named_encoding_is_used_and_nothing_else() -> None:
 
 
 def test_nul_bytes_are_binary_unless_a_wide_encoding_is_named() -> None:
+    """A05, A11: NUL bytes are binary unless UTF-16 is named."""
     with pytest.raises(DecodeFailure, match="NUL-byte"):
         decode("x.txt", b"a\x00b", "cp1252")
     assert decode("x.txt", "Vraag 1".encode("utf-16-le"), "utf-16-le").text == "Vraag 1"
 
 
 def test_a_bom_wins_over_a_named_encoding() -> None:
+    """A04, A06: a BOM wins over a named encoding."""
     assert decode("x.txt", b"\xef\xbb\xbf\xc3\xab", "cp1252").text == "ë"
 
 
 @given(st.binary(max_size=300))
 @settings(max_examples=400, derandomize=True, deadline=None)
 def test_decode_returns_text_or_a_placed_failure(data: bytes) -> None:
+    """A07: any bytes decode or fail at a 1-based position (Hypothesis)."""
     try:
         source = decode("x.txt", data)
     except DecodeFailure as failure:
