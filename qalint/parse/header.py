@@ -145,7 +145,10 @@ def _line_field(match: re.Match[str], index: int) -> HeaderLine:
 
 
 def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
-    text = running.text[start:end]
+    # Without a closing date the element runs to the next paragraph, whose joining
+    # space is no part of it (its span would end past the line).
+    text = running.text[start:end].rstrip(" ")
+    end = start + len(text)
     return HeaderLine(text, running.span(start, end), _pieces(running, start, end))
 
 
