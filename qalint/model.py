@@ -7,8 +7,6 @@ are also the cheapest immutable records Python has, to define at start-up and to
 for every span of every document.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import enum
 import re
@@ -30,7 +28,7 @@ class Span(NamedTuple):
     end_column: int
 
     @classmethod
-    def point(cls, line: int, column: int = 1) -> Span:
+    def point(cls, line: int, column: int = 1) -> "Span":
         return cls(line, column, line, column + 1)
 
     def to_json(self) -> dict[str, int]:
