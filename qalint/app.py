@@ -1,7 +1,5 @@
 """What each command does, apart from flag parsing (cli.py) and formatting (formatters/)."""
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Iterator
@@ -106,7 +104,7 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
     return EXIT_CLEAN
 
 
-def _report(output_format: str, stream: TextIO) -> TextReport | JsonReport:
+def _report(output_format: str, stream: TextIO) -> "TextReport | JsonReport":
     if output_format == "json":
         from qalint.formatters.json import JsonReport
 

@@ -7,8 +7,6 @@ TOML is read with tomli (pinned) so that positions and the TOML version are the 
 on every Python.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import os
 import re

@@ -1,7 +1,5 @@
 """Which files a run checks: explicit files always, directories walked by extension."""
 
-from __future__ import annotations
-
 import errno
 import os
 import stat

@@ -9,8 +9,6 @@ otherwise non-folder ``sys.path`` entries are not searched (use
 ``QALINT_FULL_METADATA=1`` to fall back to ``importlib.metadata`` for those).
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import re

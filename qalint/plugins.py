@@ -10,8 +10,6 @@ Entry points are loaded in a fixed order (by name), so which of two plugins clai
 the same code wins, and every message about it, does not depend on ``sys.path``.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import importlib
 import typing

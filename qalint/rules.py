@@ -1,7 +1,5 @@
 """The rule contract: ``Rule``, ``Severity`` and ``Diagnostic``."""
 
-from __future__ import annotations
-
 import enum
 import re
 from collections.abc import Iterator

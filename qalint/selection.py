@@ -8,8 +8,6 @@ must not silently disable or enable nothing. This holds for ignores too (as in r
 so ignoring a rule of a plugin that is not installed is an error as well.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple

@@ -4,8 +4,6 @@ The policy is BOM first, then strict UTF-8, otherwise the encoding the user name
 Nothing is guessed: detectors misread short Dutch text (ROBUSTNESS.md 0.4).
 """
 
-from __future__ import annotations
-
 import codecs
 import re
 from typing import NamedTuple
