@@ -116,16 +116,15 @@ def _report(output_format: str, stream: TextIO) -> "TextReport | JsonReport":
 
 def _results(plan: Plan, workers: int, plugins: Plugins) -> Iterator[FileResult]:
     """Check every file, in a process pool where that pays; the order never changes."""
-    from qalint.parallel import worth_a_pool
+    if workers > 1 and plan.stdin_data is None:  # one process: no pool module to import
+        from qalint.parallel import WorkerLost, check_in_pool, worth_a_pool
 
-    if worth_a_pool(workers, len(plan)) and plan.stdin_data is None:
-        from qalint.parallel import WorkerLost, check_in_pool
-
-        try:
-            yield from check_in_pool(plan, workers, plugins)
-        except WorkerLost as lost:
-            raise Abort(str(lost)) from None
-        return
+        if worth_a_pool(workers, len(plan)):
+            try:
+                yield from check_in_pool(plan, workers, plugins)
+            except WorkerLost as lost:
+                raise Abort(str(lost)) from None
+            return
     for target, settings, data in plan.jobs():
         yield check_target(target, settings, plugins, data)
 

@@ -261,10 +261,9 @@ def check(
 ) -> None:
     """Controleer PATHS (bestanden, mappen, of '-' voor stdin)."""
     from qalint.app import CheckRequest, run_check
-    from qalint.parallel import parse_jobs
 
     try:
-        workers = parse_jobs(jobs)
+        workers = 1 if jobs == "1" else _workers(jobs)
     except ValueError:
         raise click.BadParameter(
             "verwacht een positief getal of 'auto'", param_hint="--jobs"
@@ -285,6 +284,14 @@ def check(
         jobs=workers,
     )
     _finish(_guarded(debug, lambda: run_check(request, _stdout())))
+
+
+def _workers(jobs: str) -> int:
+    # The pool's module only when more than one process may be asked for (the default
+    # is one): it is not imported in a pre-commit run.
+    from qalint.parallel import parse_jobs
+
+    return parse_jobs(jobs)
 
 
 @cli.command()
