@@ -1277,3 +1277,42 @@ def test_installed_all_three_together(site: dict[str, Path], drafts: Path) -> No
     assert "KV101" in codes and "QA000" in codes and "QA103" in codes
     assert "broken (qalint-broken-plugin 2.0.1)" in done.stderr
     assert not ID_LIKE.search(done.stdout + done.stderr)
+
+
+def test_hooks_of_a_module_are_found_as_pluggy_finds_them() -> None:
+    """qalint's manager reads a plugin module's own attributes instead of pluggy's
+    ``inspect.getattr_static`` (start-up); for every attribute it must give pluggy's
+    answer: plain functions with and without the marker, and what pluggy looks at more
+    closely (static and class methods, bound methods), left to pluggy."""
+    import importlib
+
+    import pluggy
+
+    from qalint.plugins import BUILTIN_PLUGINS, _PluginManager
+
+    class Holder:
+        @hookimpl
+        def qalint_register_rules(self) -> Sequence[type[Rule]]:
+            return ()
+
+    module = types.ModuleType("tricky")
+    module.plain = lambda: None  # type: ignore[attr-defined]
+    module.marked = hookimpl(lambda: ())  # type: ignore[attr-defined]
+    module.static = staticmethod(hookimpl(lambda: ()))  # type: ignore[attr-defined]
+    module.bound = Holder().qalint_register_rules  # type: ignore[attr-defined]
+    module.wrong_marker = lambda: None  # type: ignore[attr-defined]
+    module.wrong_marker.qalint_impl = "not options"  # type: ignore[attr-defined]
+    module.Holder = Holder  # type: ignore[attr-defined]
+    modules = [importlib.import_module(name) for name in BUILTIN_PLUGINS] + [module]
+    ours, theirs = _PluginManager("qalint"), pluggy.PluginManager("qalint")
+    compared = 0
+    for plugin in modules:
+        for name in dir(plugin):
+            assert ours.parse_hookimpl_opts(plugin, name) == theirs.parse_hookimpl_opts(
+                plugin, name
+            ), (plugin, name)
+            compared += 1
+    assert compared > 150
+    assert ours.parse_hookimpl_opts(module, "marked") is not None
+    assert ours.parse_hookimpl_opts(module, "bound") is not None
+    assert ours.parse_hookimpl_opts(module, "plain") is None
