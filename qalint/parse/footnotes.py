@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import repeat
 from typing import NamedTuple
 
 from qalint.model import FootnoteMarker, FootnoteNote, Span
@@ -247,8 +248,11 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
     start after a glued page footer is never missed: content_start leaves the heading
     glued to the footer, which opens with no number.)
     """
-    text = "\n" + "\n".join(lines[start_line:])
-    classes = text.encode("latin-1", "replace").translate(_CLASSES)
+    # Encoded line by line: most lines are ASCII and copied as they are, while the joined
+    # text would be wide (a single "’" makes it so) and cost more to encode. The empty
+    # first piece opens the text with a line break.
+    encoded = map(str.encode, ("", *lines[start_line:]), repeat("latin-1"), repeat("replace"))
+    classes = b"\n".join(encoded).translate(_CLASSES)
     signs = [match.start() for match in _SIGN.finditer(classes)]
     found: list[tuple[int, list[int]]] = []
     index, previous, line_start = start_line - 1, 0, 0
