@@ -91,16 +91,18 @@ _CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
 #: In the classes, the first digit of the number of every candidate of _CANDIDATE,
 #: _BRACKET and _LINE_OPEN: for each form, a superset of what the patterns read around
 #: that number. (A pattern that opens with a literal is searched for fast; this one is
-#: tried only at digits, and at once given up inside a number.)
+#: tried only at digits, and at once given up inside a number. Only where a match
+#: starts counts: it reads on, without a lookahead's cost, to the first character after
+#: the candidate that no digit of a further candidate can be.)
 _SIGN = re.compile(
     rb"0(?<=[^0]0)(?:"
     # After white space: a year with a marker (five to seven digits), " 1)", a number
     # opening a line, also after blanks (and so after any two blanks).
-    rb"(?<=[ s\n?]0)(?:(?=0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z))|(?<=\n0)|(?<=[\n ] 0))"
+    rb"(?<=[ s\n?]0)(?:0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z)|(?<=\n0)|(?<=[\n ] 0))"
     # After anything else: digits ending a word before white space (punctuation between),
     # "gesproken.3Toekomstige", "[1 ]", "[^1]", "(2)".
-    rb"|(?<=[^ s\n]0)(?:(?=0{0,6}[p?]*(?:[ s\n?]|\Z))|(?<=[p?]0)(?=0{0,2}A)|(?<=[\[\^]0)"
-    rb"|(?<=[ s\n?]\(0)(?=0{0,2}\)(?:[ s\n?]|\Z)))"
+    rb"|(?<=[^ s\n]0)(?:0{0,6}[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A|(?<=[\[\^]0)"
+    rb"|(?<=[ s\n?]\(0)0{0,2}\)(?:[ s\n?]|\Z))"
     rb")"
 )
 #: Candidates looked at per line, and characters looked back for the word before one.
