@@ -7,6 +7,7 @@ The parser never raises on a bad draft; what it cannot read becomes a ParseProbl
 
 from __future__ import annotations
 
+import functools
 import re
 
 from qalint.model import Block, Document, FootnoteNote, Header, HeaderLine, Kind, ParseProblem
@@ -17,7 +18,11 @@ from qalint.parse.header import parse_header
 from qalint.parse.normalise import artefact_flags, running_text
 from qalint.parse.references import find_references
 
-_ORAL = re.compile(r"Mondelinge vragen", re.IGNORECASE)
+
+@functools.cache
+def _oral() -> re.Pattern[str]:
+    """Compiled on first use: only a document that is no other kind asks."""
+    return re.compile(r"Mondelinge vragen", re.IGNORECASE)
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Document:
@@ -138,7 +143,7 @@ def _kind(
         return Kind.ANSWER
     if header.question_header is not None:
         return Kind.QUESTION_SET
-    if any(_ORAL.search(line) for line in lines[:15]):
+    if any(_oral().search(line) for line in lines[:15]):
         return Kind.ORAL_QUESTIONS
     if questions:
         return Kind.MEMBERS_DRAFT

@@ -31,8 +31,16 @@ _ANSWER_KEYWORD = re.compile(
 _LABEL_END = re.compile(
     r"[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*(?:(?P<colon>[:.])[ \t\u00a0]*(?:\*\*)?)?"
 )
-_NUMBERED = re.compile(_LEAD + r"(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)")
-#: The first characters of a line that _NUMBERED matches.
+
+
+@functools.cache
+def _numbered() -> re.Pattern[str]:
+    """A draft's question number; compiled on first use, since most documents label
+    their questions."""
+    return re.compile(_LEAD + r"(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)")
+
+
+#: The first characters of a line that _numbered() matches.
 _NUMBER_FIRST = frozenset(_BLANK + "0123456789")
 #: How a line that opens with a label starts: a keyword, ``**`` or a blank.
 _LABEL_STARTS = ("Vra", "Antwoord", "*", " ", "\t", "\u00a0", "\f", "\v")
@@ -95,7 +103,7 @@ def _plain_label(line: str, index: int) -> Label | None:
 
 def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
     """``1.``, ``1)`` or a bare ``1`` opening question ``expected`` in a draft."""
-    match = _NUMBERED.match(line)
+    match = _numbered().match(line)
     if match is None or int(match["num"]) != expected:
         return None
     rest = line[match.end() :].strip(_BLANK)

@@ -30,8 +30,10 @@ little more than a real one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from itertools import repeat
 from typing import NamedTuple
 
 from qalint.model import FootnoteMarker, FootnoteNote, Span
@@ -47,8 +49,22 @@ _ZONE_LINES = 40
 
 _BLANK = " \t\u00a0\f\v"
 _LINE_NUMBER = re.compile(r"[ \t\u00a0\f\v]*(?P<num>[0-9]{1,3})(?![0-9])")
-_BRACKET_NOTE = re.compile(r"[ \t\u00a0\f\v]*\[(?P<num>[0-9]{1,3})[ ]?\][ \t\u00a0]+")
-_CARET_NOTE = re.compile(r"[ \t\u00a0\f\v]*\[\^(?P<num>[0-9]{1,3})\]:[ \t]*")
+
+
+# Patterns for rare forms are compiled on first use: compiling costs start-up time, and
+# most documents never need them.
+
+
+@functools.cache
+def _bracket_note() -> re.Pattern[str]:
+    return re.compile(r"[ \t\u00a0\f\v]*\[(?P<num>[0-9]{1,3})[ ]?\][ \t\u00a0]+")
+
+
+@functools.cache
+def _caret_note() -> re.Pattern[str]:
+    return re.compile(r"[ \t\u00a0\f\v]*\[\^(?P<num>[0-9]{1,3})\]:[ \t]*")
+
+
 #: A number line with a list of markers: ``2, 3 en 4``.
 _LIST_LINE = re.compile(
     r"[ \t\u00a0\f\v]*[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+)[0-9]{1,3})*"
@@ -67,8 +83,14 @@ _CANDIDATE = re.compile(
     r"|(?P<mid>(?<=[a-zà-ÿ][.?!»”])[0-9]{1,3}(?=[A-Z]))"
     r")"
 )
-#: ``[1 ]``, ``[4 5 ]``, ``[10]``, ``[^1]``; not a Markdown link ``[1](...)``.
-_BRACKET = re.compile(r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()")
+
+
+@functools.cache
+def _bracket() -> re.Pattern[str]:
+    """``[1 ]``, ``[4 5 ]``, ``[10]``, ``[^1]``; not a Markdown link ``[1](...)``."""
+    return re.compile(r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()")
+
+
 #: The next number of a list of markers: ``, 2``, `` en 3``, `` 4``.
 _NEXT_NUMBER = re.compile(r",?[ \t]{1,3}(?:en[ \t]{1,3})?(?P<num>[0-9]{1,3})(?=[,.;:]*(?:\s|\Z))")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
@@ -88,18 +110,20 @@ _CLASS_OF = {
 }
 _CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
 #: In the classes, the first digit of the number of every candidate of _CANDIDATE,
-#: _BRACKET and _LINE_OPEN: for each form, a superset of what the patterns read around
+#: _bracket() and _LINE_OPEN: for each form, a superset of what the patterns read around
 #: that number. (A pattern that opens with a literal is searched for fast; this one is
-#: tried only at digits, and at once given up inside a number.)
+#: tried only at digits, and at once given up inside a number. Only where a match
+#: starts counts: it reads on, without a lookahead's cost, to the first character after
+#: the candidate that no digit of a further candidate can be.)
 _SIGN = re.compile(
     rb"0(?<=[^0]0)(?:"
     # After white space: a year with a marker (five to seven digits), " 1)", a number
     # opening a line, also after blanks (and so after any two blanks).
-    rb"(?<=[ s\n?]0)(?:(?=0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z))|(?<=\n0)|(?<=[\n ] 0))"
+    rb"(?<=[ s\n?]0)(?:0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z)|(?<=\n0)|(?<=[\n ] 0))"
     # After anything else: digits ending a word before white space (punctuation between),
     # "gesproken.3Toekomstige", "[1 ]", "[^1]", "(2)".
-    rb"|(?<=[^ s\n]0)(?:(?=0{0,6}[p?]*(?:[ s\n?]|\Z))|(?<=[p?]0)(?=0{0,2}A)|(?<=[\[\^]0)"
-    rb"|(?<=[ s\n?]\(0)(?=0{0,2}\)(?:[ s\n?]|\Z)))"
+    rb"|(?<=[^ s\n]0)(?:0{0,6}[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A|(?<=[\[\^]0)"
+    rb"|(?<=[ s\n?]\(0)0{0,2}\)(?:[ s\n?]|\Z))"
     rb")"
 )
 #: Candidates looked at per line, and characters looked back for the word before one.
@@ -128,18 +152,33 @@ _PROSE_BEFORE = frozenset(
     stap fase onderdeel hoofdstuk paragraaf pagina blz p en of tot t/m versie motie
     """.split()
 )
-#: A year ending a sentence, which a marker may follow: ``in 2018.12 Hierbij``.
-_YEAR_END = re.compile(r"(?:^|[^0-9.,])(?:19|20)[0-9]{2}\Z")
+
+
+@functools.cache
+def _year_end() -> re.Pattern[str]:
+    """A year ending a sentence, which a marker may follow: ``in 2018.12 Hierbij``."""
+    return re.compile(r"(?:^|[^0-9.,])(?:19|20)[0-9]{2}\Z")
+
+
 #: Units written glued to a number: ``m2``, ``km2``, ``co2``.
 _UNITS = frozenset("m km cm mm dm ha co h no so nox pm".split())
 #: Characters a marker may be glued to (after them the number starts).
 _CLOSING = "?!»”\u2019\"'.;,)]"
-_ORDINAL = re.compile(r"(?:e|ste|de)(?![^\W\d_])")
-#: What makes a note without a marker look like a source rather than prose.
-_SOURCE = re.compile(
-    r"https?:|www\.|\.nl\b|\.pdf|Kamerstuk|Aanhangsel|Handelingen|nr\.|«|“|\b(?:19|20)[0-9]{2}\b",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _ordinal() -> re.Pattern[str]:
+    return re.compile(r"(?:e|ste|de)(?![^\W\d_])")
+
+
+@functools.cache
+def _source() -> re.Pattern[str]:
+    """What makes a note without a marker look like a source rather than prose."""
+    return re.compile(
+        r"https?:|www\.|\.nl\b|\.pdf|Kamerstuk|Aanhangsel|Handelingen|nr\.|«|“"
+        r"|\b(?:19|20)[0-9]{2}\b",
+        re.IGNORECASE,
+    )
 
 
 class _LineStart(NamedTuple):
@@ -247,8 +286,11 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
     start after a glued page footer is never missed: content_start leaves the heading
     glued to the footer, which opens with no number.)
     """
-    text = "\n" + "\n".join(lines[start_line:])
-    classes = text.encode("latin-1", "replace").translate(_CLASSES)
+    # Encoded line by line: most lines are ASCII and copied as they are, while the joined
+    # text would be wide (a single "’" makes it so) and cost more to encode. The empty
+    # first piece opens the text with a line break.
+    encoded = map(str.encode, ("", *lines[start_line:]), repeat("latin-1"), repeat("replace"))
+    classes = b"\n".join(encoded).translate(_CLASSES)
     signs = [match.start() for match in _SIGN.finditer(classes)]
     found: list[tuple[int, list[int]]] = []
     index, previous, line_start = start_line - 1, 0, 0
@@ -442,7 +484,7 @@ def _resolve_line_start(
             return False
         if (
             number == state.next_note
-            and _SOURCE.search(text)
+            and _source().search(text)
             and not _after_list_intro(lines, index, artefact)
             and pages.in_zone(index)
         ):
@@ -479,7 +521,9 @@ def _resolve_line_start(
     # "glued", "spaced", "paren", "bracket": "1NOS, ...", "1 NOS, ...", "1) NOS, ...", "[1] NOS"
     if (
         state.awaits_note(number)
-        and not (found.form == "glued" and _ORDINAL.match(found.text) and not pages.in_zone(index))
+        and not (
+            found.form == "glued" and _ordinal().match(found.text) and not pages.in_zone(index)
+        )
         and not (found.form == "spaced" and _prose(found.text))
         and not (
             found.form == "spaced" and _reads_on(lines, index, found, last_note_line, artefact)
@@ -501,9 +545,9 @@ def _resolve_line_start(
         return False
     if (
         number == state.next_note
-        and _SOURCE.search(found.text)
+        and _source().search(found.text)
         and not _after_list_intro(lines, index, artefact)
-        and not (found.form == "glued" and _ORDINAL.match(found.text))
+        and not (found.form == "glued" and _ordinal().match(found.text))
         and not (found.form == "spaced" and _prose(found.text))
         and pages.in_zone(index)
     ):
@@ -552,7 +596,7 @@ def _resolve_inline(
 def _line_start(line: str, begin: int) -> _LineStart | None:
     """A number opening the line (after ``begin``), in one of the note/marker forms."""
     if "[" in line:  # else neither form in brackets can match
-        caret = _CARET_NOTE.match(line, begin)
+        caret = _caret_note().match(line, begin)
         if caret is not None:
             return _LineStart(
                 "caret",
@@ -561,7 +605,7 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
                 caret.end("num") + 2,
                 line[caret.end() :].strip(_BLANK),
             )
-        bracket = _BRACKET_NOTE.match(line, begin)
+        bracket = _bracket_note().match(line, begin)
         if bracket is not None:
             number = _number(bracket["num"])
             text = line[bracket.end() :].strip(_BLANK)
@@ -732,7 +776,7 @@ def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
     if char in _CLOSING:
         if len(before) < 2 or before[-2].isspace():
             return None  # an opening quote: "'90"
-        if char == "." and _YEAR_END.search(before[:-1]):
+        if char == "." and _year_end().search(before[:-1]):
             return _Inline("word", number, start, end, False, digits)  # "in 2018.12 Hierbij"
         if char in ".;," and ("0" <= before[-2] <= "9" or _abbreviation(before[:-1])):
             return None  # "1.5", "2,5", "nr.6"
@@ -793,7 +837,7 @@ def _paren_marker(token: str, start: int, previous: str, following: str) -> _Inl
 def _bracket_markers(line: str, begin: int) -> list[_Inline]:
     """``[1 ]``, ``[4 5 ]``, ``[10]`` and Markdown ``[^1]`` (not ``[^1]:`` notes)."""
     found: list[_Inline] = []
-    for match in _BRACKET.finditer(line, begin):
+    for match in _bracket().finditer(line, begin):
         if len(found) >= _MAX_CANDIDATES:
             break
         if match["caret"]:
@@ -864,7 +908,7 @@ def _reads_on(
     ``van``: only the note that comes later makes this one prose.)"""
     return (
         last_note_line.get(found.numbers[0], -1) > index
-        and not _SOURCE.search(found.text)
+        and not _source().search(found.text)
         and _after_number_word(lines, index, artefact)
     )
 

@@ -19,22 +19,22 @@ from typing import NamedTuple
 from qalint.model import Span
 from qalint.parse.records import new
 
+# Written without re.VERBOSE, which costs start-up time to compile.
 _ARTEFACT_LINE = re.compile(
-    r"""[ \t\f\u00a0]*(?:
-        Tweede\ Kamer,\ vergaderjaar\ [0-9]{4}[\u2013-][0-9]{4},\ (?:Aanhangsel|Vragen)[ 0-9]*
-      | Tweede\ Kamer\ der\ Staten-Generaal[ 0-9]*
-      | (?:\#+\ )?Vergaderjaar\ [0-9]{4}[\u2013-][0-9]{4}\ (?:Aanhangsel\ van\ de\ Handelingen
-          |Vragen\ gesteld\ door\ de\ leden\ der\ Kamer)
-      | \**Vragen\ gesteld\ door\ de\ leden\ der\ Kamer,\ met\ de\ daarop\ door\ de\**
-      | \**regering\ gegeven\ antwoorden\**
-      | (?:ah|kv)-tk-[0-9A-Za-z-]+
-      | h\ tk\ [0-9]+\ [0-9]+
-      | ISSN\ 0921\ ?-\ ?7398.*
-      | \u2019s-Gravenhage\ [0-9]{4}.*
-      | -{3,}
-      | \#\ [0-9]+
-    )[ \t\f\u00a0]*\Z""",
-    re.VERBOSE,
+    r"[ \t\f\u00a0]*(?:"
+    r"Tweede Kamer, vergaderjaar [0-9]{4}[\u2013-][0-9]{4}, (?:Aanhangsel|Vragen)[ 0-9]*"
+    r"|Tweede Kamer der Staten-Generaal[ 0-9]*"
+    r"|(?:#+ )?Vergaderjaar [0-9]{4}[\u2013-][0-9]{4} "
+    r"(?:Aanhangsel van de Handelingen|Vragen gesteld door de leden der Kamer)"
+    r"|\**Vragen gesteld door de leden der Kamer, met de daarop door de\**"
+    r"|\**regering gegeven antwoorden\**"
+    r"|(?:ah|kv)-tk-[0-9A-Za-z-]+"
+    r"|h tk [0-9]+ [0-9]+"
+    r"|ISSN 0921 ?- ?7398.*"
+    r"|\u2019s-Gravenhage [0-9]{4}.*"
+    r"|-{3,}"
+    r"|# [0-9]+"
+    r")[ \t\f\u00a0]*\Z"
 )
 #: How an _ARTEFACT_LINE can start: each alternative's literal start, or a blank.
 _ARTEFACT_STARTS = tuple(
@@ -170,44 +170,64 @@ def running_text(
     flags = artefact if artefact is not None else artefact_flags(lines)
     stop = len(lines) if last is None else last
     columns = begin_at or {}
+    # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
     parts: list[str] = []
     starts: list[int] = []
     seg_lines: list[int] = []
     seg_columns: list[int] = []
     line_offsets = [-1] * len(lines)
-    length = 0
-    separator = ""  # what joins the next piece: a space, or nothing after a hyphen
+    start = 0  # where the next piece starts in the text
+    glue = False  # whether the previous piece ends in a word hyphenated across the break
     for index in range(first, stop):
         if flags[index] or index in skip:
             continue
         line = lines[index]
-        begin = content_start(line) if "vergaderjaar" in line else 0
-        if index in columns:
-            begin = max(begin, columns[index])
-        rest = line[begin:] if begin else line
-        piece = rest.lstrip()
-        if not piece or (len(line) < 12 and _PAGE_NUMBER.match(line)):
+        piece = line.strip()
+        # A page number: the digits test spares most short lines the pattern's call.
+        if not piece or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line)):
             continue
-        begin += len(rest) - len(piece)
-        piece = piece.rstrip()
-        hyphenated = (
+        if index in columns:  # a label line, read from where its label ends
+            begin = columns[index]
+            if begin >= len(line):
+                continue  # the commonest label: alone on its line
+            if "vergaderjaar" in line:  # glued to a page footer
+                begin = max(begin, content_start(line))
+            rest = line[begin:]
+            piece = rest.strip()
+            if not piece:
+                continue
+            begin += len(rest) - len(rest.lstrip())
+        elif "vergaderjaar" in line:  # perhaps a heading glued to a page footer
+            begin = content_start(line)
+            if begin:
+                piece = line[begin:].strip()
+                if not piece:
+                    continue
+            begin = line.index(piece[0], begin)
+        else:
+            # The piece's first character opens the line or follows white space only.
+            begin = 0 if line[0] == piece[0] else line.index(piece[0])
+        starts.append(start)
+        seg_lines.append(index + 1)
+        seg_columns.append(begin)
+        line_offsets[index] = start
+        if glue:
+            parts[-1] += piece
+            glue = False
+        else:
+            parts.append(piece)
+        start += len(piece) + 1
+        if (
             piece[-1] == "-"
             and len(piece) > 2
             and piece[-2].isalpha()
             and _next_starts_lower(lines, index + 1, stop, flags)
-        )
-        if hyphenated:
-            piece = piece[:-1]
-        parts.append(separator)
-        length += len(separator)
-        starts.append(length)
-        seg_lines.append(index + 1)
-        seg_columns.append(begin)
-        line_offsets[index] = length
-        parts.append(piece)
-        length += len(piece)
-        separator = "" if hyphenated else " "
-    text = "".join(parts)
+        ):
+            # A word hyphenated across the break: the next piece is glued to it.
+            parts[-1] = parts[-1][:-1]
+            start -= 2
+            glue = True
+    text = " ".join(parts)
     # Translating white space to spaces changes no length, so it is done once, and
     # only when needed: most documents have no NBSP, tab, form feed or \v.
     if any(char in text for char in _SPACE_CHARS):
