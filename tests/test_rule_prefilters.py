@@ -9,7 +9,8 @@ import re
 import sys
 
 import pytest
-from qalint_plugins.drafting.placeholder_text import _CANDIDATE, _positions
+from qalint_plugins.drafting.placeholder_text import _candidate, _positions
+from qalint_plugins.drafting.review_remark import _tracked, _tracked_change
 from qalint_plugins.header.doubled_phrase import _doubled_at, _may_double
 from qalint_plugins.header.unbalanced_parenthesis import _closed_one_by_one
 from qalint_plugins.numbering.question_number_gap import _numbered_one_to_n
@@ -79,7 +80,7 @@ def test_numbered_one_to_n(numbers: tuple[tuple[int, ...], ...], one_to_n: bool)
 def test_openings_are_where_the_candidate_pattern_can_match(text: str) -> None:
     openings, follows = _positions(text)
     assert openings == sorted(set(openings))
-    assert all(match.start() in openings for match in _CANDIDATE.finditer(text))
+    assert all(match.start() in openings for match in _candidate().finditer(text))
     assert follows == [match.start() for match in re.finditer("olgt|OLGT", text)]
 
 
@@ -136,3 +137,29 @@ def test_doubled_phrase_shortcut_leaves_every_doubled_phrase_to_the_full_check()
     doubled = [text for text in texts if _has_doubled_phrase(text)]
     assert len(doubled) > 1_000
     assert all(_may_double(text) for text in doubled)
+
+
+#: Tracked changes in every form the pattern allows, and near misses.
+TRACKED_EDGES = [
+    "Deleted:",
+    "Deleted :",
+    "Deleted  :",
+    "\t \tMet opmaak : x",
+    "Met opmaak: Met opmaak:",
+    "VERWIJDERD:",
+    "In\u017ferted: x",
+    "Opgemaa\u212at:",
+    "\u0130ngevoegd:",
+    "Formatted",
+    "Formatted:: x",
+    "Vraag 1: Verwijderd:",
+    ":Verwijderd:",
+    " Deletedx:",
+]
+
+
+def test_tracked_changes_are_tried_where_the_pattern_can_match() -> None:
+    lines = _lines() + TRACKED_EDGES
+    found = [(line, match.span()) for line in lines if (match := _tracked_change().match(line))]
+    assert len(found) >= 8
+    assert found == [(line, match.span()) for line in lines if (match := _tracked(line))]
