@@ -9,7 +9,12 @@ import re
 import sys
 
 import pytest
-from qalint_plugins.drafting.placeholder_text import _candidate, _positions
+from qalint_plugins.drafting.placeholder_text import (
+    _candidate,
+    _positions,
+    _says_will_follow,
+    _will_follow,
+)
 from qalint_plugins.drafting.review_remark import _tracked, _tracked_change
 from qalint_plugins.header.doubled_phrase import _doubled_at, _may_double
 from qalint_plugins.header.unbalanced_parenthesis import _closed_one_by_one
@@ -160,6 +165,37 @@ TRACKED_EDGES = [
 
 def test_tracked_changes_are_tried_where_the_pattern_can_match() -> None:
     lines = _lines() + TRACKED_EDGES
-    found = [(line, match.span()) for line in lines if (match := _tracked_change().match(line))]
-    assert len(found) >= 8
-    assert found == [(line, match.span()) for line in lines if (match := _tracked(line))]
+    full = [_tracked_change().match(line) for line in lines]
+    assert sum(match is not None for match in full) >= 8
+    for line, match in zip(lines, full, strict=True):
+        tried = _tracked(line)
+        assert (tried and tried.span()) == (match and match.span()), line
+
+
+#: Texts that say only that the text will follow, in every form the pattern allows, and
+#: near misses.
+WILL_FOLLOW_EDGES = [
+    "Volgt.",
+    "VOLGT!",
+    "[Antwoord volgt]",
+    "( tekst   volgt   later ) .",
+    "beantwoording volgt nog].",
+    "Reactie volgt LATER",
+    "te\u212ast volgt",
+    "volgt ]",
+    "volgt  ]",
+    "als volgt:",
+    "Volgt..",
+    "volgt nog nog",
+    "volgt later?",
+]
+
+
+def test_will_follow_is_tried_where_the_pattern_can_match() -> None:
+    texts = [line.strip() for line in _lines()] + WILL_FOLLOW_EDGES
+    found = [text for text in texts if _will_follow().fullmatch(text)]
+    assert len(found) >= 6
+    assert found == [text for text in texts if _says_will_follow(text)]
+    # Ignoring case, the pattern's letters that end a match match only ASCII letters.
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(re.findall("[volgtnaer]", everything, re.IGNORECASE)) == set("volgtnaerVOLGTNAER")

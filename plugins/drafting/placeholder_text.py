@@ -118,6 +118,14 @@ def _will_follow() -> re.Pattern[str]:
     )
 
 
+def _says_will_follow(text: str) -> bool:
+    """Whether ``_will_follow()`` matches all of ``text``, tried only when ``text`` ends
+    as a match must: in ``volgt``, ``nog`` or ``later``, then at most a space, a bracket
+    and a stop. Ignoring case, only ASCII letters match theirs, as in ``lower()``."""
+    tail = text.rstrip(" ]).!")[-5:].lower()
+    return tail.endswith(("volgt", "nog", "later")) and _will_follow().fullmatch(text) is not None
+
+
 #: Longer than any line _will_follow() can match in full, with some indentation.
 _WILL_FOLLOW_LONGEST = 80
 _WRITE = "de tekst moet nog worden geschreven"
@@ -220,7 +228,7 @@ class PlaceholderText(Rule):
             if end - start > _WILL_FOLLOW_LONGEST:
                 continue
             stripped = text[start:end].strip()
-            if _will_follow().fullmatch(stripped):
+            if _says_will_follow(stripped):
                 index, _ = lines.at(start)  # counted only here: most lines are not reported
                 column = text.index(stripped[0], start) - start
                 found[index] = self.report(
@@ -236,7 +244,7 @@ class PlaceholderText(Rule):
             if span.line != block.label_span.line or block.body_lines != 1:
                 continue
             text = doc.lines[span.line - 1][span.column - 1 :].strip()
-            if text and _will_follow().fullmatch(text):
+            if _says_will_follow(text):
                 yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
 
 
