@@ -78,6 +78,13 @@ def test_no_placeholders(body: str) -> None:
         ("Comment [MV2]: klopt dit?\n", ["Comment [MV2]"]),
         ("Verwijderd: Nog niet.\n", ["Verwijderd:"]),
         ("Opgemaakt: Lettertype: 11 pt\n", ["Opgemaakt:"]),
+        ("\t  MET OPMAAK : Links\n", ["MET OPMAAK :"]),
+        # Ignoring case, the long s and the Kelvin sign are "s" and "k".
+        ("In\u017ferted: x\n", ["In\u017ferted:"]),
+        ("Opgemaa\u212at: y\n", ["Opgemaa\u212at:"]),
+        # An anchor in lower case is no anchor, and no other remark starts inside it.
+        ("Ja.[jv1] Nee.[JV2] [Jv3]comment[ab1]\n", ["[JV2]", "comment[ab1]"]),
+        ("[jv1][JV1]\n", ["[JV1]"]),
     ],
 )
 def test_review_remarks(body: str, expected: list[str]) -> None:
@@ -90,6 +97,7 @@ def test_review_remarks(body: str, expected: list[str]) -> None:
         "Zie tabel [A1] en bijlage [2].\n",
         "De opmerking van de Raad is verwijderd: dat klopt.\n",
         "In het verslag [van 3 juni] staat dit.\n",
+        "Vraag 1: Verwijderd: nee; Antwoord: Ingevoegd:\n",
     ],
 )
 def test_no_review_remarks(body: str) -> None:

@@ -4,14 +4,25 @@ when the full check could find nothing (or at least whenever it could find somet
 from __future__ import annotations
 
 import itertools
+import random
 import re
+import sys
 
 import pytest
-from qalint_plugins.drafting.placeholder_text import _CANDIDATE, _positions
+from qalint_plugins.drafting.placeholder_text import (
+    _candidate,
+    _positions,
+    _says_will_follow,
+    _will_follow,
+)
+from qalint_plugins.drafting.review_remark import _tracked, _tracked_change
+from qalint_plugins.header.doubled_phrase import _doubled_at, _may_double
 from qalint_plugins.header.unbalanced_parenthesis import _closed_one_by_one
 from qalint_plugins.numbering.question_number_gap import _numbered_one_to_n
 
-from qalint.model import Block, Document, Kind, Span
+from qalint.model import Block, Document, HeaderLine, Kind, Span
+from qalint.source import decode
+from tests.helpers import CORPUS, REPO
 
 _SPAN = Span(1, 1, 1, 1)
 
@@ -74,5 +85,117 @@ def test_numbered_one_to_n(numbers: tuple[tuple[int, ...], ...], one_to_n: bool)
 def test_openings_are_where_the_candidate_pattern_can_match(text: str) -> None:
     openings, follows = _positions(text)
     assert openings == sorted(set(openings))
-    assert all(match.start() in openings for match in _CANDIDATE.finditer(text))
+    assert all(match.start() in openings for match in _candidate().finditer(text))
     assert follows == [match.start() for match in re.finditer("olgt|OLGT", text)]
+
+
+def _lines() -> list[str]:
+    lines = []
+    for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".txt", ".md"):
+                try:
+                    lines.extend(decode(str(path), path.read_bytes()).lines)
+                except Exception:  # noqa: BLE001 - undecodable fixtures are not lines
+                    continue
+    return lines
+
+
+def _has_doubled_phrase(text: str) -> bool:
+    """What QA402's full check finds on a header line of ``text``."""
+    words = HeaderLine(text, _SPAN, ((sys.maxsize, 1, 0),)).words
+    keys = [word.strip(",.;:").lower() for word in words]
+    return any(_doubled_at(keys, index) for index in range(len(keys)))
+
+
+#: Doubled phrases of every length, hidden by case, marks and marks-only words, and
+#: near misses.
+DOUBLED_EDGES = [
+    "van van",
+    "Dat, dat",
+    "de Minister de minister",
+    "(ontvangen (ontvangen 7 juni)",
+    "a b c d e a b c d e",
+    "a b c d e f a b c d e f",
+    "a , b a b",
+    "a; b: a. b,",
+    "a.b a.b",
+    "a.b ab",
+    "x ( y ) x ( y )",
+    "x (y) x(y)",
+    "2024 2024",
+    "dat dat die die",
+    "\u03a3\u0391\u03a3, \u03c3\u03b1\u03c2 \u03a3\u0391\u03a3: \u03c3\u03b1\u03c2",
+    "\u0130 i\u0307 \u0130 i\u0307",
+]
+
+
+def test_doubled_phrase_shortcut_leaves_every_doubled_phrase_to_the_full_check() -> None:
+    lines = _lines()
+    # The shortcut pays: it leaves few lines of real text to the full check.
+    assert sum(map(_may_double, lines)) < len(lines) / 10
+    texts = lines + DOUBLED_EDGES
+    generator = random.Random(402)
+    # Short headers of a few words, in both cases, with marks and parentheses.
+    pieces = ["a", "A", "b", "dat", "a,", ",", ".", "(", ")", "b.", ";a", "2"]
+    texts += [" ".join(generator.choices(pieces, k=12)) for _ in range(20_000)]
+    doubled = [text for text in texts if _has_doubled_phrase(text)]
+    assert len(doubled) > 1_000
+    assert all(_may_double(text) for text in doubled)
+
+
+#: Tracked changes in every form the pattern allows, and near misses.
+TRACKED_EDGES = [
+    "Deleted:",
+    "Deleted :",
+    "Deleted  :",
+    "\t \tMet opmaak : x",
+    "Met opmaak: Met opmaak:",
+    "VERWIJDERD:",
+    "In\u017ferted: x",
+    "Opgemaa\u212at:",
+    "\u0130ngevoegd:",
+    "Formatted",
+    "Formatted:: x",
+    "Vraag 1: Verwijderd:",
+    ":Verwijderd:",
+    " Deletedx:",
+]
+
+
+def test_tracked_changes_are_tried_where_the_pattern_can_match() -> None:
+    lines = _lines() + TRACKED_EDGES
+    full = [_tracked_change().match(line) for line in lines]
+    assert sum(match is not None for match in full) >= 8
+    for line, match in zip(lines, full, strict=True):
+        tried = _tracked(line)
+        assert (tried and tried.span()) == (match and match.span()), line
+
+
+#: Texts that say only that the text will follow, in every form the pattern allows, and
+#: near misses.
+WILL_FOLLOW_EDGES = [
+    "Volgt.",
+    "VOLGT!",
+    "[Antwoord volgt]",
+    "( tekst   volgt   later ) .",
+    "beantwoording volgt nog].",
+    "Reactie volgt LATER",
+    "te\u212ast volgt",
+    "volgt ]",
+    "volgt  ]",
+    "als volgt:",
+    "Volgt..",
+    "volgt nog nog",
+    "volgt later?",
+]
+
+
+def test_will_follow_is_tried_where_the_pattern_can_match() -> None:
+    texts = [line.strip() for line in _lines()] + WILL_FOLLOW_EDGES
+    found = [text for text in texts if _will_follow().fullmatch(text)]
+    assert len(found) >= 6
+    assert found == [text for text in texts if _says_will_follow(text)]
+    # Ignoring case, the pattern's letters that end a match match only ASCII letters.
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(re.findall("[volgtnaer]", everything, re.IGNORECASE)) == set("volgtnaerVOLGTNAER")

@@ -1,3 +1,4 @@
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -7,17 +8,21 @@ from qalint_plugins.drafting._text import LineIndex, joined
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
 
-#: Where a placeholder may start. Every alternative opens with a literal character, so
-#: the scan skips ahead to those characters; what follows is bounded (no nested
-#: quantifiers) and checked in Python, so a line is scanned in linear time.
-_CANDIDATE = re.compile(
-    r"\[\[[^\[\]\n]{0,200}\]\]"  # text marked for attention: [[bedrag]]
-    r"|\[(?P<bracket>[^\[\]\n]{1,24})\]"  # [invullen], [datum], [...]
-    r"|<(?P<angle>[^<>\n]{1,24})>"  # <naam>
-    r"|P\.M\.|PM|p\.m\.|X{3,}|x{3,}|TODO|TBD"
-    r"|\?\?+"
-    r"|[Nn]og (?:aan|in) te vullen"
-)
+
+@functools.cache
+def _candidate() -> re.Pattern[str]:
+    """Where a placeholder may start. Every alternative opens with a literal character,
+    so the scan skips ahead to those characters; what follows is bounded (no nested
+    quantifiers) and checked in Python, so a line is scanned in linear time. Compiled on
+    first use: most documents hold no opening literal."""
+    return re.compile(
+        r"\[\[[^\[\]\n]{0,200}\]\]"  # text marked for attention: [[bedrag]]
+        r"|\[(?P<bracket>[^\[\]\n]{1,24})\]"  # [invullen], [datum], [...]
+        r"|<(?P<angle>[^<>\n]{1,24})>"  # <naam>
+        r"|P\.M\.|PM|p\.m\.|X{3,}|x{3,}|TODO|TBD"
+        r"|\?\?+"
+        r"|[Nn]og (?:aan|in) te vullen"
+    )
 
 
 #: What a literal found in the text marks: where a placeholder may start, or where
@@ -44,7 +49,7 @@ def _anchored(*groups: tuple[str, tuple[tuple[str, ...], ...]]) -> _Anchored:
 
 
 #: Every placeholder opens with one of the opening literals (the pattern is tried only
-#: where one stands), and a _WILL_FOLLOW line holds ``volgt``, ``Volgt`` or ``VOLGT``
+#: where one stands), and a _will_follow() line holds ``volgt``, ``Volgt`` or ``VOLGT``
 #: (found by plain substring search, which is many times faster than a case-insensitive
 #: pattern). Each literal is found by an anchor it holds. ``str.find`` of one character
 #: is a fast memory scan, so the anchor is a rare character where the literal has one;
@@ -100,13 +105,28 @@ _PLACE_WORDS = frozenset(
 #: At most this many placeholders are reported per line (a garbage line is one finding
 #: too many already).
 _PER_LINE = 10
-#: A line (or answer) that says only that the text will follow.
-_WILL_FOLLOW = re.compile(
-    r"[\[(]?[ ]?(?:(?:antwoord|tekst|reactie|beantwoording)[ ]+)?volgt"
-    r"(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
-    re.IGNORECASE,
-)
-#: Longer than any line _WILL_FOLLOW can match in full, with some indentation.
+
+
+@functools.cache
+def _will_follow() -> re.Pattern[str]:
+    """A line (or answer) that says only that the text will follow. Compiled on first
+    use: most documents have no short line that holds ``volgt``."""
+    return re.compile(
+        r"[\[(]?[ ]?(?:(?:antwoord|tekst|reactie|beantwoording)[ ]+)?volgt"
+        r"(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
+        re.IGNORECASE,
+    )
+
+
+def _says_will_follow(text: str) -> bool:
+    """Whether ``_will_follow()`` matches all of ``text``, tried only when ``text`` ends
+    as a match must: in ``volgt``, ``nog`` or ``later``, then at most a space, a bracket
+    and a stop. Ignoring case, only ASCII letters match theirs, as in ``lower()``."""
+    tail = text.rstrip(" ]).!")[-5:].lower()
+    return tail.endswith(("volgt", "nog", "later")) and _will_follow().fullmatch(text) is not None
+
+
+#: Longer than any line _will_follow() can match in full, with some indentation.
 _WILL_FOLLOW_LONGEST = 80
 _WRITE = "de tekst moet nog worden geschreven"
 _ELLIPSIS = ("[...]", "[…]", "[ ... ]", "[ … ]")
@@ -208,7 +228,7 @@ class PlaceholderText(Rule):
             if end - start > _WILL_FOLLOW_LONGEST:
                 continue
             stripped = text[start:end].strip()
-            if _WILL_FOLLOW.fullmatch(stripped):
+            if _says_will_follow(stripped):
                 index, _ = lines.at(start)  # counted only here: most lines are not reported
                 column = text.index(stripped[0], start) - start
                 found[index] = self.report(
@@ -224,7 +244,7 @@ class PlaceholderText(Rule):
             if span.line != block.label_span.line or block.body_lines != 1:
                 continue
             text = doc.lines[span.line - 1][span.column - 1 :].strip()
-            if text and _WILL_FOLLOW.fullmatch(text):
+            if _says_will_follow(text):
                 yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
 
 
@@ -242,13 +262,14 @@ def _positions(text: str) -> tuple[list[int], list[int]]:
 
 
 def _candidates(text: str, openings: list[int]) -> Iterator[re.Match[str]]:
-    """``_CANDIDATE.finditer(text)``, tried only at the sorted ``openings`` (every
+    """``_candidate().finditer(text)``, tried only at the sorted ``openings`` (every
     candidate starts at one)."""
     done = 0
+    candidate = _candidate()
     for position in openings:
         if position < done:
             continue
-        match = _CANDIDATE.match(text, position)
+        match = candidate.match(text, position)
         if match is not None:
             done = match.end()
             yield match

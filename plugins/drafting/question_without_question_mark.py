@@ -35,10 +35,11 @@ class QuestionWithoutQuestionMark(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         note_lines = {note.span.line for note in doc.footnote_notes}
+        lines = doc.lines
         for block in doc.questions:
-            if block.body_lines == 0:
+            if not block.body_lines:
                 continue  # an empty question is a numbering matter
-            if not _asks(doc.lines, block.body_span, note_lines):
+            if not _asks(lines, block.body_span, note_lines):
                 yield self.report(block.label_span, f"{block.label} bevat geen vraagteken")
 
 

@@ -1,3 +1,4 @@
+import functools
 import re
 from collections.abc import Iterator
 
@@ -6,21 +7,43 @@ from qalint_plugins.drafting._text import LineIndex, joined, line_at, line_start
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
 
-#: Comments as Word writes them into text exports. Every alternative opens with a
-#: literal character and is bounded, so a line is scanned in linear time.
-_REMARK = re.compile(
-    r"\[(?:Opmerking|Commentaar|Comment|Opm\.)\b"  # [Opmerking JV: ...]
-    r"|(?:Opmerking|Commentaar|Commented|Comment)[ ]?\[[A-Za-z]{1,4}[0-9]{0,3}\]"  # Comment [JV1]:
-    r"|(?P<anchor>\[[A-Z]{2,4}[0-9]{1,3}\])",  # [JV1]: a comment anchor with initials
-    re.IGNORECASE,
-)
-#: Tracked changes exported as text open a line: ``Verwijderd: ...``.
-_TRACKED = re.compile(
-    r"[ \t]*(?:Verwijderd|Ingevoegd|Opgemaakt|Met opmaak|Deleted|Inserted|Formatted)[ ]?:",
-    re.IGNORECASE,
-)
-#: Anchors must be upper case: "[jv1]" is not Word's form.
-_ANCHOR = re.compile(r"\[[A-Z]{2,4}[0-9]{1,3}\]\Z")
+
+@functools.cache
+def _remark() -> re.Pattern[str]:
+    """Comments as Word writes them into text exports. Every alternative opens with a
+    literal character and is bounded, so a line is scanned in linear time. Anchors must
+    be upper case: "[jv1]" is not Word's form. Compiled on first use: few documents
+    hold a "[" (the pattern costs more to compile than most documents to check)."""
+    return re.compile(
+        # [Opmerking JV: ...]
+        r"\[(?:Opmerking|Commentaar|Comment|Opm\.)\b"
+        # Comment [JV1]:
+        r"|(?:Opmerking|Commentaar|Commented|Comment)[ ]?\[[A-Za-z]{1,4}[0-9]{0,3}\]"
+        # [JV1]: a comment anchor with initials, in capitals
+        r"|(?-i:\[[A-Z]{2,4}[0-9]{1,3}\])",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _tracked_change() -> re.Pattern[str]:
+    """Tracked changes exported as text open a line: ``Verwijderd: ...``."""
+    return re.compile(
+        r"[ \t]*(?:Verwijderd|Ingevoegd|Opgemaakt|Met opmaak|Deleted|Inserted|Formatted)[ ]?:",
+        re.IGNORECASE,
+    )
+
+
+def _tracked(line: str) -> re.Match[str] | None:
+    """``_tracked_change().match(line)``, tried only where it can match: the pattern
+    matches one character for each of a word's 7 to 10 (ignoring case too), after the
+    line's spaces and tabs, so the line's first ":" stands 7 to 11 characters after them
+    (most lines that hold a ":" hold it elsewhere)."""
+    if not 7 <= line.find(":") - (len(line) - len(line.lstrip(" \t"))) <= 11:
+        return None
+    return _tracked_change().match(line)
+
+
 #: At most this many remarks are reported per line.
 _PER_LINE = 10
 
@@ -61,7 +84,7 @@ class ReviewRemark(Rule):
         lines = LineIndex(text)
         for start in starts:
             line = line_at(text, start)
-            tracked = _TRACKED.match(line) if ":" in line else None
+            tracked = _tracked(line)
             if tracked is not None:
                 yield self._remark(
                     lines.at(start)[0],
@@ -72,11 +95,9 @@ class ReviewRemark(Rule):
             if "[" not in line:
                 continue
             reported = 0
-            for match in _REMARK.finditer(line):
+            for match in _remark().finditer(line):
                 if reported >= _PER_LINE:
                     break
-                if match["anchor"] and not _ANCHOR.match(match.group()):
-                    continue
                 reported += 1
                 yield self._remark(lines.at(start)[0], match.start(), match.end(), match.group())
 

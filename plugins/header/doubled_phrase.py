@@ -1,4 +1,6 @@
 from collections.abc import Iterator
+from itertools import pairwise
+from operator import eq
 
 from qalint.model import Document, HeaderLine, Span, Token
 from qalint.rules import Diagnostic, Related, Rule, Severity
@@ -39,6 +41,8 @@ class DoubledPhrase(Rule):
             yield from self._check_line(line)
 
     def _check_line(self, line: HeaderLine) -> Iterator[Diagnostic]:
+        if not _may_double(line.text):
+            return
         # The words are enough to find a doubled phrase; the tokens, with their
         # positions, are built only for a line that has one.
         keys = [word.strip(",.;:").lower() for word in line.words]
@@ -71,6 +75,29 @@ class DoubledPhrase(Rule):
                 index += 2 * size
             else:
                 index += 1
+
+
+def _may_double(text: str) -> bool:
+    """Whether the words of ``text`` may hold a doubled phrase (false for most headers),
+    decided in C on the text instead of a test per word.
+
+    The words here are the rule's words and parentheses with every ``,.;:`` removed,
+    and without those that were nothing else: a doubled phrase of the rule is a doubled
+    phrase of these words too, of one to ``_LONGEST`` words.
+    """
+    text = text.lower()  # before the marks go: a final sigma is lowered as in the words
+    for mark in ",.;:":
+        text = text.replace(mark, "")
+    words = text.replace("(", " ( ").replace(")", " ) ").split()
+    # Most headers have no two words twice in a row and no word doubled: then no phrase
+    # is doubled (a doubled phrase of two or more words holds its first two words twice).
+    if len(set(pairwise(words))) == len(words) - 1 and not any(map(eq, words, words[1:])):
+        return False
+    # A doubled phrase of ``size`` words: ``size`` words in a row equal those ``size`` on.
+    return any(
+        bytes(map(eq, words, words[size:])).find(b"\x01" * size) != -1
+        for size in range(1, _LONGEST + 1)
+    )
 
 
 def _doubled_at(keys: list[str], index: int) -> int:

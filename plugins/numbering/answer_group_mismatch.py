@@ -1,8 +1,14 @@
+from bisect import bisect_left
 from collections.abc import Iterator
+from operator import attrgetter
+
+from qalint_plugins.numbering._numbers import numbers_of
 
 from qalint.dutch import join_numbers
 from qalint.model import Document
 from qalint.rules import Diagnostic, Related, Rule, Severity
+
+_INDEX = attrgetter("index")
 
 
 class AnswerGroupMismatch(Rule):
@@ -37,14 +43,21 @@ class AnswerGroupMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        pending: list[int] = []
-        pending_blocks = []
-        for block in doc.blocks:
-            if block.role == "question":
-                pending.extend(block.numbers)
-                pending_blocks.append(block)
+        questions = doc.questions
+        # Each answer is compared with the questions since the answer before it, found by
+        # their place in reading order (the questions are in reading order).
+        places = list(map(_INDEX, questions))
+        first = 0
+        for block in doc.answers:
+            end = bisect_left(places, block.index, first)
+            if end == first:
+                continue  # no question since the answer before
+            pending_blocks, first = questions[first:end], end
+            if not block.explicit:
                 continue
-            if block.explicit and pending and set(block.numbers) != set(pending):
+            pending = tuple(numbers_of(pending_blocks))
+            # The same numbers in the same order need no sets (the usual case).
+            if pending and block.numbers != pending and set(block.numbers) != set(pending):
                 related = tuple(Related(q.label_span, q.label) for q in pending_blocks)
                 yield self.report(
                     block.number_list.span if block.number_list else block.label_span,
@@ -52,5 +65,3 @@ class AnswerGroupMismatch(Rule):
                     f"{join_numbers(sorted(dict.fromkeys(pending)))}",
                     related,
                 )
-            pending = []
-            pending_blocks = []

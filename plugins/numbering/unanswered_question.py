@@ -52,7 +52,7 @@ class UnansweredQuestion(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.kind.requires_answers:
             return
-        answered = doc.answered
+        answered = frozenset(numbers_of(doc.answers))  # doc.answered, gathered in C
         if answered.issuperset(numbers_of(doc.questions)):
             return  # every question is answered
         reported: set[int] = set()
