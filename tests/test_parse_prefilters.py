@@ -23,7 +23,16 @@ from qalint.parse.footnotes import (
     _line_start,
     _lines_to_read,
 )
-from qalint.parse.header import _GOVERNMENT, _government
+from qalint.parse.header import (
+    _DEPTH_ZERO_NEEDLES,
+    _GOVERNMENT,
+    _MEDE,
+    _PORTFOLIO_SEPARATOR,
+    _TITLE,
+    _TITLE_ANY_CASE,
+    _government,
+    _titles,
+)
 from qalint.parse.normalise import artefact_flags, is_artefact
 from qalint.source import decode, split_lines
 from tests.helpers import CORPUS, REPO
@@ -208,6 +217,39 @@ def test_government_search_from_its_first_word_finds_what_the_pattern_finds(
         found = _government(text)
         assert (found and found.span()) == (expected and expected.span()), text
     assert any(_government(text) for text in texts)
+
+
+#: Header patterns written so that the engine can skip to where they may match (see
+#: _TITLE), each with the plain form it stands for.
+PLAIN_HEADER_PATTERNS = [
+    (_TITLE, re.compile(_TITLE_ANY_CASE)),
+    (_MEDE, re.compile(r"\bmede (?:namens|ondertekend(?: door| namens)?)\b", re.IGNORECASE)),
+    (_PORTFOLIO_SEPARATOR, re.compile(r"(?:,[ ]*|[ ]+en[ ]+)(?:van|voor)[ ]+")),
+    (_DEPTH_ZERO_NEEDLES[" aan "], re.compile(r"[()]| aan ")),
+    (_DEPTH_ZERO_NEEDLES[" over "], re.compile(r"[()]| over ")),
+]
+#: Header words in the cases and foldings the corpus may lack, and near misses.
+HEADER_WORD_EDGES = [
+    "aan de MINISTER van Financi\u00ebn en de StaatsSecretaris van Defensie",
+    "de m\u0131nister en de m\u0130nister, ministerie, MINISTERIE, sinister, Minister-President",
+    "de Staatsecretarissen, STAATSSECRETARIS, \u017ftaatssecretaris, staats\u017fecretaris",
+    "Antwoord van Minister X, MEDE NAMENS de minister, Mede ondertekend door, xmede namens",
+    "van A ,van B,  voor C  en  van D, en van E",
+    "Vragen van het lid A (B) aan (de) minister over (iets) over aan",
+]
+
+
+@pytest.mark.parametrize("lines", [LINES, HEADER_WORD_EDGES], ids=["corpus", "edges"])
+def test_header_patterns_match_what_their_plain_forms_match(lines: list[str]) -> None:
+    texts = [*lines, " ".join(lines)]
+    for pattern, plain in PLAIN_HEADER_PATTERNS:
+        for text in texts:
+            if pattern is not _TITLE or "\u017f" not in text:
+                expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+                assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
+    for text in texts:
+        expected = [m.span() for m in re.finditer(_TITLE_ANY_CASE, text)]
+        assert [m.span() for m in _titles(text, 0, len(text))] == expected
 
 
 #: Reference forms the corpus may lack: capitals, and keywords in mixed case, which the

@@ -9,6 +9,7 @@ leden`` is written, and the officials the questions are put to and who answers.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 
@@ -41,14 +42,22 @@ _AANHANGSEL = re.compile(
 )
 
 #: A minister or state secretary, also glued to a neighbour (``deStaatssecretaris``,
-#: ``MinisterKlimaat``, PDF text) and in lower case (ministry drafts).
+#: ``MinisterKlimaat``, PDF text) and in any case (lower case in ministry drafts).
+_TITLE_ANY_CASE = r"(?P<title>(?i:minister(?:-president|s|(?!ie))|staatss?ecretaris(?:sen)?))"
+#: _TITLE_ANY_CASE with its first letter in a case-sensitive class: a pattern that opens
+#: with a class lets the engine skip to where the class matches, where a case-insensitive
+#: one is tried, case-folded letter by letter, at every place. IGNORECASE also takes the
+#: long s (U+017F) for an s, which the class leaves out (a non-Latin-1 letter makes the
+#: class costly to compile): _titles reads a text holding one with _TITLE_ANY_CASE.
 _TITLE = re.compile(
-    r"(?P<title>minister-president|ministers|minister(?!ie)|staatss?ecretarissen|staatss?ecretaris)",
-    re.IGNORECASE,
+    r"(?P<title>[MmSs](?:(?<=[Mm])(?i:inister(?:-president|s|(?!ie)))"
+    r"|(?<=[Ss])(?i:taatss?ecretaris(?:sen)?)))"
 )
-#: Between portfolios of one title: ``van A en van B``, ``van A, voor B en van C``.
-_PORTFOLIO_SEPARATOR = re.compile(r"(?:,[ ]*|[ ]+en[ ]+)(?:van|voor)[ ]+")
-_MEDE = re.compile(r"\bmede (?:namens|ondertekend(?: door| namens)?)\b", re.IGNORECASE)
+#: Between portfolios of one title: ``van A en van B``, ``van A, voor B en van C``. (Both
+#: alternatives open with a literal, for the engine's skip as in _TITLE.)
+_PORTFOLIO_SEPARATOR = re.compile(r"(?:,[ ]*| [ ]*en[ ]+)(?:van|voor)[ ]+")
+#: ``mede namens`` in any case; the first letter as in _TITLE.
+_MEDE = re.compile(r"[Mm](?<=\b[Mm])(?i:ede (?:namens|ondertekend(?: door| namens)?))\b")
 _DATE_WORDS = ("ontvangen", "ingezonden")
 
 #: Header search stops this far after its start (a header wraps over 2 to 5 lines).
@@ -210,9 +219,10 @@ def _end_of_date(text: str, start: int, limit: int) -> int:
     return match.end() if match else start
 
 
-#: Parentheses and the words that end the askers and the addressees.
+#: Parentheses and the words that end the askers and the addressees. (Each alternative
+#: opens with a literal, for the engine's skip as in _TITLE; a class would hide it.)
 _DEPTH_ZERO_NEEDLES = {
-    needle: re.compile(r"[()]|" + re.escape(needle)) for needle in (" aan ", " over ")
+    needle: re.compile(r"\(|\)|" + re.escape(needle)) for needle in (" aan ", " over ")
 }
 
 
@@ -242,7 +252,7 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
     Staatssecretaris en de Minister van A``) shares the portfolio of the next title.
     """
     text = running.text
-    titles = list(_TITLE.finditer(text, start, end))
+    titles = _titles(text, start, end)
     found: list[Official] = []
     waiting: list[tuple[str, int, int]] = []  # titles still without a portfolio
     for position, match in enumerate(titles):
@@ -269,6 +279,16 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
     for title_waiting, begin, title_end in waiting:
         found.append(Official(role, title_waiting, "", running.span(begin, title_end)))
     return tuple(found)
+
+
+def _titles(text: str, start: int, end: int) -> list[re.Match[str]]:
+    pattern = _TITLE if "\u017f" not in text else _title_any_case()
+    return list(pattern.finditer(text, start, end))
+
+
+@functools.cache
+def _title_any_case() -> re.Pattern[str]:
+    return re.compile(_TITLE_ANY_CASE)
 
 
 def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -324,7 +344,7 @@ def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]
     mede = _MEDE.search(text, start, end)
     signer_end = mede.start() if mede else end
     found: list[Official] = []
-    titles = list(_TITLE.finditer(text, start, signer_end))
+    titles = _titles(text, start, signer_end)
     for position, match in enumerate(titles):
         stop = titles[position + 1].start() if position + 1 < len(titles) else signer_end
         official = _signer(running, match, stop)
