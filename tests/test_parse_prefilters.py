@@ -262,6 +262,10 @@ REFERENCE_EDGES = [
     "ZOALS IN ANTWOORD VIER IS AANGEGEVEN.",
     "IN HET ANTWOORDBIJ VRAAG 2 en BIJ VRAAG 4",
     "Zie Antwoord 3, Zie Vraag 4 en zie VRAGEN 1 en 2.",
+    # A capital tail after a lower-case first letter: read by the patterns, but no
+    # keyword; found in the reach of another.
+    "Zie vraag 3 en in aNTWOORD 5 en zie vRAAG 6.",
+    "In het aNTWOORD 5 staat een vraag in 2 delen.",
     "Zie vRaAg 5 en zie AnTwOoRd 3.",
     "DEN HAAG 5, VANDAAG 3, DAGEN 2, AANTWOORD 4",
 ]
@@ -288,7 +292,7 @@ def test_references_found_near_keywords_are_those_of_the_whole_text(
     assert all(found[-len(REFERENCE_EDGES) : -2])  # capitals are read
 
     def everywhere(
-        pattern: re.Pattern[str], text: str, keywords: object, cue: object
+        pattern: re.Pattern[str], text: str, keywords: object, ends: object, cue: object
     ) -> Iterator[re.Match[str]]:
         return pattern.finditer(text)
 
