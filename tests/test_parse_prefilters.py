@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from qalint.parse import parse, references
+from qalint.parse import numbers, parse, references
 from qalint.parse.blocks import _plain_label, find_label, find_labels
 from qalint.parse.footnotes import (
     _BRACKET,
@@ -217,6 +217,31 @@ def test_government_search_from_its_first_word_finds_what_the_pattern_finds(
         found = _government(text)
         assert (found and found.span()) == (expected and expected.span()), text
     assert any(_government(text) for text in texts)
+
+
+def _digit_lines(count: int) -> list[str]:
+    """Random lines over characters that matter to the number lists (seeded)."""
+    alphabet = "0123 \t\u00a0,-/tmen\u00b2\u00b9\u2075\u0663\uff17\u2013aZ"
+    chooser = random.Random(11)
+    return ["".join(chooser.choices(alphabet, k=chooser.randint(1, 12))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("lines", [LINES, _digit_lines(20_000)], ids=["corpus", "alphabet"])
+def test_number_lists_read_odd_digits_as_the_pattern_does(lines: list[str]) -> None:
+    """scan_number_list looks for a digit that is no ASCII digit only in a text that is
+    not ASCII: it must find every one that _DIGIT_LIKE finds where no number starts."""
+    digit_like = re.compile(numbers._DIGIT_LIKE)
+    odd = 0
+    for line in lines:
+        for pos in range(0, len(line), 3):
+            scanned = numbers.scan_number_list(line, pos)
+            match = digit_like.match(line, pos)
+            if scanned is None:
+                assert match is None, (line, pos)
+            elif scanned.problems[:1] and scanned.problems[0].startswith("onverwacht"):
+                assert match is not None and scanned.end == match.end(1), (line, pos)
+                odd += 1
+    assert odd or lines is LINES
 
 
 #: Header patterns written so that the engine can skip to where they may match (see

@@ -27,8 +27,11 @@ _GOVERNMENT = re.compile(
 #: What every match of _GOVERNMENT starts with.
 _GOVERNMENT_WORDS = ("Antwoord van ", "Mededeling van ")
 _DATE_OPEN = re.compile(r"\((?P<role>ingezonden|ontvangen)\b")
-_DELAY_REFERENCE = re.compile(
-    r"Zie ook Aanhangsel (?:van de )?Handelingen,?\s*vergaderjaar\s*"
+#: What every match of _DELAY_REFERENCE starts with: few texts hold it, so the pattern is
+#: compiled on first use.
+_DELAY_WORDS = "Zie ook Aanhangsel "
+_DELAY_REFERENCE = (
+    _DELAY_WORDS + r"(?:van de )?Handelingen,?\s*vergaderjaar\s*"
     r"[0-9]{4}\s?[\u2013-]\s?[0-9]{4},?\s*nr\.?\s*(?P<nr>[0-9]+)"
 )
 #: Case numbers as written, also with a stray space or a lower-case ``z`` (QA404 checks
@@ -129,7 +132,9 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         (submitted if match["role"] == "ingezonden" else received).append(field)
     fields["submitted"] = tuple(submitted)
     fields["received"] = tuple(received)
-    fields["delay_references"] = tuple(m["nr"] for m in _DELAY_REFERENCE.finditer(text))
+    if _DELAY_WORDS in text:
+        delays = _compiled(_DELAY_REFERENCE).finditer(text)
+        fields["delay_references"] = tuple(match["nr"] for match in delays)
 
     for index in range(min(last_line, 12)):
         line = lines[index]
@@ -211,11 +216,12 @@ def _end_of_parenthesised(text: str, start: int, opener: str, paragraph_end: int
     return end
 
 
-_DATE_TAIL = re.compile(r"[ ]*[0-9]{1,2}[ ]*[a-z]{3,9}[ ]*[0-9]{4}")
+#: A date without its closing parenthesis (rare: compiled on first use).
+_DATE_TAIL = r"[ ]*[0-9]{1,2}[ ]*[a-z]{3,9}[ ]*[0-9]{4}"
 
 
 def _end_of_date(text: str, start: int, limit: int) -> int:
-    match = _DATE_TAIL.match(text, start, limit)
+    match = _compiled(_DATE_TAIL).match(text, start, limit)
     return match.end() if match else start
 
 
@@ -282,13 +288,14 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
 
 
 def _titles(text: str, start: int, end: int) -> list[re.Match[str]]:
-    pattern = _TITLE if "\u017f" not in text else _title_any_case()
+    pattern = _TITLE if "\u017f" not in text else _compiled(_TITLE_ANY_CASE)
     return list(pattern.finditer(text, start, end))
 
 
 @functools.cache
-def _title_any_case() -> re.Pattern[str]:
-    return re.compile(_TITLE_ANY_CASE)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern that few texts need, compiled on first use."""
+    return re.compile(pattern)
 
 
 def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ aangegeven``. A reference followed by ``van de vragen van het lid ...``,
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -35,11 +36,10 @@ _PREFIX = re.compile(
     r")\s+(?=[0-9])",
     re.IGNORECASE,
 )
-_WORD_PREFIX = re.compile(
+_WORD_PREFIX = (
     rf"\b(?:zoals\s+)?in\s+(?:het\s+|mijn\s+)?{_ANSWER}\s+(?P<word>"
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
+    + r")\b"
 )
 _EXTERNAL = re.compile(
     r"\s*[,(]?\s*(?:"
@@ -72,8 +72,9 @@ def find_references(
             continue
         found.append(_reference(running, match.start(), scanned.end, scanned.numbers, blocks))
     # A reference by word ("in antwoord vier") holds "antwoord": only those keywords count.
-    if has_answers:
-        for match in _candidates(_WORD_PREFIX, text, answer_keywords, worded, _WORD_PREFIX_CUE):
+    if has_answers and worded:
+        pattern, cue = _word_patterns()
+        for match in _candidates(pattern, text, answer_keywords, worded, cue):
             if _EXTERNAL.match(text, match.end()):
                 continue
             number = WORD_NUMBERS[match["word"].lower()]
@@ -115,9 +116,14 @@ _REACH_AHEAD = 24
 _PREFIX_CUE = re.compile(r"[0-9](?<=[dDnNgG\s]\s[0-9])")
 #: A ``_WORD_PREFIX`` match ends in "antwoord", white space and a number word, which
 #: opens with one of a few pairs of letters.
-_WORD_PREFIX_CUE = re.compile(
-    r"[dD]\s+(?i:" + "|".join(sorted({word[:2] for word in WORD_NUMBERS})) + ")"
-)
+_WORD_PREFIX_CUE = r"[dD]\s+(?i:" + "|".join(sorted({word[:2] for word in WORD_NUMBERS})) + ")"
+
+
+@functools.cache
+def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_WORD_PREFIX and its cue, compiled on first use: few texts write a number word
+    after "antwoord"."""
+    return re.compile(_WORD_PREFIX, re.IGNORECASE), re.compile(_WORD_PREFIX_CUE)
 
 
 def _keyword_spans(
