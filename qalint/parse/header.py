@@ -34,14 +34,13 @@ _DELAY_REFERENCE = (
     _DELAY_WORDS + r"(?:van de )?Handelingen,?\s*vergaderjaar\s*"
     r"[0-9]{4}\s?[\u2013-]\s?[0-9]{4},?\s*nr\.?\s*(?P<nr>[0-9]+)"
 )
-#: Case numbers as written, also with a stray space or a lower-case ``z`` (QA404 checks
-#: the form): ``2024Z18294``, ``2024Z 17972``.
-_CASE_NUMBER = re.compile(
-    r"[ \t\u00a0]*(?P<value>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})[ \t\u00a0]*\Z"
-)
-#: Aanhangsel numbers of ministry drafts as written: ``AH 604``, also ``AH604``.
-_AANHANGSEL = re.compile(
-    r"[ \t\u00a0]*(?P<value>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5})[ \t\u00a0]*\Z"
+#: A line holding only a case number or an Aanhangsel number, as written: case numbers
+#: also with a stray space or a lower-case ``z`` (QA404 checks the form): ``2024Z18294``,
+#: ``2024Z 17972``; Aanhangsel numbers of ministry drafts: ``AH 604``, also ``AH604``.
+#: (One pattern for both: a line is tried once.)
+_NUMBER_LINE = re.compile(
+    r"[ \t\u00a0]*(?:(?P<case_number>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})"
+    r"|(?P<aanhangsel_number>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5}))[ \t\u00a0]*\Z"
 )
 
 #: A minister or state secretary, also glued to a neighbour (``deStaatssecretaris``,
@@ -137,11 +136,11 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         fields["delay_references"] = tuple(match["nr"] for match in delays)
 
     for index in range(min(last_line, 12)):
-        line = lines[index]
-        if "case_number" not in fields and (m := _CASE_NUMBER.match(line)):
-            fields["case_number"] = _line_field(m, index)
-        elif "aanhangsel_number" not in fields and (m := _AANHANGSEL.match(line)):
-            fields["aanhangsel_number"] = _line_field(m, index)
+        # The first line of each kind counts (a line is of one kind: its first letter).
+        if m := _NUMBER_LINE.match(lines[index]):
+            kind = "case_number" if m["case_number"] else "aanhangsel_number"
+            if kind not in fields:
+                fields[kind] = _line_field(m, kind, index)
     return Header(**fields)  # type: ignore[arg-type]
 
 
@@ -152,9 +151,9 @@ def _government(text: str) -> re.Match[str] | None:
     return _GOVERNMENT.search(text, min(found)) if found else None
 
 
-def _line_field(match: re.Match[str], index: int) -> HeaderLine:
+def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
     return HeaderLine(
-        match["value"], Span(index + 1, match.start("value") + 1, index + 1, match.end("value") + 1)
+        match[group], Span(index + 1, match.start(group) + 1, index + 1, match.end(group) + 1)
     )
 
 

@@ -12,6 +12,8 @@ import functools
 import re
 from typing import NamedTuple
 
+from qalint.parse.records import new
+
 #: A number longer than this is not a question number (and int() is never asked to
 #: convert thousands of digits, CVE-2020-10735).
 MAX_DIGITS = 6
@@ -55,7 +57,8 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
     """
     lone = _LONE_NUMBER.match(text, pos)
     if lone is not None:
-        return ScannedList((int(lone["num"]),), lone.start("num"), lone.end(), False, ())
+        # tuple's own constructor (see qalint/parse/records.py): the commonest list.
+        return new(ScannedList, ((int(lone["num"]),), lone.start("num"), lone.end(), False, ()))
     numbers: list[int] = []
     problems: list[str] = []
     irregular = False
