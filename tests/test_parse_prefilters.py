@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from qalint.parse import parse, references
+from qalint.parse import numbers, parse, references
 from qalint.parse.blocks import _plain_label, find_label, find_labels
 from qalint.parse.footnotes import (
     _CANDIDATE,
@@ -23,7 +23,16 @@ from qalint.parse.footnotes import (
     _line_start,
     _lines_to_read,
 )
-from qalint.parse.header import _GOVERNMENT, _government
+from qalint.parse.header import (
+    _DEPTH_ZERO_NEEDLES,
+    _GOVERNMENT,
+    _MEDE,
+    _PORTFOLIO_SEPARATOR,
+    _TITLE,
+    _TITLE_ANY_CASE,
+    _government,
+    _titles,
+)
 from qalint.parse.normalise import artefact_flags, is_artefact
 from qalint.source import decode, split_lines
 from tests.helpers import CORPUS, REPO
@@ -210,6 +219,64 @@ def test_government_search_from_its_first_word_finds_what_the_pattern_finds(
     assert any(_government(text) for text in texts)
 
 
+def _digit_lines(count: int) -> list[str]:
+    """Random lines over characters that matter to the number lists (seeded)."""
+    alphabet = "0123 \t\u00a0,-/tmen\u00b2\u00b9\u2075\u0663\uff17\u2013aZ"
+    chooser = random.Random(11)
+    return ["".join(chooser.choices(alphabet, k=chooser.randint(1, 12))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("lines", [LINES, _digit_lines(20_000)], ids=["corpus", "alphabet"])
+def test_number_lists_read_odd_digits_as_the_pattern_does(lines: list[str]) -> None:
+    """scan_number_list looks for a digit that is no ASCII digit only in a text that is
+    not ASCII: it must find every one that _DIGIT_LIKE finds where no number starts."""
+    digit_like = re.compile(numbers._DIGIT_LIKE)
+    odd = 0
+    for line in lines:
+        for pos in range(0, len(line), 3):
+            scanned = numbers.scan_number_list(line, pos)
+            match = digit_like.match(line, pos)
+            if scanned is None:
+                assert match is None, (line, pos)
+            elif scanned.problems[:1] and scanned.problems[0].startswith("onverwacht"):
+                assert match is not None and scanned.end == match.end(1), (line, pos)
+                odd += 1
+    assert odd or lines is LINES
+
+
+#: Header patterns written so that the engine can skip to where they may match (see
+#: _TITLE), each with the plain form it stands for.
+PLAIN_HEADER_PATTERNS = [
+    (_TITLE, re.compile(_TITLE_ANY_CASE)),
+    (_MEDE, re.compile(r"\bmede (?:namens|ondertekend(?: door| namens)?)\b", re.IGNORECASE)),
+    (_PORTFOLIO_SEPARATOR, re.compile(r"(?:,[ ]*|[ ]+en[ ]+)(?:van|voor)[ ]+")),
+    (_DEPTH_ZERO_NEEDLES[" aan "], re.compile(r"[()]| aan ")),
+    (_DEPTH_ZERO_NEEDLES[" over "], re.compile(r"[()]| over ")),
+]
+#: Header words in the cases and foldings the corpus may lack, and near misses.
+HEADER_WORD_EDGES = [
+    "aan de MINISTER van Financi\u00ebn en de StaatsSecretaris van Defensie",
+    "de m\u0131nister en de m\u0130nister, ministerie, MINISTERIE, sinister, Minister-President",
+    "de Staatsecretarissen, STAATSSECRETARIS, \u017ftaatssecretaris, staats\u017fecretaris",
+    "Antwoord van Minister X, MEDE NAMENS de minister, Mede ondertekend door, xmede namens",
+    "van A ,van B,  voor C  en  van D, en van E",
+    "Vragen van het lid A (B) aan (de) minister over (iets) over aan",
+]
+
+
+@pytest.mark.parametrize("lines", [LINES, HEADER_WORD_EDGES], ids=["corpus", "edges"])
+def test_header_patterns_match_what_their_plain_forms_match(lines: list[str]) -> None:
+    texts = [*lines, " ".join(lines)]
+    for pattern, plain in PLAIN_HEADER_PATTERNS:
+        for text in texts:
+            if pattern is not _TITLE or "\u017f" not in text:
+                expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+                assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
+    for text in texts:
+        expected = [m.span() for m in re.finditer(_TITLE_ANY_CASE, text)]
+        assert [m.span() for m in _titles(text, 0, len(text))] == expected
+
+
 #: Reference forms the corpus may lack: capitals, and keywords in mixed case, which the
 #: patterns do not read (their tails are in lower case or in capitals).
 REFERENCE_EDGES = [
@@ -220,6 +287,10 @@ REFERENCE_EDGES = [
     "ZOALS IN ANTWOORD VIER IS AANGEGEVEN.",
     "IN HET ANTWOORDBIJ VRAAG 2 en BIJ VRAAG 4",
     "Zie Antwoord 3, Zie Vraag 4 en zie VRAGEN 1 en 2.",
+    # A capital tail after a lower-case first letter: read by the patterns, but no
+    # keyword; found in the reach of another.
+    "Zie vraag 3 en in aNTWOORD 5 en zie vRAAG 6.",
+    "In het aNTWOORD 5 staat een vraag in 2 delen.",
     "Zie vRaAg 5 en zie AnTwOoRd 3.",
     "DEN HAAG 5, VANDAAG 3, DAGEN 2, AANTWOORD 4",
 ]
@@ -246,7 +317,7 @@ def test_references_found_near_keywords_are_those_of_the_whole_text(
     assert all(found[-len(REFERENCE_EDGES) : -2])  # capitals are read
 
     def everywhere(
-        pattern: re.Pattern[str], text: str, keywords: object, cue: object
+        pattern: re.Pattern[str], text: str, keywords: object, ends: object, cue: object
     ) -> Iterator[re.Match[str]]:
         return pattern.finditer(text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import re
 
@@ -41,8 +42,9 @@ _WEEKDAY_DATE = re.compile(
 )
 #: Every weekday ends in "dag" followed by a day number; a literal the engine finds fast.
 _HAS_WEEKDAY = re.compile(r"dag\s+[0-9]")
-_HAS_WEEKDAY_CAPITALS = re.compile(r"DAG\s+[0-9]")
-_LOOSE = re.compile(r"(?P<day>\S+)\s+(?P<month>[^\s0-9]+)\s*(?P<year>\S+)?")
+#: Both rare: compiled on first use.
+_HAS_WEEKDAY_CAPITALS = r"DAG\s+[0-9]"
+_LOOSE = r"(?P<day>\S+)\s+(?P<month>[^\s0-9]+)\s*(?P<year>\S+)?"
 
 
 def make_date(day: str, month: str, year: str) -> tuple[dt.date | None, str | None]:
@@ -64,7 +66,7 @@ def parse_date_text(role: str, text: str, span: Span) -> DateField:
         return DateField(role, stripped, span, value, problem, _lower(match["weekday"]))
     if not stripped:
         return DateField(role, stripped, span, None, "datum ontbreekt")
-    loose = _LOOSE.match(stripped)
+    loose = _compiled(_LOOSE).match(stripped)
     if loose is not None and loose["month"].lower() not in MONTHS:
         problem = f"onbekende maand '{loose['month'][:30]}'"
     elif loose is not None and loose["year"] is not None and not loose["year"].isascii():
@@ -84,7 +86,8 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
     # Capitals are rare, so the common scan stays a fast literal search; a capital G is
     # rare in prose too, and looking for one character is much faster than for "DAG".
     if "G" in text and "DAG" in text:
-        hits = heapq.merge(hits, _HAS_WEEKDAY_CAPITALS.finditer(text), key=lambda m: m.start())
+        capitals = _compiled(_HAS_WEEKDAY_CAPITALS).finditer(text)
+        hits = heapq.merge(hits, capitals, key=lambda m: m.start())
     for hit in hits:
         if hit.start() < done:
             continue
@@ -98,6 +101,11 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
             DateField("text", match.group(0), span, value, problem, _lower(match["weekday"]))
         )
     return tuple(found)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _lower(text: str | None) -> str | None:

@@ -9,6 +9,7 @@ leden`` is written, and the officials the questions are put to and who answers.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 
@@ -26,29 +27,39 @@ _GOVERNMENT = re.compile(
 #: What every match of _GOVERNMENT starts with.
 _GOVERNMENT_WORDS = ("Antwoord van ", "Mededeling van ")
 _DATE_OPEN = re.compile(r"\((?P<role>ingezonden|ontvangen)\b")
-_DELAY_REFERENCE = re.compile(
-    r"Zie ook Aanhangsel (?:van de )?Handelingen,?\s*vergaderjaar\s*"
+#: What every match of _DELAY_REFERENCE starts with: few texts hold it, so the pattern is
+#: compiled on first use.
+_DELAY_WORDS = "Zie ook Aanhangsel "
+_DELAY_REFERENCE = (
+    _DELAY_WORDS + r"(?:van de )?Handelingen,?\s*vergaderjaar\s*"
     r"[0-9]{4}\s?[\u2013-]\s?[0-9]{4},?\s*nr\.?\s*(?P<nr>[0-9]+)"
 )
-#: Case numbers as written, also with a stray space or a lower-case ``z`` (QA404 checks
-#: the form): ``2024Z18294``, ``2024Z 17972``.
-_CASE_NUMBER = re.compile(
-    r"[ \t\u00a0]*(?P<value>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})[ \t\u00a0]*\Z"
-)
-#: Aanhangsel numbers of ministry drafts as written: ``AH 604``, also ``AH604``.
-_AANHANGSEL = re.compile(
-    r"[ \t\u00a0]*(?P<value>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5})[ \t\u00a0]*\Z"
+#: A line holding only a case number or an Aanhangsel number, as written: case numbers
+#: also with a stray space or a lower-case ``z`` (QA404 checks the form): ``2024Z18294``,
+#: ``2024Z 17972``; Aanhangsel numbers of ministry drafts: ``AH 604``, also ``AH604``.
+#: (One pattern for both: a line is tried once.)
+_NUMBER_LINE = re.compile(
+    r"[ \t\u00a0]*(?:(?P<case_number>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})"
+    r"|(?P<aanhangsel_number>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5}))[ \t\u00a0]*\Z"
 )
 
 #: A minister or state secretary, also glued to a neighbour (``deStaatssecretaris``,
-#: ``MinisterKlimaat``, PDF text) and in lower case (ministry drafts).
+#: ``MinisterKlimaat``, PDF text) and in any case (lower case in ministry drafts).
+_TITLE_ANY_CASE = r"(?P<title>(?i:minister(?:-president|s|(?!ie))|staatss?ecretaris(?:sen)?))"
+#: _TITLE_ANY_CASE with its first letter in a case-sensitive class: a pattern that opens
+#: with a class lets the engine skip to where the class matches, where a case-insensitive
+#: one is tried, case-folded letter by letter, at every place. IGNORECASE also takes the
+#: long s (U+017F) for an s, which the class leaves out (a non-Latin-1 letter makes the
+#: class costly to compile): _titles reads a text holding one with _TITLE_ANY_CASE.
 _TITLE = re.compile(
-    r"(?P<title>minister-president|ministers|minister(?!ie)|staatss?ecretarissen|staatss?ecretaris)",
-    re.IGNORECASE,
+    r"(?P<title>[MmSs](?:(?<=[Mm])(?i:inister(?:-president|s|(?!ie)))"
+    r"|(?<=[Ss])(?i:taatss?ecretaris(?:sen)?)))"
 )
-#: Between portfolios of one title: ``van A en van B``, ``van A, voor B en van C``.
-_PORTFOLIO_SEPARATOR = re.compile(r"(?:,[ ]*|[ ]+en[ ]+)(?:van|voor)[ ]+")
-_MEDE = re.compile(r"\bmede (?:namens|ondertekend(?: door| namens)?)\b", re.IGNORECASE)
+#: Between portfolios of one title: ``van A en van B``, ``van A, voor B en van C``. (Both
+#: alternatives open with a literal, for the engine's skip as in _TITLE.)
+_PORTFOLIO_SEPARATOR = re.compile(r"(?:,[ ]*| [ ]*en[ ]+)(?:van|voor)[ ]+")
+#: ``mede namens`` in any case; the first letter as in _TITLE.
+_MEDE = re.compile(r"[Mm](?<=\b[Mm])(?i:ede (?:namens|ondertekend(?: door| namens)?))\b")
 _DATE_WORDS = ("ontvangen", "ingezonden")
 
 #: Header search stops this far after its start (a header wraps over 2 to 5 lines).
@@ -120,14 +131,16 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         (submitted if match["role"] == "ingezonden" else received).append(field)
     fields["submitted"] = tuple(submitted)
     fields["received"] = tuple(received)
-    fields["delay_references"] = tuple(m["nr"] for m in _DELAY_REFERENCE.finditer(text))
+    if _DELAY_WORDS in text:
+        delays = _compiled(_DELAY_REFERENCE).finditer(text)
+        fields["delay_references"] = tuple(match["nr"] for match in delays)
 
     for index in range(min(last_line, 12)):
-        line = lines[index]
-        if "case_number" not in fields and (m := _CASE_NUMBER.match(line)):
-            fields["case_number"] = _line_field(m, index)
-        elif "aanhangsel_number" not in fields and (m := _AANHANGSEL.match(line)):
-            fields["aanhangsel_number"] = _line_field(m, index)
+        # The first line of each kind counts (a line is of one kind: its first letter).
+        if m := _NUMBER_LINE.match(lines[index]):
+            kind = "case_number" if m["case_number"] else "aanhangsel_number"
+            if kind not in fields:
+                fields[kind] = _line_field(m, kind, index)
     return Header(**fields)  # type: ignore[arg-type]
 
 
@@ -138,9 +151,9 @@ def _government(text: str) -> re.Match[str] | None:
     return _GOVERNMENT.search(text, min(found)) if found else None
 
 
-def _line_field(match: re.Match[str], index: int) -> HeaderLine:
+def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
     return HeaderLine(
-        match["value"], Span(index + 1, match.start("value") + 1, index + 1, match.end("value") + 1)
+        match[group], Span(index + 1, match.start(group) + 1, index + 1, match.end(group) + 1)
     )
 
 
@@ -202,17 +215,19 @@ def _end_of_parenthesised(text: str, start: int, opener: str, paragraph_end: int
     return end
 
 
-_DATE_TAIL = re.compile(r"[ ]*[0-9]{1,2}[ ]*[a-z]{3,9}[ ]*[0-9]{4}")
+#: A date without its closing parenthesis (rare: compiled on first use).
+_DATE_TAIL = r"[ ]*[0-9]{1,2}[ ]*[a-z]{3,9}[ ]*[0-9]{4}"
 
 
 def _end_of_date(text: str, start: int, limit: int) -> int:
-    match = _DATE_TAIL.match(text, start, limit)
+    match = _compiled(_DATE_TAIL).match(text, start, limit)
     return match.end() if match else start
 
 
-#: Parentheses and the words that end the askers and the addressees.
+#: Parentheses and the words that end the askers and the addressees. (Each alternative
+#: opens with a literal, for the engine's skip as in _TITLE; a class would hide it.)
 _DEPTH_ZERO_NEEDLES = {
-    needle: re.compile(r"[()]|" + re.escape(needle)) for needle in (" aan ", " over ")
+    needle: re.compile(r"\(|\)|" + re.escape(needle)) for needle in (" aan ", " over ")
 }
 
 
@@ -242,7 +257,7 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
     Staatssecretaris en de Minister van A``) shares the portfolio of the next title.
     """
     text = running.text
-    titles = list(_TITLE.finditer(text, start, end))
+    titles = _titles(text, start, end)
     found: list[Official] = []
     waiting: list[tuple[str, int, int]] = []  # titles still without a portfolio
     for position, match in enumerate(titles):
@@ -269,6 +284,17 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
     for title_waiting, begin, title_end in waiting:
         found.append(Official(role, title_waiting, "", running.span(begin, title_end)))
     return tuple(found)
+
+
+def _titles(text: str, start: int, end: int) -> list[re.Match[str]]:
+    pattern = _TITLE if "\u017f" not in text else _compiled(_TITLE_ANY_CASE)
+    return list(pattern.finditer(text, start, end))
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern that few texts need, compiled on first use."""
+    return re.compile(pattern)
 
 
 def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -324,7 +350,7 @@ def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]
     mede = _MEDE.search(text, start, end)
     signer_end = mede.start() if mede else end
     found: list[Official] = []
-    titles = list(_TITLE.finditer(text, start, signer_end))
+    titles = _titles(text, start, signer_end)
     for position, match in enumerate(titles):
         stop = titles[position + 1].start() if position + 1 < len(titles) else signer_end
         official = _signer(running, match, stop)

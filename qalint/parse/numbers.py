@@ -8,8 +8,11 @@ linear in the length of the line whatever a user types.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
+
+from qalint.parse.records import new
 
 #: A number longer than this is not a question number (and int() is never asked to
 #: convert thousands of digits, CVE-2020-10735).
@@ -33,7 +36,9 @@ _LONE_NUMBER = re.compile(
     rf"(?!{_BLANKS}(?:[0-9]|{_RANGE}|{_SEPARATOR}))",
     re.ASCII,
 )
-_DIGIT_LIKE = re.compile(r"[ \t\u00a0]*(\d|[\u00b2\u00b3\u00b9\u2070-\u2079])")
+#: Where no number starts: a digit that is no ASCII digit (those would have been read),
+#: so never in an ASCII text; compiled on first use.
+_DIGIT_LIKE = r"[ \t\u00a0]*(\d|[\u00b2\u00b3\u00b9\u2070-\u2079])"
 
 
 class ScannedList(NamedTuple):
@@ -52,7 +57,8 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
     """
     lone = _LONE_NUMBER.match(text, pos)
     if lone is not None:
-        return ScannedList((int(lone["num"]),), lone.start("num"), lone.end(), False, ())
+        # tuple's own constructor (see qalint/parse/records.py): the commonest list.
+        return new(ScannedList, ((int(lone["num"]),), lone.start("num"), lone.end(), False, ()))
     numbers: list[int] = []
     problems: list[str] = []
     irregular = False
@@ -105,7 +111,9 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
         previous_was_number = False
         cursor = match.end()
     if start < 0:
-        odd = _DIGIT_LIKE.match(text, pos)
+        if text.isascii():
+            return None
+        odd = _digit_like().match(text, pos)
         if odd is not None:
             char = odd.group(1)
             return ScannedList(
@@ -117,6 +125,11 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
             )
         return None
     return ScannedList(tuple(numbers), start, end, irregular, tuple(problems))
+
+
+@functools.cache
+def _digit_like() -> re.Pattern[str]:
+    return re.compile(_DIGIT_LIKE)
 
 
 def _to_number(digits: str, problems: list[str]) -> int | None:

@@ -9,6 +9,7 @@ aangegeven``. A reference followed by ``van de vragen van het lid ...``,
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -35,11 +36,10 @@ _PREFIX = re.compile(
     r")\s+(?=[0-9])",
     re.IGNORECASE,
 )
-_WORD_PREFIX = re.compile(
+_WORD_PREFIX = (
     rf"\b(?:zoals\s+)?in\s+(?:het\s+|mijn\s+)?{_ANSWER}\s+(?P<word>"
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
+    + r")\b"
 )
 _EXTERNAL = re.compile(
     r"\s*[,(]?\s*(?:"
@@ -61,8 +61,8 @@ def find_references(
     """
     found: list[Reference] = []
     text = running.text
-    answer_keywords, keywords = _keyword_spans(text)
-    for match in _candidates(_PREFIX, text, keywords, _PREFIX_CUE):
+    answer_keywords, keywords, numbered, worded = _keyword_spans(text)
+    for match in _candidates(_PREFIX, text, keywords, numbered, _PREFIX_CUE):
         scanned = scan_number_list(text, match.end())
         if scanned is None or not scanned.numbers:
             continue
@@ -72,13 +72,13 @@ def find_references(
             continue
         found.append(_reference(running, match.start(), scanned.end, scanned.numbers, blocks))
     # A reference by word ("in antwoord vier") holds "antwoord": only those keywords count.
-    for match in (
-        _candidates(_WORD_PREFIX, text, answer_keywords, _WORD_PREFIX_CUE) if has_answers else ()
-    ):
-        if _EXTERNAL.match(text, match.end()):
-            continue
-        number = WORD_NUMBERS[match["word"].lower()]
-        found.append(_reference(running, match.start(), match.end(), (number,), blocks))
+    if has_answers and worded:
+        pattern, cue = _word_patterns()
+        for match in _candidates(pattern, text, answer_keywords, worded, cue):
+            if _EXTERNAL.match(text, match.end()):
+                continue
+            number = WORD_NUMBERS[match["word"].lower()]
+            found.append(_reference(running, match.start(), match.end(), (number,), blocks))
     found.sort(key=lambda ref: (ref.span.line, ref.span.column))
     return tuple(found)
 
@@ -88,10 +88,21 @@ def find_references(
 #: engine's literal search), unlike the full case-insensitive patterns above, which are
 #: then tried only near one.
 _ANSWER_KEYWORD = "ntwoord"
-_QUESTION_KEYWORD = re.compile("ra(?:ag|gen)")
-#: The tails in capitals, by the "A" each holds: A|NTWOORD, VR|A|AG, VR|A|GEN. One scan
-#: with a literal start costs less than one per tail, and a capital A is rare in prose.
-_CAPITAL_KEYWORD = re.compile("A(?=(?P<answer>NTWOORD)|AG|GEN)")
+#: With ``numbered`` set where the number of a ``_PREFIX`` match could follow (a capital
+#: "VRAAG"'s keyword span below holds one character more: hence ``\s*``).
+_QUESTION_KEYWORD = re.compile(r"ra(?:ag|gen)(?=(?P<numbered>\s*[0-9]))?")
+#: The answer keyword's tail in capitals (the question keywords' tails in capitals hold
+#: a G, a letter rare in prose).
+_CAPITAL_ANSWER = "NTWOORD"
+_CAPITAL_QUESTION = re.compile("A(?=AG|GEN)")
+#: What can follow an answer keyword in a match: the number of a ``_PREFIX`` match
+#: (after the "en" of "antwoorden"), or a number word (its first letters) of a
+#: ``_WORD_PREFIX`` match.
+_AFTER_ANSWER = re.compile(
+    r"(?P<numbered>(?i:en)?\s*[0-9])|\s+(?i:"
+    + "|".join(sorted({word[:2] for word in WORD_NUMBERS}))
+    + ")"
+)
 #: How far before its keyword a reference may start ("verwijs ik u graag naar de ").
 _REACH_BACK = 48
 #: How far after its keyword a reference may end.
@@ -105,37 +116,71 @@ _REACH_AHEAD = 24
 _PREFIX_CUE = re.compile(r"[0-9](?<=[dDnNgG\s]\s[0-9])")
 #: A ``_WORD_PREFIX`` match ends in "antwoord", white space and a number word, which
 #: opens with one of a few pairs of letters.
-_WORD_PREFIX_CUE = re.compile(
-    r"[dD]\s+(?i:" + "|".join(sorted({word[:2] for word in WORD_NUMBERS})) + ")"
-)
+_WORD_PREFIX_CUE = r"[dD]\s+(?i:" + "|".join(sorted({word[:2] for word in WORD_NUMBERS})) + ")"
 
 
-def _keyword_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Where the keywords stand, in text order: _ANSWER_KEYWORD, and all of them."""
+@functools.cache
+def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_WORD_PREFIX and its cue, compiled on first use: few texts write a number word
+    after "antwoord"."""
+    return re.compile(_WORD_PREFIX, re.IGNORECASE), re.compile(_WORD_PREFIX_CUE)
+
+
+def _keyword_spans(
+    text: str,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[int]]:
+    """Where the keywords stand, in text order: _ANSWER_KEYWORD (also in capitals), and
+    all of them; and the ends of the keyword tails that the number of a ``_PREFIX``
+    match could follow, and of the answer tails that a number word could follow: every
+    match of those patterns ends in such a tail. (The answer tails include those in
+    capitals after a lower-case "a", which the patterns read but are no keywords.)"""
     # str.find is twice as fast as a pattern for the one literal.
     answers: list[tuple[int, int]] = []
+    numbered: list[int] = []
+    worded: list[int] = []
     size = len(_ANSWER_KEYWORD)
     start = text.find(_ANSWER_KEYWORD)
     while start >= 0:
         answers.append((start, start + size))
+        _follow_answer(text, start + size, numbered, worded)
         start = text.find(_ANSWER_KEYWORD, start + size)
-    questions = [match.span() for match in _QUESTION_KEYWORD.finditer(text)]
-    capitals = False
-    for match in _CAPITAL_KEYWORD.finditer(text):
-        at, capitals = match.start(), True
-        if match["answer"]:
-            answers.append((at + 1, at + 1 + size))
-        else:  # from the R on, as the lower-case tail
-            questions.append((at - 1, at + 4))
-    if capitals:
+    questions = []
+    for match in _QUESTION_KEYWORD.finditer(text):
+        questions.append(match.span())
+        if match["numbered"] is not None:
+            numbered.append(match.end())
+    capitals = text.find(_CAPITAL_ANSWER)
+    if capitals >= 0 or "G" in text:
+        start = capitals
+        while start >= 0:
+            if text[start - 1 : start] == "A":
+                answers.append((start, start + size))
+            _follow_answer(text, start + size, numbered, worded)
+            start = text.find(_CAPITAL_ANSWER, start + size)
         answers.sort()
-    return answers, sorted(answers + questions)
+        for match in _CAPITAL_QUESTION.finditer(text):  # from the R on, as the lower case
+            at = match.start()
+            questions.append((at - 1, at + 4))
+            after = _AFTER_ANSWER.match(text, at + 4)  # its number as an answer's
+            if after is not None and after["numbered"] is not None:
+                numbered.append(at + 4)
+        numbered.sort()
+        worded.sort()
+    return answers, sorted(answers + questions), numbered, worded
+
+
+def _follow_answer(text: str, end: int, numbered: list[int], worded: list[int]) -> None:
+    """Add ``end``, the end of an answer tail, to the ends that what follows it fits."""
+    after = _AFTER_ANSWER.match(text, end)
+    if after is not None:
+        (numbered if after["numbered"] is not None else worded).append(end)
 
 
 def _candidates(
     pattern: re.Pattern[str],
     text: str,
     keywords: list[tuple[int, int]],
+    ends: list[int],
     cue: re.Pattern[str],
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, but only searched near a keyword: linear and fast.
@@ -143,19 +188,34 @@ def _candidates(
     ``cue`` is something every match contains after its last keyword; where it is
     missing, the pattern is not searched. (A cue before a keyword belongs to a match
     that ends there, found at that match's own keywords: it is not looked at again.)
+    ``ends`` holds, in order, where the last keyword of a match may end (see
+    _keyword_spans); where none is in reach, not even the cue is searched.
     """
+    if not ends:
+        return
+    first_end, last_end = ends[0], ends[-1]
     done = 0
     for start_of_keyword, end_of_keyword in keywords:
-        if end_of_keyword <= done:
+        if start_of_keyword - _REACH_BACK >= last_end:
+            return  # from here on, every end is out of reach
+        if end_of_keyword <= done or end_of_keyword + _REACH_AHEAD <= first_end:
             continue
         start = max(done, start_of_keyword - _REACH_BACK)
         stop = end_of_keyword + _REACH_AHEAD
-        while cue.search(text, max(start, start_of_keyword), stop):
+        while _any_between(ends, start, stop) and cue.search(
+            text, max(start, start_of_keyword), stop
+        ):
             match = pattern.search(text, start, stop)
             if match is None or match.start() > end_of_keyword:
                 break
             yield match
             start = done = match.end()
+
+
+def _any_between(ends: list[int], start: int, stop: int) -> bool:
+    """Whether one of the sorted ``ends`` lies strictly between ``start`` and ``stop``."""
+    at = bisect.bisect_right(ends, start)
+    return at < len(ends) and ends[at] < stop
 
 
 def _reference(
