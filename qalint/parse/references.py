@@ -18,11 +18,13 @@ from qalint.parse.normalise import RunningText
 from qalint.parse.numbers import WORD_NUMBERS, scan_number_list
 from qalint.parse.records import new
 
-#: The keywords "antwoord" and "vraag"/"vragen", whose tails (after the first letter) are
-#: written in lower case or in capitals (``Vraag``, ``VRAAG``), never mixed: so the
-#: keyword search in _keyword_spans finds each one that the patterns read.
-_ANSWER = r"a(?-i:ntwoord|NTWOORD)"
-_QUESTION = r"v(?-i:ra(?:ag|gen)|RA(?:AG|GEN))"
+#: The keywords "antwoord" and "vraag"/"vragen", in lower case after a first letter in
+#: either case (``Antwoord``, ``vraag``) or all in capitals (``ANTWOORD``, ``VRAAG``),
+#: never mixed (``aNTWOORD``, ``vRaAg``): so the keyword search in _keyword_spans, which
+#: looks for the lower-case tails and for the capital words, finds each one that the
+#: patterns read.
+_ANSWER = r"(?:a(?-i:ntwoord)|(?-i:ANTWOORD))"
+_QUESTION = r"(?:v(?-i:ra(?:ag|gen))|(?-i:VRA(?:AG|GEN)))"
 _PREFIX = re.compile(
     # The first letters of the forms below (in any case, as the rest): a cheap test at
     # each place the search tries.
@@ -132,8 +134,7 @@ def _keyword_spans(
     """Where the keywords stand, in text order: _ANSWER_KEYWORD (also in capitals), and
     all of them; and the ends of the keyword tails that the number of a ``_PREFIX``
     match could follow, and of the answer tails that a number word could follow: every
-    match of those patterns ends in such a tail. (The answer tails include those in
-    capitals after a lower-case "a", which the patterns read but are no keywords.)"""
+    match of those patterns ends in such a tail."""
     # str.find is twice as fast as a pattern for the one literal.
     answers: list[tuple[int, int]] = []
     numbered: list[int] = []
@@ -155,7 +156,7 @@ def _keyword_spans(
         while start >= 0:
             if text[start - 1 : start] == "A":
                 answers.append((start, start + size))
-            _follow_answer(text, start + size, numbered, worded)
+                _follow_answer(text, start + size, numbered, worded)
             start = text.find(_CAPITAL_ANSWER, start + size)
         answers.sort()
         for match in _CAPITAL_QUESTION.finditer(text):  # from the R on, as the lower case
