@@ -50,6 +50,8 @@ def _references(sentence: str) -> list[tuple[tuple[int, ...], str]]:
         ("ZIE OOK HET ANTWOORD OP VRAAG 4.", (4,)),
         ("ZIE DE BEANTWOORDING BIJ VRAAG 3.", (3,)),
         ("Zoals IN ANTWOORD VIER is aangegeven.", (4,)),
+        ("ZIE DE ANTWOORDEN OP DE VRAGEN 1, 2 EN 3.", (1, 2, 3)),
+        ("ZIE VRAGEN 2 T/M 4.", (2, 3, 4)),
         ("Zie Vraag 3.", (3,)),
     ],
 )

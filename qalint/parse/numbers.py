@@ -21,8 +21,10 @@ MAX_DIGITS = 6
 MAX_RANGE = 1000
 
 _BLANKS = r"[ \t\u00a0]*"
-_RANGE = r"t/m|t\.m\.|tot en met|[-\u2013\u2014]"
-_SEPARATOR = r",|&|en(?![a-z])"
+#: The words in lower case, or in capitals as in a reference written in capitals
+#: (``ZIE VRAGEN 1 EN 2``).
+_RANGE = r"t/m|t\.m\.|tot en met|T/M|T\.M\.|TOT EN MET|[-\u2013\u2014]"
+_SEPARATOR = r",|&|en(?![a-z])|EN(?![A-Z])"
 _TOKEN = re.compile(
     rf"{_BLANKS}(?:(?P<num>[0-9]+)|(?P<range>{_RANGE})|(?P<sep>{_SEPARATOR})"
     # "1 en vraag 9": the keyword repeated after a separator
