@@ -39,23 +39,14 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from floor import files  # noqa: E402 - the same documents, in the same order, as the floor
 
 #: What callgrind prints at the end: "==123== Collected : 180347906".
 _COLLECTED = re.compile(r"^==\d+== Collected : (\d+)$", re.MULTILINE)
 #: Documents in the one-process target of the issue.
 TARGET_DOCUMENTS = 10_000
-
-
-def documents(corpus: str) -> list[str]:
-    found = []
-    for directory, subdirs, names in os.walk(corpus):
-        subdirs.sort()
-        found.extend(
-            os.path.join(directory, name)
-            for name in sorted(names)
-            if name.endswith((".txt", ".md"))
-        )
-    return found
 
 
 def collected(stderr: str) -> int:
@@ -155,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("valgrind") is None:
         print("instructions.py: valgrind is not installed", file=sys.stderr)
         return 2
-    found = documents(args.corpus)
+    found = files([args.corpus])
     if len(found) < 2:
         print(f"instructions.py: fewer than two documents in {args.corpus}", file=sys.stderr)
         return 2
