@@ -41,3 +41,19 @@ def check_output(
     finally:
         os.chdir(old)
     return code, stream.getvalue()
+
+
+def processes_mentioning(marker: str) -> list[int]:
+    """Process ids whose command line holds ``marker`` (read from /proc): to see that no
+    worker or child is left behind."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                if marker.encode() in handle.read():
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found

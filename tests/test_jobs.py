@@ -24,7 +24,7 @@ from qalint.model import Document
 from qalint.plugins import load_plugins
 from qalint.rules import Diagnostic, Rule, Severity
 from tests.cli_helpers import run_qalint
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, processes_mentioning
 from tests.test_plugins import Chatty, plugin
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/real is not present")
@@ -61,20 +61,6 @@ def test_invalid_jobs_is_a_usage_error(many: Path) -> None:
     assert "--jobs" in result.stderr
 
 
-def _processes_mentioning(marker: str) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/cmdline", "rb") as handle:
-                if marker.encode() in handle.read():
-                    found.append(int(entry))
-        except OSError:
-            continue
-    return found
-
-
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find workers")
 def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> None:
     """F14: SIGINT with --jobs 2: exit 130, no worker left."""
@@ -100,9 +86,9 @@ def test_ctrl_c_exits_130_and_leaves_no_worker(many: Path, tmp_path: Path) -> No
     assert process.returncode in (130, -signal.SIGINT)
     assert "Traceback" not in stderr
     deadline = time.monotonic() + 3
-    while _processes_mentioning(str(big)) and time.monotonic() < deadline:
+    while processes_mentioning(str(big)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert _processes_mentioning(str(big)) == []
+    assert processes_mentioning(str(big)) == []
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find workers")
@@ -117,16 +103,16 @@ def test_workers_end_when_the_parent_is_killed(many: Path, tmp_path: Path) -> No
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 10
-    while len(_processes_mentioning(str(big))) < 3 and time.monotonic() < deadline:
+    while len(processes_mentioning(str(big))) < 3 and time.monotonic() < deadline:
         time.sleep(0.05)  # until the parent and both workers run
     if process.poll() is not None:
         pytest.skip("the run finished before it could be killed")
     process.kill()  # SIGKILL: the parent gets no chance to stop its workers
     _, stderr = process.communicate(timeout=10)
     deadline = time.monotonic() + 5
-    while _processes_mentioning(str(big)) and time.monotonic() < deadline:
+    while processes_mentioning(str(big)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert _processes_mentioning(str(big)) == []
+    assert processes_mentioning(str(big)) == []
     assert b"Traceback" not in stderr
 
 

@@ -40,6 +40,7 @@ from tests.cli_helpers import (
     run_inprocess,
     run_qalint,
 )
+from tests.helpers import processes_mentioning
 from tests.test_plugins import FakeEntryPoint, QuestionCount, plugin, yielding_rule
 from tests.test_robustness import B_CASES
 
@@ -550,19 +551,6 @@ def test_f07_names_too_long_for_the_file_system(work: Path) -> None:
     assert len(result.lines) == 6
 
 
-def _processes_mentioning(marker: str) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/cmdline", "rb") as handle:
-                    if marker.encode() in handle.read():
-                        found.append(int(entry))
-            except OSError:
-                continue
-    return found
-
-
 @pytest.fixture(scope="module")
 def many_drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1,500 copies of the seed: seconds of work, so a signal lands half-way."""
@@ -606,9 +594,9 @@ def test_f14_a_signal_half_way_ends_the_run_and_every_worker(
     assert process.returncode in codes
     assert b"Traceback" not in stderr
     deadline = time.monotonic() + 3
-    while _processes_mentioning(str(many_drafts)) and time.monotonic() < deadline:
+    while processes_mentioning(str(many_drafts)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _processes_mentioning(str(many_drafts)) == []
+    assert processes_mentioning(str(many_drafts)) == []
 
 
 def test_f15_concurrent_runs_on_one_tree_give_the_serial_output(work: Path) -> None:
