@@ -17,9 +17,9 @@ import pytest
 from qalint.parse import numbers, parse, references
 from qalint.parse.blocks import _plain_label, find_label, find_labels
 from qalint.parse.footnotes import (
+    _BRACKET,
     _CANDIDATE,
     _LINE_OPEN,
-    _bracket,
     _line_start,
     _lines_to_read,
 )
@@ -33,6 +33,7 @@ from qalint.parse.header import (
     _government,
     _titles,
 )
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import artefact_flags, is_artefact
 from qalint.source import decode, split_lines
 from tests.helpers import CORPUS, REPO
@@ -188,7 +189,7 @@ def test_footnote_signs_find_every_candidate(lines: list[str]) -> None:
         for start, char in enumerate(line):
             if char in "0123456789(" and _CANDIDATE.match(line, start):
                 assert start + (char == "(") in signs, (line, start)
-        for match in _bracket().finditer(line):
+        for match in compiled(_BRACKET).finditer(line):
             assert match.start("inner") in signs, (line, match.start())
         if _LINE_OPEN.match(line) and _line_start(line, 0) is not None:
             assert signs, line

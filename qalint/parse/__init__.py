@@ -7,7 +7,6 @@ The parser never raises on a bad draft; what it cannot read becomes a ParseProbl
 
 from __future__ import annotations
 
-import functools
 import re
 
 from qalint.model import Block, Document, FootnoteNote, Header, HeaderLine, Kind, ParseProblem
@@ -15,14 +14,12 @@ from qalint.parse.blocks import build_blocks, find_labels
 from qalint.parse.dates import weekday_dates
 from qalint.parse.footnotes import find_footnotes
 from qalint.parse.header import parse_header
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import artefact_flags, running_text
 from qalint.parse.references import find_references
 
-
-@functools.cache
-def _oral() -> re.Pattern[str]:
-    """Compiled on first use: only a document that is no other kind asks."""
-    return re.compile(r"Mondelinge vragen", re.IGNORECASE)
+#: Compiled on first use: only a document that is no other kind asks.
+_ORAL = r"Mondelinge vragen"
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Document:
@@ -143,7 +140,7 @@ def _kind(
         return Kind.ANSWER
     if header.question_header is not None:
         return Kind.QUESTION_SET
-    if any(_oral().search(line) for line in lines[:15]):
+    if any(compiled(_ORAL, re.IGNORECASE).search(line) for line in lines[:15]):
         return Kind.ORAL_QUESTIONS
     if questions:
         return Kind.MEMBERS_DRAFT

@@ -14,6 +14,7 @@ from itertools import compress, repeat
 from typing import NamedTuple
 
 from qalint.model import Block, NumberList, Span
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import content_start
 from qalint.parse.numbers import ScannedList, scan_number_list
 from qalint.parse.records import new
@@ -33,14 +34,12 @@ _LABEL_END = re.compile(
 )
 
 
-@functools.cache
-def _numbered() -> re.Pattern[str]:
-    """A draft's question number; compiled on first use, since most documents label
-    their questions."""
-    return re.compile(_LEAD + r"(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)")
+#: A draft's question number; compiled on first use, since most documents label their
+#: questions.
+_NUMBERED = _LEAD + r"(?P<num>[0-9]{1,3})(?P<mark>[.)]?)(?=[ \t\u00a0]|\Z)"
 
 
-#: The first characters of a line that _numbered() matches.
+#: The first characters of a line that _NUMBERED matches.
 _NUMBER_FIRST = frozenset(_BLANK + "0123456789")
 #: How a line that opens with a label starts: a keyword, ``**`` or a blank.
 _LABEL_STARTS = ("Vra", "Antwoord", "*", " ", "\t", "\u00a0", "\f", "\v")
@@ -103,7 +102,7 @@ def _plain_label(line: str, index: int) -> Label | None:
 
 def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
     """``1.``, ``1)`` or a bare ``1`` opening question ``expected`` in a draft."""
-    match = _numbered().match(line)
+    match = compiled(_NUMBERED).match(line)
     if match is None or int(match["num"]) != expected:
         return None
     rest = line[match.end() :].strip(_BLANK)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import heapq
 import re
 
 from qalint.model import DateField, Span
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
 
 MONTHS = (
@@ -66,7 +66,7 @@ def parse_date_text(role: str, text: str, span: Span) -> DateField:
         return DateField(role, stripped, span, value, problem, _lower(match["weekday"]))
     if not stripped:
         return DateField(role, stripped, span, None, "datum ontbreekt")
-    loose = _compiled(_LOOSE).match(stripped)
+    loose = compiled(_LOOSE).match(stripped)
     if loose is not None and loose["month"].lower() not in MONTHS:
         problem = f"onbekende maand '{loose['month'][:30]}'"
     elif loose is not None and loose["year"] is not None and not loose["year"].isascii():
@@ -86,7 +86,7 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
     # Capitals are rare, so the common scan stays a fast literal search; a capital G is
     # rare in prose too, and looking for one character is much faster than for "DAG".
     if "G" in text and "DAG" in text:
-        capitals = _compiled(_HAS_WEEKDAY_CAPITALS).finditer(text)
+        capitals = compiled(_HAS_WEEKDAY_CAPITALS).finditer(text)
         hits = heapq.merge(hits, capitals, key=lambda m: m.start())
     for hit in hits:
         if hit.start() < done:
@@ -101,11 +101,6 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
             DateField("text", match.group(0), span, value, problem, _lower(match["weekday"]))
         )
     return tuple(found)
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _lower(text: str | None) -> str | None:

@@ -30,13 +30,13 @@ little more than a real one.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from itertools import repeat
 from typing import NamedTuple
 
 from qalint.model import FootnoteMarker, FootnoteNote, Span
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import content_start
 from qalint.parse.records import new
 
@@ -51,18 +51,9 @@ _BLANK = " \t\u00a0\f\v"
 _LINE_NUMBER = re.compile(r"[ \t\u00a0\f\v]*(?P<num>[0-9]{1,3})(?![0-9])")
 
 
-# Patterns for rare forms are compiled on first use: compiling costs start-up time, and
-# most documents never need them.
-
-
-@functools.cache
-def _bracket_note() -> re.Pattern[str]:
-    return re.compile(r"[ \t\u00a0\f\v]*\[(?P<num>[0-9]{1,3})[ ]?\][ \t\u00a0]+")
-
-
-@functools.cache
-def _caret_note() -> re.Pattern[str]:
-    return re.compile(r"[ \t\u00a0\f\v]*\[\^(?P<num>[0-9]{1,3})\]:[ \t]*")
+# The patterns of rare forms are compiled on first use (qalint.parse.lazy).
+_BRACKET_NOTE = r"[ \t\u00a0\f\v]*\[(?P<num>[0-9]{1,3})[ ]?\][ \t\u00a0]+"
+_CARET_NOTE = r"[ \t\u00a0\f\v]*\[\^(?P<num>[0-9]{1,3})\]:[ \t]*"
 
 
 #: A number line with a list of markers: ``2, 3 en 4``.
@@ -85,10 +76,8 @@ _CANDIDATE = re.compile(
 )
 
 
-@functools.cache
-def _bracket() -> re.Pattern[str]:
-    """``[1 ]``, ``[4 5 ]``, ``[10]``, ``[^1]``; not a Markdown link ``[1](...)``."""
-    return re.compile(r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()")
+#: ``[1 ]``, ``[4 5 ]``, ``[10]``, ``[^1]``; not a Markdown link ``[1](...)``.
+_BRACKET = r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()"
 
 
 #: The next number of a list of markers: ``, 2``, `` en 3``, `` 4``.
@@ -110,7 +99,7 @@ _CLASS_OF = {
 }
 _CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
 #: In the classes, the first digit of the number of every candidate of _CANDIDATE,
-#: _bracket() and _LINE_OPEN: for each form, a superset of what the patterns read around
+#: _BRACKET and _LINE_OPEN: for each form, a superset of what the patterns read around
 #: that number. (A pattern that opens with a literal is searched for fast; this one is
 #: tried only at digits, and at once given up inside a number. Only where a match
 #: starts counts: it reads on, without a lookahead's cost, to the first character after
@@ -154,10 +143,8 @@ _PROSE_BEFORE = frozenset(
 )
 
 
-@functools.cache
-def _year_end() -> re.Pattern[str]:
-    """A year ending a sentence, which a marker may follow: ``in 2018.12 Hierbij``."""
-    return re.compile(r"(?:^|[^0-9.,])(?:19|20)[0-9]{2}\Z")
+#: A year ending a sentence, which a marker may follow: ``in 2018.12 Hierbij``.
+_YEAR_END = r"(?:^|[^0-9.,])(?:19|20)[0-9]{2}\Z"
 
 
 #: Units written glued to a number: ``m2``, ``km2``, ``co2``.
@@ -166,19 +153,12 @@ _UNITS = frozenset("m km cm mm dm ha co h no so nox pm".split())
 _CLOSING = "?!»”\u2019\"'.;,)]"
 
 
-@functools.cache
-def _ordinal() -> re.Pattern[str]:
-    return re.compile(r"(?:e|ste|de)(?![^\W\d_])")
-
-
-@functools.cache
-def _source() -> re.Pattern[str]:
-    """What makes a note without a marker look like a source rather than prose."""
-    return re.compile(
-        r"https?:|www\.|\.nl\b|\.pdf|Kamerstuk|Aanhangsel|Handelingen|nr\.|«|“"
-        r"|\b(?:19|20)[0-9]{2}\b",
-        re.IGNORECASE,
-    )
+_ORDINAL = r"(?:e|ste|de)(?![^\W\d_])"
+#: What makes a note without a marker look like a source rather than prose.
+_SOURCE = (
+    r"https?:|www\.|\.nl\b|\.pdf|Kamerstuk|Aanhangsel|Handelingen|nr\.|«|“"
+    r"|\b(?:19|20)[0-9]{2}\b"
+)
 
 
 class _LineStart(NamedTuple):
@@ -484,7 +464,7 @@ def _resolve_line_start(
             return False
         if (
             number == state.next_note
-            and _source().search(text)
+            and compiled(_SOURCE, re.IGNORECASE).search(text)
             and not _after_list_intro(lines, index, artefact)
             and pages.in_zone(index)
         ):
@@ -522,7 +502,9 @@ def _resolve_line_start(
     if (
         state.awaits_note(number)
         and not (
-            found.form == "glued" and _ordinal().match(found.text) and not pages.in_zone(index)
+            found.form == "glued"
+            and compiled(_ORDINAL).match(found.text)
+            and not pages.in_zone(index)
         )
         and not (found.form == "spaced" and _prose(found.text))
         and not (
@@ -545,9 +527,9 @@ def _resolve_line_start(
         return False
     if (
         number == state.next_note
-        and _source().search(found.text)
+        and compiled(_SOURCE, re.IGNORECASE).search(found.text)
         and not _after_list_intro(lines, index, artefact)
-        and not (found.form == "glued" and _ordinal().match(found.text))
+        and not (found.form == "glued" and compiled(_ORDINAL).match(found.text))
         and not (found.form == "spaced" and _prose(found.text))
         and pages.in_zone(index)
     ):
@@ -596,7 +578,7 @@ def _resolve_inline(
 def _line_start(line: str, begin: int) -> _LineStart | None:
     """A number opening the line (after ``begin``), in one of the note/marker forms."""
     if "[" in line:  # else neither form in brackets can match
-        caret = _caret_note().match(line, begin)
+        caret = compiled(_CARET_NOTE).match(line, begin)
         if caret is not None:
             return _LineStart(
                 "caret",
@@ -605,7 +587,7 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
                 caret.end("num") + 2,
                 line[caret.end() :].strip(_BLANK),
             )
-        bracket = _bracket_note().match(line, begin)
+        bracket = compiled(_BRACKET_NOTE).match(line, begin)
         if bracket is not None:
             number = _number(bracket["num"])
             text = line[bracket.end() :].strip(_BLANK)
@@ -776,7 +758,7 @@ def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
     if char in _CLOSING:
         if len(before) < 2 or before[-2].isspace():
             return None  # an opening quote: "'90"
-        if char == "." and _year_end().search(before[:-1]):
+        if char == "." and compiled(_YEAR_END).search(before[:-1]):
             return _Inline("word", number, start, end, False, digits)  # "in 2018.12 Hierbij"
         if char in ".;," and ("0" <= before[-2] <= "9" or _abbreviation(before[:-1])):
             return None  # "1.5", "2,5", "nr.6"
@@ -837,7 +819,7 @@ def _paren_marker(token: str, start: int, previous: str, following: str) -> _Inl
 def _bracket_markers(line: str, begin: int) -> list[_Inline]:
     """``[1 ]``, ``[4 5 ]``, ``[10]`` and Markdown ``[^1]`` (not ``[^1]:`` notes)."""
     found: list[_Inline] = []
-    for match in _bracket().finditer(line, begin):
+    for match in compiled(_BRACKET).finditer(line, begin):
         if len(found) >= _MAX_CANDIDATES:
             break
         if match["caret"]:
@@ -908,7 +890,7 @@ def _reads_on(
     ``van``: only the note that comes later makes this one prose.)"""
     return (
         last_note_line.get(found.numbers[0], -1) > index
-        and not _source().search(found.text)
+        and not compiled(_SOURCE, re.IGNORECASE).search(found.text)
         and _after_number_word(lines, index, artefact)
     )
 

@@ -9,12 +9,12 @@ leden`` is written, and the officials the questions are put to and who answers.
 
 from __future__ import annotations
 
-import functools
 import re
 import sys
 
 from qalint.model import DateField, Header, HeaderLine, Official, Person, Span
 from qalint.parse.dates import parse_date_text
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
 
 _QUESTION_HEADER = re.compile(
@@ -132,7 +132,7 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
     fields["submitted"] = tuple(submitted)
     fields["received"] = tuple(received)
     if _DELAY_WORDS in text:
-        delays = _compiled(_DELAY_REFERENCE).finditer(text)
+        delays = compiled(_DELAY_REFERENCE).finditer(text)
         fields["delay_references"] = tuple(match["nr"] for match in delays)
 
     for index in range(min(last_line, 12)):
@@ -220,7 +220,7 @@ _DATE_TAIL = r"[ ]*[0-9]{1,2}[ ]*[a-z]{3,9}[ ]*[0-9]{4}"
 
 
 def _end_of_date(text: str, start: int, limit: int) -> int:
-    match = _compiled(_DATE_TAIL).match(text, start, limit)
+    match = compiled(_DATE_TAIL).match(text, start, limit)
     return match.end() if match else start
 
 
@@ -287,14 +287,8 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
 
 
 def _titles(text: str, start: int, end: int) -> list[re.Match[str]]:
-    pattern = _TITLE if "\u017f" not in text else _compiled(_TITLE_ANY_CASE)
+    pattern = _TITLE if "\u017f" not in text else compiled(_TITLE_ANY_CASE)
     return list(pattern.finditer(text, start, end))
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """A pattern that few texts need, compiled on first use."""
-    return re.compile(pattern)
 
 
 def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,10 +8,10 @@ linear in the length of the line whatever a user types.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import NamedTuple
 
+from qalint.parse.lazy import compiled
 from qalint.parse.records import new
 
 #: A number longer than this is not a question number (and int() is never asked to
@@ -115,7 +115,7 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
     if start < 0:
         if text.isascii():
             return None
-        odd = _digit_like().match(text, pos)
+        odd = compiled(_DIGIT_LIKE).match(text, pos)
         if odd is not None:
             char = odd.group(1)
             return ScannedList(
@@ -127,11 +127,6 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
             )
         return None
     return ScannedList(tuple(numbers), start, end, irregular, tuple(problems))
-
-
-@functools.cache
-def _digit_like() -> re.Pattern[str]:
-    return re.compile(_DIGIT_LIKE)
 
 
 def _to_number(digits: str, problems: list[str]) -> int | None:

@@ -9,11 +9,11 @@ aangegeven``. A reference followed by ``van de vragen van het lid ...``,
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 
 from qalint.model import Block, Reference
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
 from qalint.parse.numbers import WORD_NUMBERS, scan_number_list
 from qalint.parse.records import new
@@ -75,7 +75,8 @@ def find_references(
         found.append(_reference(running, match.start(), scanned.end, scanned.numbers, blocks))
     # A reference by word ("in antwoord vier") holds "antwoord": only those keywords count.
     if has_answers and worded:
-        pattern, cue = _word_patterns()
+        pattern = compiled(_WORD_PREFIX, re.IGNORECASE)
+        cue = compiled(_WORD_PREFIX_CUE)
         for match in _candidates(pattern, text, answer_keywords, worded, cue):
             if _EXTERNAL.match(text, match.end()):
                 continue
@@ -119,13 +120,6 @@ _PREFIX_CUE = re.compile(r"[0-9](?<=[dDnNgG\s]\s[0-9])")
 #: A ``_WORD_PREFIX`` match ends in "antwoord", white space and a number word, which
 #: opens with one of a few pairs of letters.
 _WORD_PREFIX_CUE = r"[dD]\s+(?i:" + "|".join(sorted({word[:2] for word in WORD_NUMBERS})) + ")"
-
-
-@functools.cache
-def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """_WORD_PREFIX and its cue, compiled on first use: few texts write a number word
-    after "antwoord"."""
-    return re.compile(_WORD_PREFIX, re.IGNORECASE), re.compile(_WORD_PREFIX_CUE)
 
 
 def _keyword_spans(
