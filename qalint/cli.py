@@ -126,6 +126,9 @@ def _silence_stdout() -> None:
 
 
 def _finish(code: int) -> None:
+    from qalint import pattern_cache
+
+    pattern_cache.save()  # what this run compiled, for the next one
     try:
         sys.stdout.flush()
     except BrokenPipeError:

@@ -12,6 +12,8 @@ import enum
 import re
 from typing import NamedTuple
 
+from qalint import pattern_cache
+
 
 class Span(NamedTuple):
     """A range in the original input.
@@ -133,7 +135,7 @@ class Token(NamedTuple):
 
 #: Splits a header element into white space and tokens (words and single parentheses),
 #: alternating and starting and ending with white space (which may be empty).
-_TOKEN_SPLIT = re.compile(r"([()]|[^\s()]+)")
+_TOKEN_SPLIT = pattern_cache.compile(r"([()]|[^\s()]+)")
 
 
 class HeaderLine(NamedTuple):
