@@ -63,17 +63,14 @@ class PatternCache:
         key = (pattern, int(flags))  # a RegexFlag is not a key marshal can write
         entry = entries.get(key)
         if entry is not None:
-            try:
-                compiled: re.Pattern[Any] = _sre.compile(pattern, *entry)
-            except (RuntimeError, TypeError, ValueError, OverflowError):
-                # The engine refused the code: compile the pattern as usual.
-                del entries[key]
-            else:
+            built = _build(pattern, entry)
+            if built is not None:
                 self._used.add(key)
-                return compiled
+                return built
+            del entries[key]
         compiled = re.compile(pattern, flags)
         entry = _entry(pattern, flags)
-        if entry is not None and _same(_sre.compile(pattern, *entry), compiled):
+        if entry is not None and _same(_build(pattern, entry), compiled):
             entries[key] = entry
             self._used.add(key)
             self._added = True
@@ -134,7 +131,17 @@ def _entry(pattern: str | bytes, flags: int) -> _Entry | None:
         return None
 
 
-def _same(built: re.Pattern[Any], compiled: re.Pattern[Any]) -> bool:
+def _build(pattern: str | bytes, entry: _Entry) -> re.Pattern[Any] | None:
+    """The pattern from its code; None where the engine refuses the code (a damaged
+    file) or takes other arguments (another interpreter)."""
+    try:
+        built: re.Pattern[Any] = _sre.compile(pattern, *entry)
+    except (RuntimeError, TypeError, ValueError, OverflowError):
+        return None
+    return built
+
+
+def _same(built: re.Pattern[Any] | None, compiled: re.Pattern[Any]) -> bool:
     # Pattern objects compare equal when their text, flags and code are the same.
     return built == compiled and built.groupindex == compiled.groupindex
 

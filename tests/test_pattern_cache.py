@@ -164,3 +164,18 @@ def test_without_the_engine_internals_patterns_are_compiled(
     _assert_same(cache.compile(r"[a-z]+"), r"[a-z]+", 0)
     cache.save()
     assert not (tmp_path / "cache").exists()
+
+
+def test_an_engine_that_takes_other_arguments_is_not_used(
+    tmp_path: Path, writes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class OtherEngine:
+        @staticmethod
+        def compile(*args: Any) -> None:
+            raise TypeError("compile() takes 7 arguments")
+
+    monkeypatch.setattr(pattern_cache, "_sre", OtherEngine)
+    cache = PatternCache(str(tmp_path / "cache"))
+    _assert_same(cache.compile(r"[a-z]+"), r"[a-z]+", 0)
+    cache.save()
+    assert not (tmp_path / "cache").exists()
