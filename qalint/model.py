@@ -9,7 +9,6 @@ for every span of every document.
 
 import datetime as dt
 import enum
-import re
 from typing import NamedTuple
 
 from qalint import pattern_cache
