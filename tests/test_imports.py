@@ -23,6 +23,9 @@ NOT_NEEDED = (
     "qalint.docs",
     "signal",
     "subprocess",
+    # gettext imports it to find translations: click asks for its English help texts
+    # when its own help and version options are built.
+    "locale",
 )
 
 _PROBE = """
