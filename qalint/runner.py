@@ -182,7 +182,7 @@ def check_path(
         if ignored and entry.cls.code in ignored:
             continue
         if entry.plugin.builtin:
-            _check_with(selected, doc, settings.rule_timeout, report)
+            _run_builtin(selected, doc, report)
             continue
         with isolated() as outcome:
             _check_with(selected, doc, settings.rule_timeout, report)
@@ -191,22 +191,25 @@ def check_path(
 
 
 def _check_with(selected: Selected, doc: Document, timeout: float, report: _Reporter) -> None:
-    """Make the rule for this file and run it; what goes wrong becomes QA000."""
+    """Make a third-party rule for this file and run it; what goes wrong becomes QA000."""
     entry, options, severity = selected
     try:
         rule = entry.cls(report.result.path, options, severity)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
-        report.result.tracebacks.append(_traceback())
-        report.add(
-            "QA000",
-            f"{_who(entry)} is gecrasht bij het aanmaken: {exception_text(exc)}"
-            f"{'; meld dit alstublieft' if entry.plugin.builtin else ''}",
-        )
+        _crashed_making(entry, exc, report)
         return
-    run = _run_builtin if entry.plugin.builtin else _run_rule
-    report.result.diagnostics.extend(run(rule, doc, entry, report, timeout))
+    report.result.diagnostics.extend(_run_rule(rule, doc, entry, report, timeout))
+
+
+def _crashed_making(entry: RuleEntry, exc: BaseException, report: _Reporter) -> None:
+    report.result.tracebacks.append(_traceback())
+    report.add(
+        "QA000",
+        f"{_who(entry)} is gecrasht bij het aanmaken: {exception_text(exc)}"
+        f"{'; meld dit alstublieft' if entry.plugin.builtin else ''}",
+    )
 
 
 def _note_printed(result: FileResult, who: str, outcome: Isolation) -> None:
@@ -279,17 +282,24 @@ class _BadReturn(Exception):
     """``check`` returned something that is not a collection of findings."""
 
 
-def _run_builtin(
-    rule: Rule, doc: Document, entry: RuleEntry, report: _Reporter, timeout: float
-) -> list[Diagnostic]:
-    """A built-in rule, tested to end, to stay linear on pathological input and to
-    give valid findings: run without a timer (arming one per rule and file would cost
-    more than the rules) and without the per-item bookkeeping below. A crash is QA000
+def _run_builtin(selected: Selected, doc: Document, report: _Reporter) -> None:
+    """Make a built-in rule for this file and run it. Built-in rules are tested to end,
+    to stay linear on pathological input and to give valid findings: run without a
+    timer (arming one per rule and file would cost more than the rules) and without the
+    per-item bookkeeping of _run_rule, in one call (most rules find nothing, and a
+    call more per rule and file costs more than many of their checks). A crash is QA000
     all the same, and what it found is still checked."""
+    entry, options, severity = selected
+    try:
+        rule = entry.cls(report.result.path, options, severity)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - as for a third-party rule
+        _crashed_making(entry, exc, report)
+        return
     found: list[object] = []
     try:
-        for item in rule.check(doc):
-            found.append(item)
+        found.extend(rule.check(doc))  # keeps what came before a crash
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError too
@@ -297,7 +307,8 @@ def _run_builtin(
         report.add(
             "QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}; meld dit alstublieft"
         )
-    return _Accepted(rule, doc, entry, report).all(found) if found else []
+    if found:
+        report.result.diagnostics.extend(_Accepted(rule, doc, entry, report).all(found))
 
 
 def _run_rule(
