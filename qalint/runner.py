@@ -282,21 +282,34 @@ class _BadReturn(Exception):
     """``check`` returned something that is not a collection of findings."""
 
 
+#: The built-in rules made so far, by the configured rule they were made for (kept, so
+#: that its id stays its own): a built-in rule keeps nothing of a file on itself, so one
+#: instance serves every file, given each file's path (making a rule costs more than many
+#: a rule's whole check). Files are checked one at a time in a process.
+_made: dict[int, tuple[Selected, Rule]] = {}
+
+
 def _run_builtin(selected: Selected, doc: Document, report: _Reporter) -> None:
-    """Make a built-in rule for this file and run it. Built-in rules are tested to end,
-    to stay linear on pathological input and to give valid findings: run without a
-    timer (arming one per rule and file would cost more than the rules) and without the
-    per-item bookkeeping of _run_rule, in one call (most rules find nothing, and a
-    call more per rule and file costs more than many of their checks). A crash is QA000
-    all the same, and what it found is still checked."""
-    entry, options, severity = selected
-    try:
-        rule = entry.cls(report.result.path, options, severity)
-    except KeyboardInterrupt:
-        raise
-    except BaseException as exc:  # noqa: BLE001 - as for a third-party rule
-        _crashed_making(entry, exc, report)
-        return
+    """Run a built-in rule on this file, made for ``selected`` on first use (``_made``).
+
+    Built-in rules are tested to end, to stay linear on pathological input and to give
+    valid findings: run without a timer (arming one per rule and file would cost more
+    than the rules) and without the per-item bookkeeping of _run_rule, in one call. A
+    crash is QA000 all the same, and what it found is still checked."""
+    entry = selected.entry
+    made = _made.get(id(selected))
+    if made is not None:
+        rule = made[1]
+        rule.path = report.result.path
+    else:
+        try:
+            rule = entry.cls(report.result.path, selected.options, selected.severity)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - as for a third-party rule
+            _crashed_making(entry, exc, report)
+            return
+        _made[id(selected)] = (selected, rule)
     found: list[object] = []
     try:
         found.extend(rule.check(doc))  # keeps what came before a crash
