@@ -177,17 +177,54 @@ def check_path(
         if settings.per_file_ignores
         else frozenset()
     )
+    _run_rules(settings, doc, ignored, report)
+    return result
+
+
+#: The built-in rules made so far, by the configured rule they were made for (kept, so
+#: that its id stays its own): a built-in rule keeps nothing of a file on itself, so one
+#: instance serves every file, given each file's path (making a rule costs more than many
+#: a rule's whole check). Files are checked one at a time in a process.
+_made: dict[int, tuple[Selected, Rule]] = {}
+
+
+def _run_rules(
+    settings: Settings, doc: Document, ignored: frozenset[str], report: _Reporter
+) -> None:
+    """Run every selected rule on ``doc``; what goes wrong becomes QA000.
+
+    Built-in rules are tested to end, to stay linear on pathological input and to give
+    valid findings: run here, without a call of their own (most find nothing, and a call
+    costs more than many of their checks), without a timer (arming one per rule and file
+    would cost more than the rules) and without the per-item bookkeeping of _run_rule. A
+    crash is QA000 all the same, and what it found is still checked."""
+    result = report.result
     for selected in settings.checks:
         entry = selected.entry
         if ignored and entry.cls.code in ignored:
             continue
-        if entry.plugin.builtin:
-            _run_builtin(selected, doc, report)
+        if not entry.plugin.builtin:
+            with isolated() as outcome:
+                _check_with(selected, doc, settings.rule_timeout, report)
+            _note_printed(result, _who(entry), outcome)
             continue
-        with isolated() as outcome:
-            _check_with(selected, doc, settings.rule_timeout, report)
-        _note_printed(result, _who(entry), outcome)
-    return result
+        made = _made.get(id(selected))
+        rule = made[1] if made is not None else _make_builtin(selected, report)
+        if rule is None:
+            continue
+        rule.path = result.path
+        found: list[object] = []
+        try:
+            found.extend(rule.check(doc))  # keeps what came before a crash
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError too
+            result.tracebacks.append(_traceback())
+            report.add(
+                "QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}; meld dit alstublieft"
+            )
+        if found:
+            result.diagnostics.extend(_Accepted(rule, doc, entry, report).all(found))
 
 
 def _check_with(selected: Selected, doc: Document, timeout: float, report: _Reporter) -> None:
@@ -282,46 +319,18 @@ class _BadReturn(Exception):
     """``check`` returned something that is not a collection of findings."""
 
 
-#: The built-in rules made so far, by the configured rule they were made for (kept, so
-#: that its id stays its own): a built-in rule keeps nothing of a file on itself, so one
-#: instance serves every file, given each file's path (making a rule costs more than many
-#: a rule's whole check). Files are checked one at a time in a process.
-_made: dict[int, tuple[Selected, Rule]] = {}
-
-
-def _run_builtin(selected: Selected, doc: Document, report: _Reporter) -> None:
-    """Run a built-in rule on this file, made for ``selected`` on first use (``_made``).
-
-    Built-in rules are tested to end, to stay linear on pathological input and to give
-    valid findings: run without a timer (arming one per rule and file would cost more
-    than the rules) and without the per-item bookkeeping of _run_rule, in one call. A
-    crash is QA000 all the same, and what it found is still checked."""
+def _make_builtin(selected: Selected, report: _Reporter) -> Rule | None:
+    """The instance of a built-in rule for ``selected``, made now; None if that crashed."""
     entry = selected.entry
-    made = _made.get(id(selected))
-    if made is not None:
-        rule = made[1]
-        rule.path = report.result.path
-    else:
-        try:
-            rule = entry.cls(report.result.path, selected.options, selected.severity)
-        except KeyboardInterrupt:
-            raise
-        except BaseException as exc:  # noqa: BLE001 - as for a third-party rule
-            _crashed_making(entry, exc, report)
-            return
-        _made[id(selected)] = (selected, rule)
-    found: list[object] = []
     try:
-        found.extend(rule.check(doc))  # keeps what came before a crash
+        rule = entry.cls(report.result.path, selected.options, selected.severity)
     except KeyboardInterrupt:
         raise
-    except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError too
-        report.result.tracebacks.append(_traceback())
-        report.add(
-            "QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}; meld dit alstublieft"
-        )
-    if found:
-        report.result.diagnostics.extend(_Accepted(rule, doc, entry, report).all(found))
+    except BaseException as exc:  # noqa: BLE001 - as for a third-party rule
+        _crashed_making(entry, exc, report)
+        return None
+    _made[id(selected)] = (selected, rule)
+    return rule
 
 
 def _run_rule(
