@@ -7,7 +7,7 @@ import os
 import stat
 import types
 from collections.abc import Iterable, Iterator, Mapping
-from typing import cast
+from typing import Any, cast
 
 from qalint.discovery import Target, os_error_message
 from qalint.isolation import Isolation, isolated
@@ -181,11 +181,23 @@ def check_path(
     return result
 
 
-#: The built-in rules made so far, by the configured rule they were made for (kept, so
-#: that its id stays its own): a built-in rule keeps nothing of a file on itself, so one
-#: instance serves every file, given each file's path (making a rule costs more than many
-#: a rule's whole check). Files are checked one at a time in a process.
-_made: dict[int, tuple[Selected, Rule]] = {}
+#: The rules of each configuration as the runner uses them, by the id of its
+#: ``settings.checks`` (kept, so that the id stays its own): ``[selected, builtin, rule]``
+#: for each selected rule, where ``rule`` is the built-in rule made on first use. A
+#: built-in rule keeps nothing of a file on itself, so one instance serves every file,
+#: given each file's path (making a rule costs more than many a rule's whole check).
+#: Files are checked one at a time in a process.
+_rows: dict[int, tuple[tuple[Selected, ...], list[list[Any]]]] = {}
+
+
+def _rows_of(checks: tuple[Selected, ...]) -> list[list[Any]]:
+    made = _rows.get(id(checks))
+    if made is None:
+        made = _rows[id(checks)] = (
+            checks,
+            [[selected, selected.entry.plugin.builtin, None] for selected in checks],
+        )
+    return made[1]
 
 
 def _run_rules(
@@ -199,19 +211,21 @@ def _run_rules(
     would cost more than the rules) and without the per-item bookkeeping of _run_rule. A
     crash is QA000 all the same, and what it found is still checked."""
     result = report.result
-    for selected in settings.checks:
-        entry = selected.entry
-        if ignored and entry.cls.code in ignored:
+    selected: Selected
+    rule: Rule | None
+    for row in _rows_of(settings.checks):
+        selected, builtin, rule = row
+        if ignored and selected.entry.cls.code in ignored:
             continue
-        if not entry.plugin.builtin:
+        if not builtin:
             with isolated() as outcome:
                 _check_with(selected, doc, settings.rule_timeout, report)
-            _note_printed(result, _who(entry), outcome)
+            _note_printed(result, _who(selected.entry), outcome)
             continue
-        made = _made.get(id(selected))
-        rule = made[1] if made is not None else _make_builtin(selected, report)
         if rule is None:
-            continue
+            rule = row[2] = _make_builtin(selected, report)
+            if rule is None:
+                continue  # made again for the next file, which reports it too
         rule.path = result.path
         found: list[object] = []
         try:
@@ -221,10 +235,11 @@ def _run_rules(
         except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError too
             result.tracebacks.append(_traceback())
             report.add(
-                "QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}; meld dit alstublieft"
+                "QA000",
+                f"{_who(selected.entry)} is gecrasht: {exception_text(exc)}; meld dit alstublieft",
             )
         if found:
-            result.diagnostics.extend(_Accepted(rule, doc, entry, report).all(found))
+            result.diagnostics.extend(_Accepted(rule, doc, selected.entry, report).all(found))
 
 
 def _check_with(selected: Selected, doc: Document, timeout: float, report: _Reporter) -> None:
@@ -320,17 +335,14 @@ class _BadReturn(Exception):
 
 
 def _make_builtin(selected: Selected, report: _Reporter) -> Rule | None:
-    """The instance of a built-in rule for ``selected``, made now; None if that crashed."""
-    entry = selected.entry
+    """A built-in rule for ``selected``, made now; None if that crashed."""
     try:
-        rule = entry.cls(report.result.path, selected.options, selected.severity)
+        return selected.entry.cls(report.result.path, selected.options, selected.severity)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # noqa: BLE001 - as for a third-party rule
-        _crashed_making(entry, exc, report)
+        _crashed_making(selected.entry, exc, report)
         return None
-    _made[id(selected)] = (selected, rule)
-    return rule
 
 
 def _run_rule(

@@ -1,5 +1,5 @@
 """The runner makes each built-in rule once per configured rule and gives it each file's
-path (``qalint.runner._made``). That is right only while a built-in rule keeps nothing of
+path (``qalint.runner._rows``). That is right only while a built-in rule keeps nothing of
 a file on itself, which these tests check."""
 
 from __future__ import annotations
@@ -68,13 +68,31 @@ def test_one_instance_gives_each_file_its_own_findings(monkeypatch: pytest.Monke
     # Each file alone, with rules made for it ...
     alone = []
     for path in bad:
-        monkeypatch.setattr(runner, "_made", {})
+        monkeypatch.setattr(runner, "_rows", {})
         alone.extend(_findings([path]))
     # ... and all in one run, where each rule is made once.
-    monkeypatch.setattr(runner, "_made", {})
+    monkeypatch.setattr(runner, "_rows", {})
     together = _findings(bad + bad)
     assert together == alone + alone
     assert all(
         f[0] == str(path) for path, found in zip(bad + bad, together, strict=True) for f in found
     )
     assert sum(map(len, alone)) > len(bad)  # the files do have findings
+
+
+def test_a_builtin_rule_that_cannot_be_made_is_reported_for_every_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cls = PLUGINS.rules["QA105"].cls
+
+    def broken_init(self: object, *args: object) -> None:
+        raise KeyError("optie")
+
+    monkeypatch.setattr(cls, "__init__", broken_init)
+    monkeypatch.setattr(runner, "_rows", {})
+    settings = resolve(RawConfig(), PLUGINS.rules, Overrides())
+    for path in DOCUMENTS[:3]:
+        result = runner.check_path(str(path), str(path), settings, PLUGINS)
+        assert [d.message[:40] for d in result.diagnostics if d.code == "QA000"] == [
+            "ingebouwde regel QA105 is gecrasht bij h"
+        ]
