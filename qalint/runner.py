@@ -39,7 +39,8 @@ class FileResult:
 
     @property
     def failed(self) -> bool:
-        return any(d.code in FAILURE_CODES for d in self.diagnostics)
+        # Most files have no finding: told without starting a generator.
+        return bool(self.diagnostics) and any(d.code in FAILURE_CODES for d in self.diagnostics)
 
 
 def _traceback() -> str:
@@ -286,7 +287,8 @@ def _read_source(
     shown: str, data: bytes, settings: Settings, plugins: Plugins, report: _Reporter
 ) -> Source | None:
     for plugin_name, reader in plugins.readers():
-        info = plugins.info(plugin_name)
+        # ``plugins.info`` builds its default for an unknown name on every call.
+        info = plugins.infos.get(plugin_name) or plugins.info(plugin_name)
         outcome: Isolation | None = None
         try:
             if info.builtin:
