@@ -189,11 +189,16 @@ def check_path(
 #: given each file's path (making a rule costs more than many a rule's whole check).
 #: Files are checked one at a time in a process.
 _rows: dict[int, tuple[tuple[Selected, ...], list[list[Any]]]] = {}
+#: A run has one configuration per folder with its own; a caller that resolves one for
+#: every file must not make the rows grow without end.
+_MAX_CONFIGURATIONS = 256
 
 
 def _rows_of(checks: tuple[Selected, ...]) -> list[list[Any]]:
     made = _rows.get(id(checks))
     if made is None:
+        if len(_rows) >= _MAX_CONFIGURATIONS:
+            _rows.clear()
         made = _rows[id(checks)] = (
             checks,
             [[selected, selected.entry.plugin.builtin, None] for selected in checks],

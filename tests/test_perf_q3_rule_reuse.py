@@ -96,3 +96,12 @@ def test_a_builtin_rule_that_cannot_be_made_is_reported_for_every_file(
         assert [d.message[:40] for d in result.diagnostics if d.code == "QA000"] == [
             "ingebouwde regel QA105 is gecrasht bij h"
         ]
+
+
+def test_the_rows_do_not_grow_without_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "_rows", {})
+    path = DOCUMENTS[0]
+    for _ in range(runner._MAX_CONFIGURATIONS + 10):
+        settings = resolve(RawConfig(), PLUGINS.rules, Overrides())
+        runner.check_path(str(path), str(path), settings, PLUGINS)
+        assert len(runner._rows) <= runner._MAX_CONFIGURATIONS
