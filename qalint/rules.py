@@ -44,6 +44,14 @@ class Diagnostic(NamedTuple):
 class NoOptions:
     """Options of a rule that has none."""
 
+    # Nothing can be set on it, so every rule and file can share one.
+    __slots__ = ()
+
+
+#: The options of every rule that has none: making one for each rule and file cost more
+#: than many a rule's whole check.
+_NO_OPTIONS = NoOptions()
+
 
 class Rule:
     """Base class of every rule, built-in or third-party.
@@ -61,7 +69,9 @@ class Rule:
 
     def __init__(self, path: str, options: Any = None, severity: Severity | None = None):
         self.path = path
-        self.options = options if options is not None else self.Options()
+        if options is None:
+            options = _NO_OPTIONS if self.Options is NoOptions else self.Options()
+        self.options = options
         self.effective_severity = severity or self.severity
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

@@ -7,7 +7,7 @@ import os
 import stat
 import types
 from collections.abc import Iterable, Iterator, Mapping
-from typing import cast
+from typing import Any, cast
 
 from qalint.discovery import Target, os_error_message
 from qalint.isolation import Isolation, isolated
@@ -39,7 +39,8 @@ class FileResult:
 
     @property
     def failed(self) -> bool:
-        return any(d.code in FAILURE_CODES for d in self.diagnostics)
+        # Most files have no finding: told without starting a generator.
+        return bool(self.diagnostics) and any(d.code in FAILURE_CODES for d in self.diagnostics)
 
 
 def _traceback() -> str:
@@ -177,36 +178,96 @@ def check_path(
         if settings.per_file_ignores
         else frozenset()
     )
-    for selected in settings.checks:
-        entry = selected.entry
-        if ignored and entry.cls.code in ignored:
-            continue
-        if entry.plugin.builtin:
-            _check_with(selected, doc, settings.rule_timeout, report)
-            continue
-        with isolated() as outcome:
-            _check_with(selected, doc, settings.rule_timeout, report)
-        _note_printed(result, _who(entry), outcome)
+    _run_rules(settings, doc, ignored, report)
     return result
 
 
+#: The rules of each configuration as the runner uses them, by the id of its
+#: ``settings.checks`` (kept, so that the id stays its own): ``[selected, builtin, rule]``
+#: for each selected rule, where ``rule`` is the built-in rule made on first use. A
+#: built-in rule keeps nothing of a file on itself, so one instance serves every file,
+#: given each file's path (making a rule costs more than many a rule's whole check).
+#: Files are checked one at a time in a process.
+_rows: dict[int, tuple[tuple[Selected, ...], list[list[Any]]]] = {}
+#: A run has one configuration per folder with its own; a caller that resolves one for
+#: every file must not make the rows grow without end.
+_MAX_CONFIGURATIONS = 256
+
+
+def _rows_of(checks: tuple[Selected, ...]) -> list[list[Any]]:
+    made = _rows.get(id(checks))
+    if made is None:
+        if len(_rows) >= _MAX_CONFIGURATIONS:
+            _rows.clear()
+        made = _rows[id(checks)] = (
+            checks,
+            [[selected, selected.entry.plugin.builtin, None] for selected in checks],
+        )
+    return made[1]
+
+
+def _run_rules(
+    settings: Settings, doc: Document, ignored: frozenset[str], report: _Reporter
+) -> None:
+    """Run every selected rule on ``doc``; what goes wrong becomes QA000.
+
+    Built-in rules are tested to end, to stay linear on pathological input and to give
+    valid findings: run here, without a call of their own (most find nothing, and a call
+    costs more than many of their checks), without a timer (arming one per rule and file
+    would cost more than the rules) and without the per-item bookkeeping of _run_rule. A
+    crash is QA000 all the same, and what it found is still checked."""
+    result = report.result
+    selected: Selected
+    rule: Rule | None
+    for row in _rows_of(settings.checks):
+        selected, builtin, rule = row
+        if ignored and selected.entry.cls.code in ignored:
+            continue
+        if not builtin:
+            with isolated() as outcome:
+                _check_with(selected, doc, settings.rule_timeout, report)
+            _note_printed(result, _who(selected.entry), outcome)
+            continue
+        if rule is None:
+            rule = row[2] = _make_builtin(selected, report)
+            if rule is None:
+                continue  # made again for the next file, which reports it too
+        rule.path = result.path
+        found: list[object] = []
+        try:
+            found.extend(rule.check(doc))  # keeps what came before a crash
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError too
+            result.tracebacks.append(_traceback())
+            report.add(
+                "QA000",
+                f"{_who(selected.entry)} is gecrasht: {exception_text(exc)}; meld dit alstublieft",
+            )
+        if found:
+            result.diagnostics.extend(_Accepted(rule, doc, selected.entry, report).all(found))
+
+
 def _check_with(selected: Selected, doc: Document, timeout: float, report: _Reporter) -> None:
-    """Make the rule for this file and run it; what goes wrong becomes QA000."""
+    """Make a third-party rule for this file and run it; what goes wrong becomes QA000."""
     entry, options, severity = selected
     try:
         rule = entry.cls(report.result.path, options, severity)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too
-        report.result.tracebacks.append(_traceback())
-        report.add(
-            "QA000",
-            f"{_who(entry)} is gecrasht bij het aanmaken: {exception_text(exc)}"
-            f"{'; meld dit alstublieft' if entry.plugin.builtin else ''}",
-        )
+        _crashed_making(entry, exc, report)
         return
-    run = _run_builtin if entry.plugin.builtin else _run_rule
-    report.result.diagnostics.extend(run(rule, doc, entry, report, timeout))
+    report.result.diagnostics.extend(_run_rule(rule, doc, entry, report, timeout))
+
+
+def _crashed_making(entry: RuleEntry, exc: BaseException, report: _Reporter) -> None:
+    report.result.tracebacks.append(_traceback())
+    report.add(
+        "QA000",
+        f"{_who(entry)} is gecrasht bij het aanmaken: {exception_text(exc)}"
+        f"{'; meld dit alstublieft' if entry.plugin.builtin else ''}",
+    )
 
 
 def _note_printed(result: FileResult, who: str, outcome: Isolation) -> None:
@@ -231,7 +292,8 @@ def _read_source(
     shown: str, data: bytes, settings: Settings, plugins: Plugins, report: _Reporter
 ) -> Source | None:
     for plugin_name, reader in plugins.readers():
-        info = plugins.info(plugin_name)
+        # ``plugins.info`` builds its default for an unknown name on every call.
+        info = plugins.infos.get(plugin_name) or plugins.info(plugin_name)
         outcome: Isolation | None = None
         try:
             if info.builtin:
@@ -279,25 +341,15 @@ class _BadReturn(Exception):
     """``check`` returned something that is not a collection of findings."""
 
 
-def _run_builtin(
-    rule: Rule, doc: Document, entry: RuleEntry, report: _Reporter, timeout: float
-) -> list[Diagnostic]:
-    """A built-in rule, tested to end, to stay linear on pathological input and to
-    give valid findings: run without a timer (arming one per rule and file would cost
-    more than the rules) and without the per-item bookkeeping below. A crash is QA000
-    all the same, and what it found is still checked."""
-    found: list[object] = []
+def _make_builtin(selected: Selected, report: _Reporter) -> Rule | None:
+    """A built-in rule for ``selected``, made now; None if that crashed."""
     try:
-        for item in rule.check(doc):
-            found.append(item)
+        return selected.entry.cls(report.result.path, selected.options, selected.severity)
     except KeyboardInterrupt:
         raise
-    except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError too
-        report.result.tracebacks.append(_traceback())
-        report.add(
-            "QA000", f"{_who(entry)} is gecrasht: {exception_text(exc)}; meld dit alstublieft"
-        )
-    return _Accepted(rule, doc, entry, report).all(found) if found else []
+    except BaseException as exc:  # noqa: BLE001 - as for a third-party rule
+        _crashed_making(selected.entry, exc, report)
+        return None
 
 
 def _run_rule(

@@ -39,7 +39,16 @@ class QuestionWithoutQuestionMark(Rule):
         for block in doc.questions:
             if not block.body_lines:
                 continue  # an empty question is a numbering matter
-            if not _asks(lines, block.body_span, note_lines):
+            first, column, last, end_column = body = block.body_span
+            # The usual question: a question mark on its last line, which is no footnote
+            # text (told here, without a call).
+            if (
+                last not in note_lines
+                and lines[last - 1].find("?", column - 1 if first == last else 0, end_column - 1)
+                != -1
+            ):
+                continue
+            if not _asks(lines, body, note_lines):
                 yield self.report(block.label_span, f"{block.label} bevat geen vraagteken")
 
 

@@ -37,12 +37,14 @@ class DoubledPhrase(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in doc.header.element_lines:
-            yield from self._check_line(line)
+        header = doc.header
+        # The element lines, without building their tuple, and only those that may hold a
+        # doubled phrase (most have none).
+        for line in (header.question_header, header.government_line):
+            if line is not None and _may_double(line.text):
+                yield from self._check_line(line)
 
     def _check_line(self, line: HeaderLine) -> Iterator[Diagnostic]:
-        if not _may_double(line.text):
-            return
         # The words are enough to find a doubled phrase; the tokens, with their
         # positions, are built only for a line that has one.
         keys = [word.strip(",.;:").lower() for word in line.words]

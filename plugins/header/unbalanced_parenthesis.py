@@ -33,12 +33,14 @@ class UnbalancedParenthesis(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for line in doc.header.element_lines:
-            yield from self._check_line(line)
+        header = doc.header
+        # The element lines, without building their tuple; most have their parentheses
+        # closed one by one, told in C: "(PVV) ... (ontvangen 7 juni 2024)".
+        for line in (header.question_header, header.government_line):
+            if line is not None and not _closed_one_by_one(line.text):
+                yield from self._check_line(line)
 
     def _check_line(self, line: HeaderLine) -> Iterator[Diagnostic]:
-        if _closed_one_by_one(line.text):
-            return  # the usual case, told in C: "(PVV) ... (ontvangen 7 juni 2024)"
         tokens = line.tokens
         open_at: list[int] = []
         for index, token in enumerate(tokens):

@@ -52,15 +52,20 @@ class AnswerGroupMismatch(Rule):
             end = bisect_left(places, block.index, first)
             if end == first:
                 continue  # no question since the answer before
-            pending_blocks, first = questions[first:end], end
-            if not block.explicit:
-                continue
-            pending = tuple(numbers_of(pending_blocks))
+            start, first = first, end
+            if block.number_list is None:
+                continue  # a bare Antwoord (not ``explicit``)
+            # One question since the answer before is the usual case: its numbers as they are.
+            pending = (
+                questions[start].numbers
+                if end - start == 1
+                else tuple(numbers_of(questions[start:end]))
+            )
             # The same numbers in the same order need no sets (the usual case).
             if pending and block.numbers != pending and set(block.numbers) != set(pending):
-                related = tuple(Related(q.label_span, q.label) for q in pending_blocks)
+                related = tuple(Related(q.label_span, q.label) for q in questions[start:end])
                 yield self.report(
-                    block.number_list.span if block.number_list else block.label_span,
+                    block.number_list.span,
                     f"{block.label} past niet bij de vragen ervoor: verwacht "
                     f"{join_numbers(sorted(dict.fromkeys(pending)))}",
                     related,

@@ -1,0 +1,107 @@
+"""The runner makes each built-in rule once per configured rule and gives it each file's
+path (``qalint.runner._rows``). That is right only while a built-in rule keeps nothing of
+a file on itself, which these tests check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qalint import runner
+from qalint.config import RawConfig
+from qalint.parse import parse
+from qalint.plugins import load_plugins
+from qalint.rules import Rule
+from qalint.selection import ALWAYS_ON, Overrides, resolve
+from qalint.source import decode
+from tests.helpers import REPO
+
+PLUGINS = load_plugins()
+BUILTIN = sorted(
+    (
+        entry.cls
+        for code, entry in PLUGINS.rules.items()
+        if entry.plugin.builtin and code not in ALWAYS_ON
+    ),
+    key=lambda cls: cls.code,
+)
+#: The rules' own test documents that can be read (QA001's cannot, on purpose).
+DOCUMENTS = sorted(
+    path
+    for path in (REPO / "tests" / "rules").glob("QA*/*.txt")
+    if path.parent.name not in ("QA001", "QA002")
+)
+
+
+def test_every_builtin_rule_is_made_by_rule_init() -> None:
+    """Nothing of a file can be set up when the rule is made."""
+    assert BUILTIN
+    for cls in BUILTIN:
+        assert cls.__init__ is Rule.__init__, cls.code
+        assert cls.__new__ is Rule.__new__, cls.code
+
+
+@pytest.mark.parametrize("cls", BUILTIN, ids=lambda cls: cls.code)
+def test_a_builtin_rule_keeps_nothing_of_a_file(cls: type[Rule]) -> None:
+    rule = cls("eerste.txt")
+    before = dict(vars(rule))
+    for path in DOCUMENTS:
+        rule.path = str(path)
+        list(rule.check(parse(str(path), decode(str(path), path.read_bytes()).lines)))
+        assert vars(rule) == {**before, "path": str(path)}
+
+
+def _findings(paths: list[Path]) -> list[list[tuple[object, ...]]]:
+    settings = resolve(RawConfig(), PLUGINS.rules, Overrides(select=("ALL",)))
+    return [
+        sorted(
+            (*d[:5], tuple(d.span))
+            for d in runner.check_path(str(p), str(p), settings, PLUGINS).diagnostics
+        )
+        for p in paths
+    ]
+
+
+def test_one_instance_gives_each_file_its_own_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = [path for path in DOCUMENTS if path.name == "bad.txt"]
+    # Each file alone, with rules made for it ...
+    alone = []
+    for path in bad:
+        monkeypatch.setattr(runner, "_rows", {})
+        alone.extend(_findings([path]))
+    # ... and all in one run, where each rule is made once.
+    monkeypatch.setattr(runner, "_rows", {})
+    together = _findings(bad + bad)
+    assert together == alone + alone
+    assert all(
+        f[0] == str(path) for path, found in zip(bad + bad, together, strict=True) for f in found
+    )
+    assert sum(map(len, alone)) > len(bad)  # the files do have findings
+
+
+def test_a_builtin_rule_that_cannot_be_made_is_reported_for_every_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cls = PLUGINS.rules["QA105"].cls
+
+    def broken_init(self: object, *args: object) -> None:
+        raise KeyError("optie")
+
+    monkeypatch.setattr(cls, "__init__", broken_init)
+    monkeypatch.setattr(runner, "_rows", {})
+    settings = resolve(RawConfig(), PLUGINS.rules, Overrides())
+    for path in DOCUMENTS[:3]:
+        result = runner.check_path(str(path), str(path), settings, PLUGINS)
+        assert [d.message[:40] for d in result.diagnostics if d.code == "QA000"] == [
+            "ingebouwde regel QA105 is gecrasht bij h"
+        ]
+
+
+def test_the_rows_do_not_grow_without_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "_rows", {})
+    path = DOCUMENTS[0]
+    for _ in range(runner._MAX_CONFIGURATIONS + 10):
+        settings = resolve(RawConfig(), PLUGINS.rules, Overrides())
+        runner.check_path(str(path), str(path), settings, PLUGINS)
+        assert len(runner._rows) <= runner._MAX_CONFIGURATIONS
