@@ -15,7 +15,7 @@ from qalint.parse.dates import weekday_dates
 from qalint.parse.footnotes import find_footnotes
 from qalint.parse.header import parse_header
 from qalint.parse.lazy import compiled
-from qalint.parse.normalise import artefact_flags, running_text
+from qalint.parse.normalise import running_text
 from qalint.parse.references import find_references
 
 #: Compiled on first use: only a document that is no other kind asks.
@@ -23,8 +23,7 @@ _ORAL = r"Mondelinge vragen"
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Document:
-    artefact = artefact_flags(lines)
-    labels = find_labels(lines, artefact)
+    labels, artefact = find_labels(lines)
     first_label = labels[0].line if labels else len(lines)
     header = parse_header(
         running_text(lines, 0, first_label, artefact=artefact), lines, first_label

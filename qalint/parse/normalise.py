@@ -41,8 +41,10 @@ _ARTEFACT_STARTS = tuple(
     "Tweede Kamer|Vergaderjaar|#|Vragen gesteld|*|regering|ah-tk-|kv-tk-|h tk |ISSN"
     "|\u2019s-Gravenhage|---| |\t|\f|\u00a0".split("|")
 )
-#: The starts by their first character, so that a line is compared with few of them.
-_ARTEFACT_STARTS_BY_FIRST = {
+#: The starts by their first character, so that a line is compared with few of them:
+#: few lines start the way an artefact does, and _ARTEFACT_LINE costs far more per line
+#: than a look at the first character (and then at the starts that begin with it).
+ARTEFACT_STARTS_BY_FIRST = {
     first: tuple(start for start in _ARTEFACT_STARTS if start[0] == first)
     for first in {start[0] for start in _ARTEFACT_STARTS}
 }
@@ -65,22 +67,6 @@ def is_artefact(line: str) -> bool:
     not: the ISSN and city alternatives run to the end of the line, but the label that
     find_labels reads there, and its text, belong to the document."""
     return _ARTEFACT_LINE.match(line) is not None and not content_start(line)
-
-
-def artefact_flags(lines: tuple[str, ...]) -> list[bool]:
-    """``is_artefact`` of every line, computed once per document.
-
-    Few lines start the way an artefact does, and the pattern costs far more per line
-    than a look at the first character (and then at the starts that begin with it), so
-    it runs on those only.
-    """
-    return [
-        line != ""
-        and line[0] in _ARTEFACT_STARTS_BY_FIRST
-        and line.startswith(_ARTEFACT_STARTS_BY_FIRST[line[0]])
-        and is_artefact(line)
-        for line in lines
-    ]
 
 
 def content_start(line: str) -> int:
@@ -156,7 +142,8 @@ def running_text(
     last: int | None = None,
     begin_at: dict[int, int] | None = None,
     skip: frozenset[int] = frozenset(),
-    artefact: list[bool] | None = None,
+    *,
+    artefact: list[bool],
 ) -> RunningText:
     """Join ``lines[first:last]`` into a RunningText, skipping artefact lines.
 
@@ -165,9 +152,8 @@ def running_text(
     past its end is left out). Lines in ``skip`` (footnote texts at a page bottom) and
     lines holding only a number (page numbers, footnote markers) are left out too, so
     that a sentence running over a page break reads as one. ``artefact`` holds the
-    precomputed ``is_artefact`` flags of all lines.
+    ``is_artefact`` flags of all lines (see blocks.find_labels).
     """
-    flags = artefact if artefact is not None else artefact_flags(lines)
     stop = len(lines) if last is None else last
     columns = begin_at or {}
     # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
@@ -179,7 +165,7 @@ def running_text(
     start = 0  # where the next piece starts in the text
     glue = False  # whether the previous piece ends in a word hyphenated across the break
     for index in range(first, stop):
-        if flags[index] or index in skip:
+        if artefact[index] or index in skip:
             continue
         line = lines[index]
         piece = line.strip()
@@ -221,7 +207,7 @@ def running_text(
             piece[-1] == "-"
             and len(piece) > 2
             and piece[-2].isalpha()
-            and _next_starts_lower(lines, index + 1, stop, flags)
+            and _next_starts_lower(lines, index + 1, stop, artefact)
         ):
             # A word hyphenated across the break: the next piece is glued to it.
             parts[-1] = parts[-1][:-1]
