@@ -55,6 +55,9 @@ _GLUED_FOOTER = re.compile(
     r"(?=(?:Vraag|Vragen|Antwoord)\b)"
 )
 
+#: What every line holding a page footer holds (and _GLUED_FOOTER asks for).
+FOOTER = "Kamer, vergaderjaar"
+
 _PAGE_NUMBER = re.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
 
 _SPACE_CHARS = "\u00a0\f\v\t"
@@ -71,7 +74,7 @@ def is_artefact(line: str) -> bool:
 
 def content_start(line: str) -> int:
     """Index where a line's own content starts, after a glued page footer."""
-    if "Kamer, vergaderjaar" not in line:
+    if FOOTER not in line:
         return 0  # the common case, without running the pattern
     match = _GLUED_FOOTER.match(line)
     return match.end() if match else 0
@@ -144,6 +147,7 @@ def running_text(
     skip: frozenset[int] = frozenset(),
     *,
     artefact: list[bool],
+    footers: frozenset[int],
 ) -> RunningText:
     """Join ``lines[first:last]`` into a RunningText, skipping artefact lines.
 
@@ -152,7 +156,8 @@ def running_text(
     past its end is left out). Lines in ``skip`` (footnote texts at a page bottom) and
     lines holding only a number (page numbers, footnote markers) are left out too, so
     that a sentence running over a page break reads as one. ``artefact`` holds the
-    ``is_artefact`` flags of all lines (see blocks.find_labels).
+    ``is_artefact`` flags of all lines, and ``footers`` the other lines that hold a
+    page footer (see blocks.find_labels): only those can have a heading glued to one.
     """
     stop = len(lines) if last is None else last
     columns = begin_at or {}
@@ -176,14 +181,14 @@ def running_text(
             begin = columns[index]
             if begin >= len(line):
                 continue  # the commonest label: alone on its line
-            if "vergaderjaar" in line:  # glued to a page footer
+            if index in footers:  # perhaps glued to a page footer
                 begin = max(begin, content_start(line))
             rest = line[begin:]
             piece = rest.strip()
             if not piece:
                 continue
             begin += len(rest) - len(rest.lstrip())
-        elif "vergaderjaar" in line:  # perhaps a heading glued to a page footer
+        elif index in footers:  # perhaps a heading glued to a page footer
             begin = content_start(line)
             if begin:
                 piece = line[begin:].strip()
