@@ -161,6 +161,8 @@ def running_text(
     """
     stop = len(lines) if last is None else last
     columns = begin_at or {}
+    # The lines not read whole, tested once for the commonest line, which is neither.
+    special = footers.union(columns)
     # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
     parts: list[str] = []
     starts: list[int] = []
@@ -177,7 +179,10 @@ def running_text(
         # A page number: the digits test spares most short lines the pattern's call.
         if not piece or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line)):
             continue
-        if index in columns:  # a label line, read from where its label ends
+        if index not in special:
+            # The piece's first character opens the line or follows white space only.
+            begin = 0 if line[0] == piece[0] else line.index(piece[0])
+        elif index in columns:  # a label line, read from where its label ends
             begin = columns[index]
             if begin >= len(line):
                 continue  # the commonest label: alone on its line
@@ -188,16 +193,13 @@ def running_text(
             if not piece:
                 continue
             begin += len(rest) - len(rest.lstrip())
-        elif index in footers:  # perhaps a heading glued to a page footer
+        else:  # a footer line, perhaps with a heading glued to it
             begin = content_start(line)
             if begin:
                 piece = line[begin:].strip()
                 if not piece:
                     continue
             begin = line.index(piece[0], begin)
-        else:
-            # The piece's first character opens the line or follows white space only.
-            begin = 0 if line[0] == piece[0] else line.index(piece[0])
         starts.append(start)
         seg_lines.append(index + 1)
         seg_columns.append(begin)
