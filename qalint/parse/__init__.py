@@ -15,7 +15,7 @@ from qalint.parse.dates import weekday_dates
 from qalint.parse.footnotes import find_footnotes
 from qalint.parse.header import parse_header
 from qalint.parse.lazy import compiled
-from qalint.parse.normalise import artefact_flags, running_text
+from qalint.parse.normalise import running_text
 from qalint.parse.references import find_references
 
 #: Compiled on first use: only a document that is no other kind asks.
@@ -23,11 +23,10 @@ _ORAL = r"Mondelinge vragen"
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Document:
-    artefact = artefact_flags(lines)
-    labels = find_labels(lines, artefact)
+    labels, artefact, footers = find_labels(lines)
     first_label = labels[0].line if labels else len(lines)
     header = parse_header(
-        running_text(lines, 0, first_label, artefact=artefact), lines, first_label
+        running_text(lines, 0, first_label, artefact=artefact, footers=footers), lines, first_label
     )
     header_lines = [item.span.line - 1 for item in header.element_lines]
     label_ends = {label.line: label.end for label in labels}
@@ -38,7 +37,9 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     # Footnote texts at a page bottom are no text of the block they interrupt.
     questions, answers, blocks = build_blocks(lines, labels, artefact, note_lines)
     kind = _kind(header, questions, answers, lines)
-    body = running_text(lines, first_label, begin_at=label_ends, skip=note_lines, artefact=artefact)
+    body = running_text(
+        lines, first_label, begin_at=label_ends, skip=note_lines, artefact=artefact, footers=footers
+    )
     problems = [
         ParseProblem(f"{block.label}: {problem}", block.number_list.span)
         for block in blocks

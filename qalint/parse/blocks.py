@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from qalint.model import Block, NumberList, Span
 from qalint.parse.lazy import compiled
-from qalint.parse.normalise import content_start
+from qalint.parse.normalise import ARTEFACT_STARTS_BY_FIRST, FOOTER, content_start, is_artefact
 from qalint.parse.numbers import ScannedList, scan_number_list
 from qalint.parse.records import new
 
@@ -45,7 +45,13 @@ _NUMBER_FIRST = frozenset(_BLANK + "0123456789")
 _LABEL_STARTS = ("Vra", "Antwoord", "*", " ", "\t", "\u00a0", "\f", "\v")
 _LABEL_FIRST = frozenset(start[0] for start in _LABEL_STARTS)
 #: A page footer that a label may be glued to (see content_start).
-_FOOTER = "Kamer, vergaderjaar"
+_FOOTER = FOOTER
+#: Per first character of a line: the starts of the artefact lines that open with it
+#: (none for most), and whether a label can open with it.
+_OPENINGS = {
+    first: (ARTEFACT_STARTS_BY_FIRST.get(first, ()), first in _LABEL_FIRST)
+    for first in {*ARTEFACT_STARTS_BY_FIRST, *_LABEL_FIRST}
+}
 #: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4`` and a bare ``Antwoord``.
 _PLAIN_LABEL = re.compile(r"(?P<kw>Vraag(?= )|Antwoord)(?: (?P<num>[1-9][0-9]{0,5}))?")
 
@@ -119,21 +125,41 @@ def _as_written(line: str, start: int, end: int) -> str:
     return line[start:end].strip(_LABEL_TRIM).rstrip(":.")
 
 
-def find_labels(lines: tuple[str, ...], artefact: list[bool]) -> list[Label]:
-    """Every label in reading order."""
+def find_labels(lines: tuple[str, ...]) -> tuple[list[Label], list[bool], frozenset[int]]:
+    """Every label in reading order, ``is_artefact`` of every line, and the lines other
+    than artefacts that hold a page footer (where a heading may be glued to it).
+
+    All are found in one walk over the lines: each line is first judged by its first
+    character, since most lines open neither like a label nor like an artefact, and the
+    patterns cost far more per line than that look.
+    """
+    artefact = [False] * len(lines)
+    footers: list[int] = []
     labels: list[Label] = []
     for index, line in enumerate(lines):
-        # Cheap tests first: most lines neither open like a label nor hold a footer.
-        if (line != "" and line[0] in _LABEL_FIRST and line.startswith(_LABEL_STARTS)) or (
-            _FOOTER in line
-        ):
-            read = (_read_label_cached if len(line) <= _CACHED_LENGTH else _read_label)(line)
-            if read is not None:
-                role, start, end, scanned, rest, written = read
-                labels.append(new(Label, (role, index, start, end, scanned, rest, written)))
-    if any(label.role == "question" for label in labels):
-        return labels
-    return _with_numbered_questions(lines, labels, artefact)
+        if line == "":
+            continue
+        opens = _OPENINGS.get(line[0])
+        if opens is not None:
+            artefact_starts, label_first = opens
+            if artefact_starts and line.startswith(artefact_starts) and is_artefact(line):
+                artefact[index] = True
+                continue  # no label stands on an artefact line (test_parse_prefilters.py)
+            if _FOOTER in line:
+                footers.append(index)
+            elif not (label_first and line.startswith(_LABEL_STARTS)):
+                continue
+        elif _FOOTER in line:
+            footers.append(index)
+        else:
+            continue
+        read = (_read_label_cached if len(line) <= _CACHED_LENGTH else _read_label)(line)
+        if read is not None:
+            role, start, end, scanned, rest, written = read
+            labels.append(new(Label, (role, index, start, end, scanned, rest, written)))
+    if not any(label.role == "question" for label in labels):
+        labels = _with_numbered_questions(lines, labels, artefact)
+    return labels, artefact, frozenset(footers)
 
 
 #: A Label without its line index (role, start, end, scanned, rest, written).

@@ -41,8 +41,10 @@ _ARTEFACT_STARTS = tuple(
     "Tweede Kamer|Vergaderjaar|#|Vragen gesteld|*|regering|ah-tk-|kv-tk-|h tk |ISSN"
     "|\u2019s-Gravenhage|---| |\t|\f|\u00a0".split("|")
 )
-#: The starts by their first character, so that a line is compared with few of them.
-_ARTEFACT_STARTS_BY_FIRST = {
+#: The starts by their first character, so that a line is compared with few of them:
+#: few lines start the way an artefact does, and _ARTEFACT_LINE costs far more per line
+#: than a look at the first character (and then at the starts that begin with it).
+ARTEFACT_STARTS_BY_FIRST = {
     first: tuple(start for start in _ARTEFACT_STARTS if start[0] == first)
     for first in {start[0] for start in _ARTEFACT_STARTS}
 }
@@ -52,6 +54,9 @@ _GLUED_FOOTER = re.compile(
     r"(?:.*Tweede Kamer, vergaderjaar [0-9]{4}[\u2013-][0-9]{4}, (?:Aanhangsel|Vragen) ?[0-9]*)"
     r"(?=(?:Vraag|Vragen|Antwoord)\b)"
 )
+
+#: What every line holding a page footer holds (and _GLUED_FOOTER asks for).
+FOOTER = "Kamer, vergaderjaar"
 
 _PAGE_NUMBER = re.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
 
@@ -67,25 +72,9 @@ def is_artefact(line: str) -> bool:
     return _ARTEFACT_LINE.match(line) is not None and not content_start(line)
 
 
-def artefact_flags(lines: tuple[str, ...]) -> list[bool]:
-    """``is_artefact`` of every line, computed once per document.
-
-    Few lines start the way an artefact does, and the pattern costs far more per line
-    than a look at the first character (and then at the starts that begin with it), so
-    it runs on those only.
-    """
-    return [
-        line != ""
-        and line[0] in _ARTEFACT_STARTS_BY_FIRST
-        and line.startswith(_ARTEFACT_STARTS_BY_FIRST[line[0]])
-        and is_artefact(line)
-        for line in lines
-    ]
-
-
 def content_start(line: str) -> int:
     """Index where a line's own content starts, after a glued page footer."""
-    if "Kamer, vergaderjaar" not in line:
+    if FOOTER not in line:
         return 0  # the common case, without running the pattern
     match = _GLUED_FOOTER.match(line)
     return match.end() if match else 0
@@ -156,7 +145,9 @@ def running_text(
     last: int | None = None,
     begin_at: dict[int, int] | None = None,
     skip: frozenset[int] = frozenset(),
-    artefact: list[bool] | None = None,
+    *,
+    artefact: list[bool],
+    footers: frozenset[int],
 ) -> RunningText:
     """Join ``lines[first:last]`` into a RunningText, skipping artefact lines.
 
@@ -165,11 +156,13 @@ def running_text(
     past its end is left out). Lines in ``skip`` (footnote texts at a page bottom) and
     lines holding only a number (page numbers, footnote markers) are left out too, so
     that a sentence running over a page break reads as one. ``artefact`` holds the
-    precomputed ``is_artefact`` flags of all lines.
+    ``is_artefact`` flags of all lines, and ``footers`` the other lines that hold a
+    page footer (see blocks.find_labels): only those can have a heading glued to one.
     """
-    flags = artefact if artefact is not None else artefact_flags(lines)
     stop = len(lines) if last is None else last
     columns = begin_at or {}
+    # The lines not read whole, tested once for the commonest line, which is neither.
+    special = footers.union(columns)
     # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
     parts: list[str] = []
     starts: list[int] = []
@@ -179,34 +172,34 @@ def running_text(
     start = 0  # where the next piece starts in the text
     glue = False  # whether the previous piece ends in a word hyphenated across the break
     for index in range(first, stop):
-        if flags[index] or index in skip:
+        if artefact[index] or index in skip:
             continue
         line = lines[index]
         piece = line.strip()
         # A page number: the digits test spares most short lines the pattern's call.
         if not piece or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line)):
             continue
-        if index in columns:  # a label line, read from where its label ends
+        if index not in special:
+            # The piece's first character opens the line or follows white space only.
+            begin = 0 if line[0] == piece[0] else line.index(piece[0])
+        elif index in columns:  # a label line, read from where its label ends
             begin = columns[index]
             if begin >= len(line):
                 continue  # the commonest label: alone on its line
-            if "vergaderjaar" in line:  # glued to a page footer
+            if index in footers:  # perhaps glued to a page footer
                 begin = max(begin, content_start(line))
             rest = line[begin:]
             piece = rest.strip()
             if not piece:
                 continue
             begin += len(rest) - len(rest.lstrip())
-        elif "vergaderjaar" in line:  # perhaps a heading glued to a page footer
+        else:  # a footer line, perhaps with a heading glued to it
             begin = content_start(line)
             if begin:
                 piece = line[begin:].strip()
                 if not piece:
                     continue
             begin = line.index(piece[0], begin)
-        else:
-            # The piece's first character opens the line or follows white space only.
-            begin = 0 if line[0] == piece[0] else line.index(piece[0])
         starts.append(start)
         seg_lines.append(index + 1)
         seg_columns.append(begin)
@@ -221,7 +214,7 @@ def running_text(
             piece[-1] == "-"
             and len(piece) > 2
             and piece[-2].isalpha()
-            and _next_starts_lower(lines, index + 1, stop, flags)
+            and _next_starts_lower(lines, index + 1, stop, artefact)
         ):
             # A word hyphenated across the break: the next piece is glued to it.
             parts[-1] = parts[-1][:-1]

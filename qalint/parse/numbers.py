@@ -31,13 +31,21 @@ _TOKEN = re.compile(
     r"|(?P<word>[Vv]ra(?:ag|gen)|[Aa]ntwoord(?:en)?)(?=[ \t\u00a0]+[0-9]))",
     re.ASCII,
 )
-#: The commonest list, one number that no other token follows: the token loop would
-#: read it with no problem to report, so one match does.
-_LONE_NUMBER = re.compile(
-    rf"{_BLANKS}(?P<num>[1-9][0-9]{{0,{MAX_DIGITS - 1}}})"
-    rf"(?!{_BLANKS}(?:[0-9]|{_RANGE}|{_SEPARATOR}))",
-    re.ASCII,
+#: A number the token loop reads with no problem to report: no leading zero, and at
+#: most MAX_DIGITS digits (a digit after it is left to _PLAIN_LIST's lookahead).
+_PLAIN_NUMBER = rf"[1-9][0-9]{{0,{MAX_DIGITS - 1}}}"
+#: The commonest lists, one number or plain numbers joined by separators (``4``,
+#: ``4 en 5``, ``3, 7 en 9``; a blank or a digit after ``en`` is no letter, as
+#: _SEPARATOR asks), that nothing follows which the token loop might read on: not what
+#: starts a number, a range or a separator. The loop would read them as regular lists
+#: without problems, so one match does. (A character class holding a character beyond
+#: Latin-1 costs far more to compile than alternatives, hence the dashes apart.)
+_PLAIN_LIST = re.compile(
+    rf"{_BLANKS}(?P<list>{_PLAIN_NUMBER}(?:{_BLANKS}(?:[,&]|en|EN){_BLANKS}{_PLAIN_NUMBER})*)"
+    rf"(?!{_BLANKS}(?:[0-9,&-]|\u2013|\u2014|[tT][/.oO]|[eE][nN]))"
 )
+#: What separates the numbers of a plain list, turned into spaces to split the list at.
+_TO_SPACE = str.maketrans(dict.fromkeys(",&enEN\t\u00a0", " "))
 #: Where no number starts: a digit that is no ASCII digit (those would have been read),
 #: so never in an ASCII text; compiled on first use.
 _DIGIT_LIKE = r"[ \t\u00a0]*(\d|[\u00b2\u00b3\u00b9\u2070-\u2079])"
@@ -57,10 +65,21 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
     Returns None when no number starts there. ``end`` is the index just after the last
     number read; a trailing separator is not consumed.
     """
-    lone = _LONE_NUMBER.match(text, pos)
-    if lone is not None:
-        # tuple's own constructor (see qalint/parse/records.py): the commonest list.
-        return new(ScannedList, ((int(lone["num"]),), lone.start("num"), lone.end(), False, ()))
+    plain = _PLAIN_LIST.match(text, pos)
+    if plain is not None:
+        listed = plain["list"]
+        numbers = (
+            (int(listed),)
+            if listed.isdigit()
+            else tuple(map(int, listed.translate(_TO_SPACE).split()))
+        )
+        # tuple's own constructor (see qalint/parse/records.py): the commonest lists.
+        return new(ScannedList, (numbers, plain.start("list"), plain.end(), False, ()))
+    return _scan_tokens(text, pos)
+
+
+def _scan_tokens(text: str, pos: int) -> ScannedList | None:
+    """scan_number_list for any list: one token at a time."""
     numbers: list[int] = []
     problems: list[str] = []
     irregular = False
@@ -126,7 +145,7 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
                 (f"onverwacht teken '{char}' in vraagnummer",),
             )
         return None
-    return ScannedList(tuple(numbers), start, end, irregular, tuple(problems))
+    return new(ScannedList, (tuple(numbers), start, end, irregular, tuple(problems)))
 
 
 def _to_number(digits: str, problems: list[str]) -> int | None:
