@@ -31,7 +31,7 @@ class Numbers:
 
 
 #: The last document and its numbers, as one pair (so that both are always replaced
-#: together): eight rules read them, and gathering them in each cost more than most of
+#: together): seven rules read them, and gathering them in each cost more than most of
 #: those rules' checks. The document is kept alive, so it is recognised by identity.
 _last: tuple[Document | None, Numbers] = (None, Numbers((), ()))
 
