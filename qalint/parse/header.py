@@ -16,6 +16,7 @@ from qalint.model import DateField, Header, HeaderLine, Official, Person, Span
 from qalint.parse.dates import parse_date_text
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
+from qalint.parse.records import new
 
 _QUESTION_HEADER = re.compile(
     r"(?:Vragen|Vraag) van (?P<form>(?:het|de) (?:lid|leden)(?: (?:lid|leden))?)\b"
@@ -380,37 +381,48 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     )
 
 
+#: What _persons acts on: parentheses, commas, and " en" before a space.
+_PERSON_SEPARATORS = re.compile(r"(\(|\)|,| en(?= ))")
+
+
 def _persons(text: str) -> tuple[Person, ...]:
     """``X (P1) en Y (P2)``, ``X en Y (beiden VVD)``, ``X, Y en Z (allen ...)``."""
     names: list[tuple[str, str | None]] = []
-    current: list[str] = []
+    current: list[str] = []  # the pieces of the name before its parentheses
     party: str | None = None
     depth = 0
-    buffer = ""
-    for char in text + ",":
-        if char == "(":
+    buffer = ""  # what was read since the last name, party or piece of a name ended
+    # The text split at the separators, alternating: a piece, a separator, ... (the
+    # last piece, after the closing comma, is empty and left out).
+    parts = iter(_PERSON_SEPARATORS.split(text + ","))
+    for piece, separator in zip(parts, parts, strict=False):
+        buffer += piece
+        if separator == "(":
             depth += 1
             if depth == 1:
                 current.append(buffer)
                 buffer = ""
                 continue
-        elif char == ")":
+        elif separator == ")":
             depth = max(depth - 1, 0)
             if depth == 0:
                 party = buffer.strip()
                 buffer = ""
                 continue
-        if depth == 0 and (char == "," or (char == " " and buffer.endswith(" en"))):
-            name = (("".join(current) + buffer).removesuffix(" en")).strip()
+        elif depth == 0:  # a comma, or " en" before a space: a name ends
+            name = "".join(current) + buffer
+            if separator == ",":
+                name = name.removesuffix(" en")
+            name = name.strip()
             if name:
                 names.append((name, party))
             current, buffer, party = [], "", None
-            if char == ",":
-                continue
-        buffer += char
+            continue
+        buffer += separator
     collective = None
     if names and names[-1][1] and names[-1][1].split(" ", 1)[0] in ("beiden", "allen"):
         collective = names[-1][1].split(" ", 1)[-1]
     return tuple(
-        Person(name, collective if collective is not None else party) for name, party in names
+        new(Person, (name, collective if collective is not None else party))
+        for name, party in names
     )
