@@ -142,7 +142,13 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             kind = "case_number" if m["case_number"] else "aanhangsel_number"
             if kind not in fields:
                 fields[kind] = _line_field(m, kind, index)
-    return Header(**fields)  # type: ignore[arg-type]
+    # Header's own constructor, a Python function, costs more than the tuple's.
+    return new(Header, map(fields.get, Header._fields, _HEADER_DEFAULTS))
+
+
+#: Every field of Header has a default: the record of the fields found is built with
+#: ``fields.get(field, default)`` for each field.
+_HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fields)
 
 
 def _government(text: str) -> re.Match[str] | None:
@@ -153,9 +159,8 @@ def _government(text: str) -> re.Match[str] | None:
 
 
 def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
-    return HeaderLine(
-        match[group], Span(index + 1, match.start(group) + 1, index + 1, match.end(group) + 1)
-    )
+    span = new(Span, (index + 1, match.start(group) + 1, index + 1, match.end(group) + 1))
+    return new(HeaderLine, (match[group], span, ()))
 
 
 def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
@@ -163,7 +168,7 @@ def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
     # space is no part of it (its span would end past the line).
     text = running.text[start:end].rstrip(" ")
     end = start + len(text)
-    return HeaderLine(text, running.span(start, end), _pieces(running, start, end))
+    return new(HeaderLine, (text, running.span(start, end), _pieces(running, start, end)))
 
 
 def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
@@ -270,20 +275,16 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
             continue
         for title_waiting, begin, title_end in waiting:
             first_start, first_end = pieces[0]
+            span = running.span(begin, title_end)
             found.append(
-                Official(
-                    role, title_waiting, text[first_start:first_end], running.span(begin, title_end)
-                )
+                new(Official, (role, title_waiting, text[first_start:first_end], span, None))
             )
         waiting = []
         for piece_start, piece_end in pieces:
-            found.append(
-                Official(
-                    role, title, text[piece_start:piece_end], running.span(match.start(), piece_end)
-                )
-            )
+            span = running.span(match.start(), piece_end)
+            found.append(new(Official, (role, title, text[piece_start:piece_end], span, None)))
     for title_waiting, begin, title_end in waiting:
-        found.append(Official(role, title_waiting, "", running.span(begin, title_end)))
+        found.append(new(Official, (role, title_waiting, "", running.span(begin, title_end), None)))
     return tuple(found)
 
 
@@ -367,7 +368,8 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     for word in ("van ", "voor "):
         if name.startswith(word):  # "Antwoord van de Minister van Defensie (ontvangen ...)"
             portfolio = name[len(word) :].strip()
-            return Official("signer", title, portfolio, running.span(match.start(), name_end))
+            span = running.span(match.start(), name_end)
+            return new(Official, ("signer", title, portfolio, span, None))
     portfolio = ""
     portfolio_end = name_end
     if paren != -1:
@@ -376,9 +378,8 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
         if not inner.startswith(_DATE_WORDS):
             portfolio = inner
             portfolio_end = close
-    return Official(
-        "signer", title, portfolio, running.span(match.start(), portfolio_end), name or None
-    )
+    span = running.span(match.start(), portfolio_end)
+    return new(Official, ("signer", title, portfolio, span, name or None))
 
 
 #: What _persons acts on: parentheses, commas, and " en" before a space.
