@@ -9,6 +9,7 @@ leden`` is written, and the officials the questions are put to and who answers.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 
@@ -174,12 +175,16 @@ def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
 def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
     """``HeaderLine.pieces`` of ``running.text[start:end]``: the running text's segments
     from the one holding ``start`` to the one holding the end, in the text's offsets."""
-    pieces = []
-    for limit, line, shift in running.segments_from(start):
-        if limit >= end:
-            pieces.append((sys.maxsize, line, shift + start))
-            break
-        pieces.append((limit - start, line, shift + start))
+    starts, lines, columns = running.starts, running.seg_lines, running.seg_columns
+    # The segment holding start, and the last one that starts before end (the one holding
+    # the end, or the last of the text): found by bisection, each read once.
+    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    last = max(bisect.bisect_left(starts, end, first + 1) - 1, first)
+    pieces = [
+        (starts[index + 1] - start, lines[index], columns[index] - starts[index] + 1 + start)
+        for index in range(first, last)
+    ]
+    pieces.append((sys.maxsize, lines[last], columns[last] - starts[last] + 1 + start))
     return tuple(pieces)
 
 
