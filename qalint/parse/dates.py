@@ -9,6 +9,7 @@ import re
 from qalint.model import DateField, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
+from qalint.parse.records import new
 
 MONTHS = (
     "januari",
@@ -47,14 +48,16 @@ _HAS_WEEKDAY_CAPITALS = r"DAG\s+[0-9]"
 _LOOSE = r"(?P<day>\S+)\s+(?P<month>[^\s0-9]+)\s*(?P<year>\S+)?"
 
 
+#: The number of each month by its name in lower case.
+_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, 1)}
+
+
 def make_date(day: str, month: str, year: str) -> tuple[dt.date | None, str | None]:
     """The date, or None with a Dutch reason (``31 februari 2014 bestaat niet``)."""
-    text = f"{day} {month} {year}"
-    month_number = MONTHS.index(month.lower()) + 1
     try:
-        return dt.date(int(year), month_number, int(day)), None
+        return dt.date(int(year), _MONTH_NUMBERS[month.lower()], int(day)), None
     except ValueError:
-        return None, f"{text} bestaat niet"
+        return None, f"{day} {month} {year} bestaat niet"
 
 
 def parse_date_text(role: str, text: str, span: Span) -> DateField:
@@ -63,9 +66,9 @@ def parse_date_text(role: str, text: str, span: Span) -> DateField:
     match = _DATE.fullmatch(stripped) or _DATE.match(stripped)
     if match is not None:
         value, problem = make_date(match["day"], match["month"], match["year"])
-        return DateField(role, stripped, span, value, problem, _lower(match["weekday"]))
+        return new(DateField, (role, stripped, span, value, problem, _lower(match["weekday"])))
     if not stripped:
-        return DateField(role, stripped, span, None, "datum ontbreekt")
+        return new(DateField, (role, stripped, span, None, "datum ontbreekt", None))
     loose = compiled(_LOOSE).match(stripped)
     if loose is not None and loose["month"].lower() not in MONTHS:
         problem = f"onbekende maand '{loose['month'][:30]}'"
@@ -73,7 +76,7 @@ def parse_date_text(role: str, text: str, span: Span) -> DateField:
         problem = f"onleesbaar jaartal '{loose['year'][:30]}'"
     else:
         problem = f"onleesbare datum '{stripped[:40]}'"
-    return DateField(role, stripped, span, None, problem)
+    return new(DateField, (role, stripped, span, None, problem, None))
 
 
 def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
@@ -97,9 +100,8 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
         done = match.end()
         value, problem = make_date(match["day"], match["month"], match["year"])
         span = running.span(match.start(), match.end())
-        found.append(
-            DateField("text", match.group(0), span, value, problem, _lower(match["weekday"]))
-        )
+        weekday = _lower(match["weekday"])
+        found.append(new(DateField, ("text", match.group(0), span, value, problem, weekday)))
     return tuple(found)
 
 

@@ -9,6 +9,7 @@ leden`` is written, and the officials the questions are put to and who answers.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 
@@ -16,6 +17,7 @@ from qalint.model import DateField, Header, HeaderLine, Official, Person, Span
 from qalint.parse.dates import parse_date_text
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
+from qalint.parse.records import new
 
 _QUESTION_HEADER = re.compile(
     r"(?:Vragen|Vraag) van (?P<form>(?:het|de) (?:lid|leden)(?: (?:lid|leden))?)\b"
@@ -141,7 +143,13 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             kind = "case_number" if m["case_number"] else "aanhangsel_number"
             if kind not in fields:
                 fields[kind] = _line_field(m, kind, index)
-    return Header(**fields)  # type: ignore[arg-type]
+    # Header's own constructor, a Python function, costs more than the tuple's.
+    return new(Header, map(fields.get, Header._fields, _HEADER_DEFAULTS))
+
+
+#: Every field of Header has a default: the record of the fields found is built with
+#: ``fields.get(field, default)`` for each field.
+_HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fields)
 
 
 def _government(text: str) -> re.Match[str] | None:
@@ -152,9 +160,8 @@ def _government(text: str) -> re.Match[str] | None:
 
 
 def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
-    return HeaderLine(
-        match[group], Span(index + 1, match.start(group) + 1, index + 1, match.end(group) + 1)
-    )
+    span = new(Span, (index + 1, match.start(group) + 1, index + 1, match.end(group) + 1))
+    return new(HeaderLine, (match[group], span, ()))
 
 
 def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
@@ -162,18 +169,22 @@ def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
     # space is no part of it (its span would end past the line).
     text = running.text[start:end].rstrip(" ")
     end = start + len(text)
-    return HeaderLine(text, running.span(start, end), _pieces(running, start, end))
+    return new(HeaderLine, (text, running.span(start, end), _pieces(running, start, end)))
 
 
 def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
     """``HeaderLine.pieces`` of ``running.text[start:end]``: the running text's segments
     from the one holding ``start`` to the one holding the end, in the text's offsets."""
-    pieces = []
-    for limit, line, shift in running.segments_from(start):
-        if limit >= end:
-            pieces.append((sys.maxsize, line, shift + start))
-            break
-        pieces.append((limit - start, line, shift + start))
+    starts, lines, columns = running.starts, running.seg_lines, running.seg_columns
+    # The segment holding start, and the last one that starts before end (the one holding
+    # the end, or the last of the text): found by bisection, each read once.
+    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    last = max(bisect.bisect_left(starts, end, first + 1) - 1, first)
+    pieces = [
+        (starts[index + 1] - start, lines[index], columns[index] - starts[index] + 1 + start)
+        for index in range(first, last)
+    ]
+    pieces.append((sys.maxsize, lines[last], columns[last] - starts[last] + 1 + start))
     return tuple(pieces)
 
 
@@ -269,20 +280,16 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
             continue
         for title_waiting, begin, title_end in waiting:
             first_start, first_end = pieces[0]
+            span = running.span(begin, title_end)
             found.append(
-                Official(
-                    role, title_waiting, text[first_start:first_end], running.span(begin, title_end)
-                )
+                new(Official, (role, title_waiting, text[first_start:first_end], span, None))
             )
         waiting = []
         for piece_start, piece_end in pieces:
-            found.append(
-                Official(
-                    role, title, text[piece_start:piece_end], running.span(match.start(), piece_end)
-                )
-            )
+            span = running.span(match.start(), piece_end)
+            found.append(new(Official, (role, title, text[piece_start:piece_end], span, None)))
     for title_waiting, begin, title_end in waiting:
-        found.append(Official(role, title_waiting, "", running.span(begin, title_end)))
+        found.append(new(Official, (role, title_waiting, "", running.span(begin, title_end), None)))
     return tuple(found)
 
 
@@ -366,7 +373,8 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     for word in ("van ", "voor "):
         if name.startswith(word):  # "Antwoord van de Minister van Defensie (ontvangen ...)"
             portfolio = name[len(word) :].strip()
-            return Official("signer", title, portfolio, running.span(match.start(), name_end))
+            span = running.span(match.start(), name_end)
+            return new(Official, ("signer", title, portfolio, span, None))
     portfolio = ""
     portfolio_end = name_end
     if paren != -1:
@@ -375,42 +383,52 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
         if not inner.startswith(_DATE_WORDS):
             portfolio = inner
             portfolio_end = close
-    return Official(
-        "signer", title, portfolio, running.span(match.start(), portfolio_end), name or None
-    )
+    span = running.span(match.start(), portfolio_end)
+    return new(Official, ("signer", title, portfolio, span, name or None))
+
+
+#: What _persons acts on: parentheses, commas, and " en" before a space.
+_PERSON_SEPARATORS = re.compile(r"(\(|\)|,| en(?= ))")
 
 
 def _persons(text: str) -> tuple[Person, ...]:
     """``X (P1) en Y (P2)``, ``X en Y (beiden VVD)``, ``X, Y en Z (allen ...)``."""
     names: list[tuple[str, str | None]] = []
-    current: list[str] = []
+    current: list[str] = []  # the pieces of the name before its parentheses
     party: str | None = None
     depth = 0
-    buffer = ""
-    for char in text + ",":
-        if char == "(":
+    buffer = ""  # what was read since the last name, party or piece of a name ended
+    # The text split at the separators, alternating: a piece, a separator, ... (the
+    # last piece, after the closing comma, is empty and left out).
+    parts = iter(_PERSON_SEPARATORS.split(text + ","))
+    for piece, separator in zip(parts, parts, strict=False):
+        buffer += piece
+        if separator == "(":
             depth += 1
             if depth == 1:
                 current.append(buffer)
                 buffer = ""
                 continue
-        elif char == ")":
+        elif separator == ")":
             depth = max(depth - 1, 0)
             if depth == 0:
                 party = buffer.strip()
                 buffer = ""
                 continue
-        if depth == 0 and (char == "," or (char == " " and buffer.endswith(" en"))):
-            name = (("".join(current) + buffer).removesuffix(" en")).strip()
+        elif depth == 0:  # a comma, or " en" before a space: a name ends
+            name = "".join(current) + buffer
+            if separator == ",":
+                name = name.removesuffix(" en")
+            name = name.strip()
             if name:
                 names.append((name, party))
             current, buffer, party = [], "", None
-            if char == ",":
-                continue
-        buffer += char
+            continue
+        buffer += separator
     collective = None
     if names and names[-1][1] and names[-1][1].split(" ", 1)[0] in ("beiden", "allen"):
         collective = names[-1][1].split(" ", 1)[-1]
     return tuple(
-        Person(name, collective if collective is not None else party) for name, party in names
+        new(Person, (name, collective if collective is not None else party))
+        for name, party in names
     )

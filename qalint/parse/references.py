@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from qalint.model import Block, Reference
 from qalint.parse.lazy import compiled
@@ -213,6 +214,11 @@ def _any_between(ends: list[int], start: int, stop: int) -> bool:
     return at < len(ends) and ends[at] < stop
 
 
+#: The line of a block's label, the key of the blocks' bisection (attrgetter runs in C,
+#: a function of our own would run in the interpreter at each step).
+_label_line = attrgetter("label_span.line")
+
+
 def _reference(
     running: RunningText,
     start: int,
@@ -224,7 +230,3 @@ def _reference(
     position = bisect.bisect_right(blocks, span.line, key=_label_line) - 1
     block_index = blocks[position].index if position >= 0 else None
     return new(Reference, (running.text[start:end], span, targets, block_index))
-
-
-def _label_line(block: Block) -> int:
-    return block.label_span.line
