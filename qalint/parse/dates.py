@@ -55,9 +55,21 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, 1)}
 def make_date(day: str, month: str, year: str) -> tuple[dt.date | None, str | None]:
     """The date, or None with a Dutch reason (``31 februari 2014 bestaat niet``)."""
     try:
-        return dt.date(int(year), _MONTH_NUMBERS[month.lower()], int(day)), None
-    except ValueError:
+        return dt.date(int(year), _MONTH_NUMBERS[_name(month, MONTHS)], int(day)), None
+    except (ValueError, KeyError):
         return None, f"{day} {month} {year} bestaat niet"
+
+
+def _name(text: str, names: tuple[str, ...]) -> str:
+    """The one of ``names`` that ``text`` matched in a case-insensitive pattern. Mostly
+    ``text.lower()``; but such a pattern also pairs a few letters outside ASCII with
+    ASCII ones (the long s in ``\u017feptember``, the dotless i in ``d\u0131nsdag``),
+    which lower() leaves as they are."""
+    lower = text.lower()
+    if lower in names:
+        return lower
+    matched = (name for name in names if re.fullmatch(re.escape(name), text, re.IGNORECASE))
+    return next(matched, lower)
 
 
 def parse_date_text(role: str, text: str, span: Span) -> DateField:
@@ -106,4 +118,4 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
 
 
 def _lower(text: str | None) -> str | None:
-    return text.lower() if text else None
+    return _name(text, WEEKDAYS) if text else None
