@@ -95,3 +95,10 @@ def test_question_sets_ignore_answer_references() -> None:
     )
     doc = parse("vragen.txt", split_lines(text))
     assert [ref.targets for ref in doc.references] == [(1,)]
+
+
+def test_a_question_reference_before_a_distant_answer_reference() -> None:
+    """Both are found, in a text without capitals that would read as keywords (the
+    ends where numbers may follow were once out of order there, and both were lost)."""
+    sentence = "zie vraag 3 hier. " + "x " * 60 + "zie antwoord 5."
+    assert _references(sentence) == [((3,), "zie vraag 3"), ((5,), "zie antwoord 5")]

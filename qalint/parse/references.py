@@ -145,6 +145,9 @@ def _keyword_spans(
         questions.append(match.span())
         if match["numbered"] is not None:
             numbered.append(match.end())
+    # The question ends come after the answer ends: in order, _candidates can rely on
+    # them (two sorted runs, merged by the sort).
+    numbered.sort()
     capitals = text.find(_CAPITAL_ANSWER)
     if capitals >= 0 or "G" in text:
         start = capitals
