@@ -1,14 +1,14 @@
 """The rule contract: ``Rule``, ``Severity`` and ``Diagnostic``."""
 
 import enum
-import re
 from collections.abc import Iterator
 from typing import Any, ClassVar, NamedTuple
 
+from qalint import pattern_cache
 from qalint.model import Document, Span
 
-CODE_RE = re.compile(r"[A-Z]{2,4}[0-9]{3}\Z")
-NAME_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+CODE_RE = pattern_cache.compile(r"[A-Z]{2,4}[0-9]{3}\Z")
+NAME_RE = pattern_cache.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 
 class Severity(str, enum.Enum):

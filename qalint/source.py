@@ -5,12 +5,13 @@ Nothing is guessed: detectors misread short Dutch text (ROBUSTNESS.md 0.4).
 """
 
 import codecs
-import re
 from typing import NamedTuple
+
+from qalint import pattern_cache
 
 # Only these end a line; str.splitlines() would also split at \f, \v, \x1c-\x1e, \x85,
 # U+2028 and U+2029, and then line numbers disagree with grep -n and editors.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = pattern_cache.compile(r"\r\n|\r|\n")
 
 
 class DecodeFailure(Exception):

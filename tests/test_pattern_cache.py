@@ -4,10 +4,12 @@ missing, damaged or unwritable file costs time only, never a wrong pattern or an
 from __future__ import annotations
 
 import importlib
+import json
 import marshal
 import os
 import pkgutil
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -179,3 +181,39 @@ def test_an_engine_that_takes_other_arguments_is_not_used(
     _assert_same(cache.compile(r"[a-z]+"), r"[a-z]+", 0)
     cache.save()
     assert not (tmp_path / "cache").exists()
+
+
+_COMPILED_BY_A_RUN = """
+import json, re, sys
+compiled = []
+original = re._compiler.compile
+def counting(pattern, flags=0):
+    compiled.append([repr(pattern), int(flags) & ~re.UNICODE])
+    return original(pattern, flags)
+re._compiler.compile = counting
+from qalint.cli import main
+try:
+    main(["check", sys.argv[1]])
+except SystemExit:
+    pass
+print(json.dumps(compiled), file=sys.stderr)
+"""
+
+
+def test_a_second_run_compiles_none_of_qalints_patterns(tmp_path: Path) -> None:
+    """The real program, twice, with its cache under a private bytecode prefix."""
+    document = Path(__file__).parent.parent / "examples" / "with-errors.txt"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = [sys.executable, "-X", f"pycache_prefix={tmp_path}", "-c", _COMPILED_BY_A_RUN]
+    ours = {(repr(pattern), flags) for pattern, flags in _qalint_patterns()}
+
+    def compiled() -> set[tuple[str, int]]:
+        done = subprocess.run(
+            [*command, str(document)], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return {(pattern, flags) for pattern, flags in json.loads(done.stderr.splitlines()[-1])}
+
+    assert len(compiled() & ours) > 30
+    assert list(tmp_path.rglob("patterns.*")), "the first run wrote no cache"
+    assert compiled() & ours == set()

@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from qalint_plugins.drafting._text import LineIndex, joined
 
+from qalint import pattern_cache
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
 
@@ -15,7 +16,7 @@ def _candidate() -> re.Pattern[str]:
     so the scan skips ahead to those characters; what follows is bounded (no nested
     quantifiers) and checked in Python, so a line is scanned in linear time. Compiled on
     first use: most documents hold no opening literal."""
-    return re.compile(
+    return pattern_cache.compile(
         r"\[\[[^\[\]\n]{0,200}\]\]"  # text marked for attention: [[bedrag]]
         r"|\[(?P<bracket>[^\[\]\n]{1,24})\]"  # [invullen], [datum], [...]
         r"|<(?P<angle>[^<>\n]{1,24})>"  # <naam>
@@ -111,7 +112,7 @@ _PER_LINE = 10
 def _will_follow() -> re.Pattern[str]:
     """A line (or answer) that says only that the text will follow. Compiled on first
     use: most documents have no short line that holds ``volgt``."""
-    return re.compile(
+    return pattern_cache.compile(
         r"[\[(]?[ ]?(?:(?:antwoord|tekst|reactie|beantwoording)[ ]+)?volgt"
         r"(?:[ ]+(?:nog|later))?[ ]?[\])]?[.!]?",
         re.IGNORECASE,

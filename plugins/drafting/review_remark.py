@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from qalint_plugins.drafting._text import LineIndex, joined, line_at, line_starts
 
+from qalint import pattern_cache
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
 
@@ -14,7 +15,7 @@ def _remark() -> re.Pattern[str]:
     literal character and is bounded, so a line is scanned in linear time. Anchors must
     be upper case: "[jv1]" is not Word's form. Compiled on first use: few documents
     hold a "[" (the pattern costs more to compile than most documents to check)."""
-    return re.compile(
+    return pattern_cache.compile(
         # [Opmerking JV: ...]
         r"\[(?:Opmerking|Commentaar|Comment|Opm\.)\b"
         # Comment [JV1]:
@@ -28,7 +29,7 @@ def _remark() -> re.Pattern[str]:
 @functools.cache
 def _tracked_change() -> re.Pattern[str]:
     """Tracked changes exported as text open a line: ``Verwijderd: ...``."""
-    return re.compile(
+    return pattern_cache.compile(
         r"[ \t]*(?:Verwijderd|Ingevoegd|Opgemaakt|Met opmaak|Deleted|Inserted|Formatted)[ ]?:",
         re.IGNORECASE,
     )

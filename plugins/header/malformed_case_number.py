@@ -1,11 +1,11 @@
-import re
 from collections.abc import Iterator
 
+from qalint import pattern_cache
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
 
-_CASE_NUMBER = re.compile(r"[0-9]{4}Z[0-9]{5}\Z")
-_AANHANGSEL = re.compile(r"AH [1-9][0-9]{0,4}\Z")
+_CASE_NUMBER = pattern_cache.compile(r"[0-9]{4}Z[0-9]{5}\Z")
+_AANHANGSEL = pattern_cache.compile(r"AH [1-9][0-9]{0,4}\Z")
 
 
 class MalformedCaseNumber(Rule):

@@ -9,10 +9,10 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 from __future__ import annotations
 
 import functools
-import re
 from itertools import compress, repeat
 from typing import NamedTuple
 
+from qalint import pattern_cache
 from qalint.model import Block, NumberList, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import ARTEFACT_STARTS_BY_FIRST, FOOTER, content_start, is_artefact
@@ -23,13 +23,13 @@ _BLANK = " \t\u00a0\f\v"
 #: What is trimmed off a label as written: blanks, Markdown bold.
 _LABEL_TRIM = _BLANK + "*"
 _LEAD = r"[ \t\u00a0\f\v]*"
-_QUESTION_KEYWORD = re.compile(_LEAD + r"(?:\*\*)?(?P<kw>Vraag|Vragen)(?=[ \t\u00a0])")
-_ANSWER_KEYWORD = re.compile(
+_QUESTION_KEYWORD = pattern_cache.compile(_LEAD + r"(?:\*\*)?(?P<kw>Vraag|Vragen)(?=[ \t\u00a0])")
+_ANSWER_KEYWORD = pattern_cache.compile(
     _LEAD + r"(?:\*\*)?(?P<kw>Antwoord(?:en)?)"
     r"(?P<lead>[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?)?"
 )
 #: What may follow a label's numbers: nothing, or a colon (and then text).
-_LABEL_END = re.compile(
+_LABEL_END = pattern_cache.compile(
     r"[ \t\u00a0]*(?:\*\*)?[ \t\u00a0]*(?:(?P<colon>[:.])[ \t\u00a0]*(?:\*\*)?)?"
 )
 
@@ -53,7 +53,7 @@ _OPENINGS = {
     for first in {*ARTEFACT_STARTS_BY_FIRST, *_LABEL_FIRST}
 }
 #: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4`` and a bare ``Antwoord``.
-_PLAIN_LABEL = re.compile(r"(?P<kw>Vraag(?= )|Antwoord)(?: (?P<num>[1-9][0-9]{0,5}))?")
+_PLAIN_LABEL = pattern_cache.compile(r"(?P<kw>Vraag(?= )|Antwoord)(?: (?P<num>[1-9][0-9]{0,5}))?")
 
 
 class Label(NamedTuple):

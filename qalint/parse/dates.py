@@ -6,6 +6,7 @@ import datetime as dt
 import heapq
 import re
 
+from qalint import pattern_cache
 from qalint.model import DateField, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
@@ -30,19 +31,19 @@ WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"
 _MONTH_ALT = "|".join(MONTHS)
 _WEEKDAY_ALT = "|".join(WEEKDAYS)
 
-_DATE = re.compile(
+_DATE = pattern_cache.compile(
     rf"(?:(?P<weekday>{_WEEKDAY_ALT})\s+)?(?P<day>[0-9]{{1,2}})\s*(?P<month>{_MONTH_ALT})"
     rf"\s*(?P<year>[0-9]{{4}})(?![0-9])",
     re.IGNORECASE,
 )
 #: A date with a weekday anywhere in the text.
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE = pattern_cache.compile(
     rf"\b(?P<weekday>{_WEEKDAY_ALT})\s+(?P<day>[0-9]{{1,2}})\s+(?P<month>{_MONTH_ALT})"
     rf"\s+(?P<year>[0-9]{{4}})(?![0-9])",
     re.IGNORECASE,
 )
 #: Every weekday ends in "dag" followed by a day number; a literal the engine finds fast.
-_HAS_WEEKDAY = re.compile(r"dag\s+[0-9]")
+_HAS_WEEKDAY = pattern_cache.compile(r"dag\s+[0-9]")
 #: Both rare: compiled on first use.
 _HAS_WEEKDAY_CAPITALS = r"DAG\s+[0-9]"
 _LOOSE = r"(?P<day>\S+)\s+(?P<month>[^\s0-9]+)\s*(?P<year>\S+)?"

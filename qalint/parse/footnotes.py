@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from itertools import repeat
 from typing import NamedTuple
 
+from qalint import pattern_cache
 from qalint.model import FootnoteMarker, FootnoteNote, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import content_start
@@ -48,7 +49,7 @@ _MAX_JUMP = 9
 _ZONE_LINES = 40
 
 _BLANK = " \t\u00a0\f\v"
-_LINE_NUMBER = re.compile(r"[ \t\u00a0\f\v]*(?P<num>[0-9]{1,3})(?![0-9])")
+_LINE_NUMBER = pattern_cache.compile(r"[ \t\u00a0\f\v]*(?P<num>[0-9]{1,3})(?![0-9])")
 
 
 # The patterns of rare forms are compiled on first use (qalint.parse.lazy).
@@ -57,16 +58,16 @@ _CARET_NOTE = r"[ \t\u00a0\f\v]*\[\^(?P<num>[0-9]{1,3})\]:[ \t]*"
 
 
 #: A number line with a list of markers: ``2, 3 en 4``.
-_LIST_LINE = re.compile(
+_LIST_LINE = pattern_cache.compile(
     r"[ \t\u00a0\f\v]*[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+)[0-9]{1,3})*"
     r"(?:[ \t]+en[ \t]+[0-9]{1,3})?[ \t\u00a0\f\v]*\Z"
 )
-_DIGITS = re.compile(r"[0-9]+")
-_LINE_OPEN = re.compile(r"[ \t\u00a0\f\v]*[0-9\[]")
+_DIGITS = pattern_cache.compile(r"[0-9]+")
+_LINE_OPEN = pattern_cache.compile(r"[ \t\u00a0\f\v]*[0-9\[]")
 #: Where an inline marker may stand: digits ending a word (``»?1``, ``Agema3,``), a year
 #: with digits glued to it, `` 1)`` and ``(2)``, and a marker between two sentences.
 #: (The leading lookahead lets the scan skip to digits and parentheses.)
-_CANDIDATE = re.compile(
+_CANDIDATE = pattern_cache.compile(
     r"(?=[0-9(])(?:"
     r"(?P<glued>(?<=[^\s0-9])[0-9]{1,7})(?=[,.;:?!]*(?:\s|\Z))"
     r"|(?P<year>(?<!\S)(?:19|20)[0-9]{3,5})(?=[,.;:?!]*(?:\s|\Z))"
@@ -81,8 +82,10 @@ _BRACKET = r"\[(?P<caret>\^)?(?P<inner>[0-9][0-9 ]{0,20})\](?!\()"
 
 
 #: The next number of a list of markers: ``, 2``, `` en 3``, `` 4``.
-_NEXT_NUMBER = re.compile(r",?[ \t]{1,3}(?:en[ \t]{1,3})?(?P<num>[0-9]{1,3})(?=[,.;:]*(?:\s|\Z))")
-_NEXT_CHAR = re.compile(r"\s*(\S)")
+_NEXT_NUMBER = pattern_cache.compile(
+    r",?[ \t]{1,3}(?:en[ \t]{1,3})?(?P<num>[0-9]{1,3})(?=[,.;:]*(?:\s|\Z))"
+)
+_NEXT_CHAR = pattern_cache.compile(r"\s*(\S)")
 #: Character classes for _lines_to_read, one byte per character of the text: ASCII
 #: digits become ``0``, the blanks of _LINE_OPEN a space, the other white space ``s``,
 #: the punctuation that may follow a marker (and ``»``) ``p``, ASCII capitals ``A``; the
@@ -104,7 +107,7 @@ _CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
 #: tried only at digits, and at once given up inside a number. Only where a match
 #: starts counts: it reads on, without a lookahead's cost, to the first character after
 #: the candidate that no digit of a further candidate can be.)
-_SIGN = re.compile(
+_SIGN = pattern_cache.compile(
     rb"0(?<=[^0]0)(?:"
     # After white space: a year with a marker (five to seven digits), " 1)", a number
     # opening a line, also after blanks (and so after any two blanks).

@@ -13,22 +13,23 @@ import bisect
 import re
 import sys
 
+from qalint import pattern_cache
 from qalint.model import DateField, Header, HeaderLine, Official, Person, Span
 from qalint.parse.dates import parse_date_text
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
 from qalint.parse.records import new
 
-_QUESTION_HEADER = re.compile(
+_QUESTION_HEADER = pattern_cache.compile(
     r"(?:Vragen|Vraag) van (?P<form>(?:het|de) (?:lid|leden)(?: (?:lid|leden))?)\b"
 )
-_GOVERNMENT = re.compile(
+_GOVERNMENT = pattern_cache.compile(
     r"(?P<what>Antwoord|Mededeling) van (?:de )?"
     r"(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b"
 )
 #: What every match of _GOVERNMENT starts with.
 _GOVERNMENT_WORDS = ("Antwoord van ", "Mededeling van ")
-_DATE_OPEN = re.compile(r"\((?P<role>ingezonden|ontvangen)\b")
+_DATE_OPEN = pattern_cache.compile(r"\((?P<role>ingezonden|ontvangen)\b")
 #: What every match of _DELAY_REFERENCE starts with: few texts hold it, so the pattern is
 #: compiled on first use.
 _DELAY_WORDS = "Zie ook Aanhangsel "
@@ -40,7 +41,7 @@ _DELAY_REFERENCE = (
 #: also with a stray space or a lower-case ``z`` (QA404 checks the form): ``2024Z18294``,
 #: ``2024Z 17972``; Aanhangsel numbers of ministry drafts: ``AH 604``, also ``AH604``.
 #: (One pattern for both: a line is tried once.)
-_NUMBER_LINE = re.compile(
+_NUMBER_LINE = pattern_cache.compile(
     r"[ \t\u00a0]*(?:(?P<case_number>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})"
     r"|(?P<aanhangsel_number>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5}))[ \t\u00a0]*\Z"
 )
@@ -53,15 +54,15 @@ _TITLE_ANY_CASE = r"(?P<title>(?i:minister(?:-president|s|(?!ie))|staatss?ecreta
 #: one is tried, case-folded letter by letter, at every place. IGNORECASE also takes the
 #: long s (U+017F) for an s, which the class leaves out (a non-Latin-1 letter makes the
 #: class costly to compile): _titles reads a text holding one with _TITLE_ANY_CASE.
-_TITLE = re.compile(
+_TITLE = pattern_cache.compile(
     r"(?P<title>[MmSs](?:(?<=[Mm])(?i:inister(?:-president|s|(?!ie)))"
     r"|(?<=[Ss])(?i:taatss?ecretaris(?:sen)?)))"
 )
 #: Between portfolios of one title: ``van A en van B``, ``van A, voor B en van C``. (Both
 #: alternatives open with a literal, for the engine's skip as in _TITLE.)
-_PORTFOLIO_SEPARATOR = re.compile(r"(?:,[ ]*| [ ]*en[ ]+)(?:van|voor)[ ]+")
+_PORTFOLIO_SEPARATOR = pattern_cache.compile(r"(?:,[ ]*| [ ]*en[ ]+)(?:van|voor)[ ]+")
 #: ``mede namens`` in any case; the first letter as in _TITLE.
-_MEDE = re.compile(r"[Mm](?<=\b[Mm])(?i:ede (?:namens|ondertekend(?: door| namens)?))\b")
+_MEDE = pattern_cache.compile(r"[Mm](?<=\b[Mm])(?i:ede (?:namens|ondertekend(?: door| namens)?))\b")
 _DATE_WORDS = ("ontvangen", "ingezonden")
 
 #: Header search stops this far after its start (a header wraps over 2 to 5 lines).
@@ -238,7 +239,7 @@ def _end_of_date(text: str, start: int, limit: int) -> int:
 #: Parentheses and the words that end the askers and the addressees. (Each alternative
 #: opens with a literal, for the engine's skip as in _TITLE; a class would hide it.)
 _DEPTH_ZERO_NEEDLES = {
-    needle: re.compile(r"\(|\)|" + re.escape(needle)) for needle in (" aan ", " over ")
+    needle: pattern_cache.compile(r"\(|\)|" + re.escape(needle)) for needle in (" aan ", " over ")
 }
 
 
@@ -388,7 +389,7 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
 
 
 #: What _persons acts on: parentheses, commas, and " en" before a space.
-_PERSON_SEPARATORS = re.compile(r"(\(|\)|,| en(?= ))")
+_PERSON_SEPARATORS = pattern_cache.compile(r"(\(|\)|,| en(?= ))")
 
 
 def _persons(text: str) -> tuple[Person, ...]:

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 import sys
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from qalint import pattern_cache
 from qalint.model import Span
 from qalint.parse.records import new
 
 # Written without re.VERBOSE, which costs start-up time to compile.
-_ARTEFACT_LINE = re.compile(
+_ARTEFACT_LINE = pattern_cache.compile(
     r"[ \t\f\u00a0]*(?:"
     r"Tweede Kamer, vergaderjaar [0-9]{4}[\u2013-][0-9]{4}, (?:Aanhangsel|Vragen)[ 0-9]*"
     r"|Tweede Kamer der Staten-Generaal[ 0-9]*"
@@ -50,7 +50,7 @@ ARTEFACT_STARTS_BY_FIRST = {
 }
 
 #: A page footer that a heading was glued to: "...Aanhangsel 1Antwoord 3".
-_GLUED_FOOTER = re.compile(
+_GLUED_FOOTER = pattern_cache.compile(
     r"(?:.*Tweede Kamer, vergaderjaar [0-9]{4}[\u2013-][0-9]{4}, (?:Aanhangsel|Vragen) ?[0-9]*)"
     r"(?=(?:Vraag|Vragen|Antwoord)\b)"
 )
@@ -58,7 +58,7 @@ _GLUED_FOOTER = re.compile(
 #: What every line holding a page footer holds (and _GLUED_FOOTER asks for).
 FOOTER = "Kamer, vergaderjaar"
 
-_PAGE_NUMBER = re.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
+_PAGE_NUMBER = pattern_cache.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
 
 _SPACE_CHARS = "\u00a0\f\v\t"
 _SPACE_LIKE = str.maketrans({char: " " for char in _SPACE_CHARS})

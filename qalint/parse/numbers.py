@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from qalint import pattern_cache
 from qalint.parse.lazy import compiled
 from qalint.parse.records import new
 
@@ -25,7 +26,7 @@ _BLANKS = r"[ \t\u00a0]*"
 #: (``ZIE VRAGEN 1 EN 2``).
 _RANGE = r"t/m|t\.m\.|tot en met|T/M|T\.M\.|TOT EN MET|[-\u2013\u2014]"
 _SEPARATOR = r",|&|en(?![a-z])|EN(?![A-Z])"
-_TOKEN = re.compile(
+_TOKEN = pattern_cache.compile(
     rf"{_BLANKS}(?:(?P<num>[0-9]+)|(?P<range>{_RANGE})|(?P<sep>{_SEPARATOR})"
     # "1 en vraag 9": the keyword repeated after a separator
     r"|(?P<word>[Vv]ra(?:ag|gen)|[Aa]ntwoord(?:en)?)(?=[ \t\u00a0]+[0-9]))",
@@ -40,7 +41,7 @@ _PLAIN_NUMBER = rf"[1-9][0-9]{{0,{MAX_DIGITS - 1}}}"
 #: starts a number, a range or a separator. The loop would read them as regular lists
 #: without problems, so one match does. (A character class holding a character beyond
 #: Latin-1 costs far more to compile than alternatives, hence the dashes apart.)
-_PLAIN_LIST = re.compile(
+_PLAIN_LIST = pattern_cache.compile(
     rf"{_BLANKS}(?P<list>{_PLAIN_NUMBER}(?:{_BLANKS}(?:[,&]|en|EN){_BLANKS}{_PLAIN_NUMBER})*)"
     rf"(?!{_BLANKS}(?:[0-9,&-]|\u2013|\u2014|[tT][/.oO]|[eE][nN]))"
 )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from operator import attrgetter
 
+from qalint import pattern_cache
 from qalint.model import Block, Reference
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
@@ -26,7 +27,7 @@ from qalint.parse.records import new
 #: patterns read.
 _ANSWER = r"(?:a(?-i:ntwoord)|(?-i:ANTWOORD))"
 _QUESTION = r"(?:v(?-i:ra(?:ag|gen))|(?-i:VRA(?:AG|GEN)))"
-_PREFIX = re.compile(
+_PREFIX = pattern_cache.compile(
     # The first letters of the forms below (in any case, as the rest): a cheap test at
     # each place the search tries.
     r"(?=[zvabion])\b(?:"
@@ -44,7 +45,7 @@ _WORD_PREFIX = (
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
     + r")\b"
 )
-_EXTERNAL = re.compile(
+_EXTERNAL = pattern_cache.compile(
     r"\s*[,(]?\s*(?:"
     r"(?:van|uit|in|bij)\s+(?:de\s+|het\s+|eerdere\s+|mijn\s+|uw\s+|onze\s+)?"
     r"(?:eerdere\s+|schriftelijke\s+)?(?:vragen|kamervragen|lid|leden|brief|aanhangsel|beantwoording|set)"
@@ -94,15 +95,15 @@ def find_references(
 _ANSWER_KEYWORD = "ntwoord"
 #: With ``numbered`` set where the number of a ``_PREFIX`` match could follow (a capital
 #: "VRAAG"'s keyword span below holds one character more: hence ``\s*``).
-_QUESTION_KEYWORD = re.compile(r"ra(?:ag|gen)(?=(?P<numbered>\s*[0-9]))?")
+_QUESTION_KEYWORD = pattern_cache.compile(r"ra(?:ag|gen)(?=(?P<numbered>\s*[0-9]))?")
 #: The answer keyword's tail in capitals (the question keywords' tails in capitals hold
 #: a G, a letter rare in prose).
 _CAPITAL_ANSWER = "NTWOORD"
-_CAPITAL_QUESTION = re.compile("A(?=AG|GEN)")
+_CAPITAL_QUESTION = pattern_cache.compile("A(?=AG|GEN)")
 #: What can follow an answer keyword in a match: the number of a ``_PREFIX`` match
 #: (after the "en" of "antwoorden"), or a number word (its first letters) of a
 #: ``_WORD_PREFIX`` match.
-_AFTER_ANSWER = re.compile(
+_AFTER_ANSWER = pattern_cache.compile(
     r"(?P<numbered>(?i:en)?\s*[0-9])|\s+(?i:"
     + "|".join(sorted({word[:2] for word in WORD_NUMBERS}))
     + ")"
@@ -117,7 +118,7 @@ _REACH_AHEAD = 24
 #: character matches d, n or g case-insensitively) and white space before a digit; so
 #: that digit follows d, n or g and one white space, or two white spaces. (The digit
 #: comes first: few characters are digits, and they are found fast.)
-_PREFIX_CUE = re.compile(r"[0-9](?<=[dDnNgG\s]\s[0-9])")
+_PREFIX_CUE = pattern_cache.compile(r"[0-9](?<=[dDnNgG\s]\s[0-9])")
 #: A ``_WORD_PREFIX`` match ends in "antwoord", white space and a number word, which
 #: opens with one of a few pairs of letters.
 _WORD_PREFIX_CUE = r"[dD]\s+(?i:" + "|".join(sorted({word[:2] for word in WORD_NUMBERS})) + ")"
