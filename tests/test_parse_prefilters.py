@@ -80,6 +80,23 @@ EDGES = [
     "\u2019s-Gravenhage 2024",
     "# 12",
     "kv-tk-2024Z01234",
+    # Blanks, bold and header words before and after a keyword (_KEYWORD_STARTS,
+    # _PROSE_STARTS): labels, and near misses.
+    "  Vraag 5",
+    "\fAntwoord 3",
+    "\v\u00a0**Antwoord 6:**",
+    " *Vraag 1",
+    "\t**Vragen 2 en 3**",
+    "Antwoord vragen 3",
+    "Antwoord van 3",
+    "Antwoord van:",
+    "Antwoord van Minister X: tekst",
+    "Antwoord vraag 4",
+    "Vragen van 3",
+    "Vragen vraag 3",
+    "Vragen gesteld 2",
+    "Vragen  van het lid X",
+    "Antwoorden van de Minister",
 ]
 
 
