@@ -24,12 +24,12 @@ from qalint.parse.footnotes import (
     _lines_to_read,
 )
 from qalint.parse.header import (
-    _DEPTH_ZERO_NEEDLES,
     _GOVERNMENT,
     _MEDE,
     _PORTFOLIO_SEPARATOR,
     _TITLE,
     _TITLE_ANY_CASE,
+    _find_at_depth_zero,
     _government,
     _titles,
 )
@@ -80,6 +80,23 @@ EDGES = [
     "\u2019s-Gravenhage 2024",
     "# 12",
     "kv-tk-2024Z01234",
+    # Blanks, bold and header words before and after a keyword (_KEYWORD_STARTS,
+    # _PROSE_STARTS): labels, and near misses.
+    "  Vraag 5",
+    "\fAntwoord 3",
+    "\v\u00a0**Antwoord 6:**",
+    " *Vraag 1",
+    "\t**Vragen 2 en 3**",
+    "Antwoord vragen 3",
+    "Antwoord van 3",
+    "Antwoord van:",
+    "Antwoord van Minister X: tekst",
+    "Antwoord vraag 4",
+    "Vragen van 3",
+    "Vragen vraag 3",
+    "Vragen gesteld 2",
+    "Vragen  van het lid X",
+    "Antwoorden van de Minister",
 ]
 
 
@@ -251,8 +268,6 @@ PLAIN_HEADER_PATTERNS = [
     (_TITLE, re.compile(_TITLE_ANY_CASE)),
     (_MEDE, re.compile(r"\bmede (?:namens|ondertekend(?: door| namens)?)\b", re.IGNORECASE)),
     (_PORTFOLIO_SEPARATOR, re.compile(r"(?:,[ ]*|[ ]+en[ ]+)(?:van|voor)[ ]+")),
-    (_DEPTH_ZERO_NEEDLES[" aan "], re.compile(r"[()]| aan ")),
-    (_DEPTH_ZERO_NEEDLES[" over "], re.compile(r"[()]| over ")),
 ]
 #: Header words in the cases and foldings the corpus may lack, and near misses.
 HEADER_WORD_EDGES = [
@@ -276,6 +291,42 @@ def test_header_patterns_match_what_their_plain_forms_match(lines: list[str]) ->
     for text in texts:
         expected = [m.span() for m in re.finditer(_TITLE_ANY_CASE, text)]
         assert [m.span() for m in _titles(text, 0, len(text))] == expected
+
+
+def _depth_zero_by_pattern(text: str, needle: str, start: int, end: int) -> int:
+    """The plain form of _find_at_depth_zero: one pattern for parentheses and needle."""
+    depth = 0
+    for match in re.compile(r"[()]|" + re.escape(needle)).finditer(text, start, end):
+        if match.group() == "(":
+            depth += 1
+        elif match.group() == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            return match.start()
+    return -1
+
+
+def _needle_lines(count: int) -> list[str]:
+    """Random lines of parentheses and needles, overlapping ones too (seeded)."""
+    pieces = ["(", ")", " aan ", " over ", "aan ", "over ", " ", "a", "))", "(("]
+    chooser = random.Random(13)
+    return ["".join(chooser.choices(pieces, k=chooser.randint(1, 16))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [LINES, HEADER_WORD_EDGES, _needle_lines(5_000)],
+    ids=["corpus", "edges", "alphabet"],
+)
+def test_depth_zero_search_finds_what_the_plain_pattern_finds(lines: list[str]) -> None:
+    found = 0
+    for text in [*lines, " ".join(lines[:500])]:
+        for needle in (" aan ", " over "):
+            for start, end in ((0, len(text)), (1, len(text) - 1), (3, len(text) // 2)):
+                expected = _depth_zero_by_pattern(text, needle, start, end)
+                assert _find_at_depth_zero(text, needle, start, end) == expected, (text, start)
+                found += expected != -1
+    assert found
 
 
 #: Reference forms the corpus may lack: capitals (read), and keywords in mixed case,

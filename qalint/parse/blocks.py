@@ -44,6 +44,11 @@ _NUMBER_FIRST = frozenset(_BLANK + "0123456789")
 #: How a line that opens with a label starts: a keyword, ``**`` or a blank.
 _LABEL_STARTS = ("Vra", "Antwoord", "*", " ", "\t", "\u00a0", "\f", "\v")
 _LABEL_FIRST = frozenset(start[0] for start in _LABEL_STARTS)
+#: How it starts after its blanks (_LEAD): the keyword patterns allow nothing else.
+_KEYWORD_STARTS = ("Vra", "Antwoord", "**Vra", "**Antwoord")
+#: Header lines that open with a keyword but hold no label: the word after it is no
+#: number, range, separator, keyword, nor the ``op``/``de``/``vragen`` of an answer.
+_PROSE_STARTS = ("Vragen van ", "Vragen gesteld ", "Antwoord van ")
 #: A page footer that a label may be glued to (see content_start).
 _FOOTER = FOOTER
 #: Per first character of a line: the starts of the artefact lines that open with it
@@ -147,8 +152,10 @@ def find_labels(lines: tuple[str, ...]) -> tuple[list[Label], list[bool], frozen
                 continue  # no label stands on an artefact line (test_parse_prefilters.py)
             if _FOOTER in line:
                 footers.append(index)
-            elif not (label_first and line.startswith(_LABEL_STARTS)):
-                continue
+            elif not (
+                label_first and line.lstrip(_BLANK).startswith(_KEYWORD_STARTS)
+            ) or line.startswith(_PROSE_STARTS):
+                continue  # no label can stand here (test_parse_prefilters.py)
         elif _FOOTER in line:
             footers.append(index)
         else:

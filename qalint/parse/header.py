@@ -236,24 +236,28 @@ def _end_of_date(text: str, start: int, limit: int) -> int:
     return match.end() if match else start
 
 
-#: Parentheses and the words that end the askers and the addressees. (Each alternative
-#: opens with a literal, for the engine's skip as in _TITLE; a class would hide it.)
-_DEPTH_ZERO_NEEDLES = {
-    needle: pattern_cache.compile(r"\(|\)|" + re.escape(needle)) for needle in (" aan ", " over ")
-}
+_PARENTHESES = pattern_cache.compile(r"[()]")
 
 
 def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
-    """Index of ``needle`` outside parentheses in ``text[start:end]``, or -1."""
+    """Index of ``needle`` outside parentheses in ``text[start:end]``, or -1.
+
+    The needle is found by str.find; only the parentheses before it are matched one by
+    one (searching for the needle's leading space as well would stop at every word).
+    """
     depth = 0
-    for match in _DEPTH_ZERO_NEEDLES[needle].finditer(text, start, end):
-        found = match.group()
-        if found == "(":
-            depth += 1
-        elif found == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            return match.start()
+    position = start
+    at = text.find(needle, start, end)
+    while at != -1:
+        for match in _PARENTHESES.finditer(text, position, at):
+            if match.group() == "(":
+                depth += 1
+            else:
+                depth = max(depth - 1, 0)
+        if depth == 0:
+            return at
+        position = at + len(needle)  # a needle inside parentheses is passed over whole
+        at = text.find(needle, position, end)
     return -1
 
 
