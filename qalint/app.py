@@ -129,6 +129,9 @@ def _results(plan: Plan, workers: int, plugins: Plugins) -> Iterator[tuple[Setti
         yield settings, check_target(target, settings, plugins, data)
 
 
+_POSIX_PATHS = os.sep == "/" and os.altsep is None
+
+
 def _plan(
     request: CheckRequest, plugins: Plugins, finder: ConfigFinder, overrides: Overrides
 ) -> Plan:
@@ -158,11 +161,21 @@ def _plan(
     paths = [path for path in request.paths if path != "-"]
     if paths:
         cwd_config = finder.for_dir(".")
+        cwd_settings = settings = settings_for(cwd_config)
+        last_folder: str | None = None
         for found in discover(paths, plugins.extensions(), cwd_config.exclude, warn=_warn):
-            # Files are found walking folders: their configuration is their folder's.
             real = found if isinstance(found, str) else found.real
-            raw = finder.for_dir(os.path.dirname(real) or ".") if real else cwd_config
-            plan.add(found, settings_for(raw))
+            if not real:
+                plan.add(found, cwd_settings)
+                continue
+            # Files are found walking folders: their configuration is their folder's, looked
+            # up when the folder changes (its files mostly come one after another). On
+            # POSIX the text up to the last "/" decides os.path.dirname.
+            folder = real[: real.rfind("/") + 1] if _POSIX_PATHS else real
+            if folder != last_folder:
+                last_folder = folder
+                settings = settings_for(finder.for_dir(os.path.dirname(real) or "."))
+            plan.add(found, settings)
     return plan
 
 

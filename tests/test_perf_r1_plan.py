@@ -1,9 +1,12 @@
 """Plan.jobs walks the runs of settings: every target with its own run's settings."""
 
+import shutil
+from pathlib import Path
 from typing import Any, cast
 
 from qalint.discovery import Target
 from qalint.plan import Plan
+from tests.cli_helpers import EXAMPLES, run_inprocess
 
 
 def test_jobs_give_each_target_its_runs_settings_for_any_bounds() -> None:
@@ -28,3 +31,19 @@ def test_jobs_give_each_target_its_runs_settings_for_any_bounds() -> None:
 
 def test_an_empty_plan_has_no_jobs() -> None:
     assert list(Plan().jobs()) == []
+
+
+def test_a_folder_split_by_its_subfolder_keeps_its_configuration(tmp_path: Path) -> None:
+    """The configuration is looked up again when the folder changes, also back to one
+    seen before: a/b/... sorts between a/a.txt and a/z.txt."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "rules.toml").write_text('select = ["QA103"]\n', encoding="utf-8")
+    (tmp_path / "a" / "b" / "rules.toml").write_text('select = ["QA201"]\n', encoding="utf-8")
+    for name in ("a/a.txt", "a/b/m.txt", "a/z.txt"):
+        shutil.copy(EXAMPLES / "with-errors.txt", tmp_path / name)
+    result = run_inprocess(["check", "a"], cwd=tmp_path, expect=1)
+    assert result.findings() == [
+        ("a/a.txt", 15, 1, "QA103"),
+        ("a/b/m.txt", 28, 73, "QA201"),
+        ("a/z.txt", 15, 1, "QA103"),
+    ]
