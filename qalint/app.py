@@ -161,12 +161,11 @@ def _plan(
     paths = [path for path in request.paths if path != "-"]
     if paths:
         cwd_config = finder.for_dir(".")
-        cwd_settings = settings = settings_for(cwd_config)
-        last_folder: str | None = None
+        last_folder: str | None = None  # the folder whose settings ``settings`` are
         for found in discover(paths, plugins.extensions(), cwd_config.exclude, warn=_warn):
             real = found if isinstance(found, str) else found.real
             if not real:
-                plan.add(found, cwd_settings)
+                plan.add(found, settings_for(cwd_config))
                 continue
             # Files are found walking folders: their configuration is their folder's, looked
             # up when the folder changes (its files mostly come one after another). On
