@@ -77,9 +77,7 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
     tally = Tally()
     printed: set[str] = set()  # who printed to stdout: warned about once per run
     # Results come in the order of the jobs, whatever the number of processes.
-    for (_, settings, _), result in zip(
-        plan.jobs(), _results(plan, request.jobs, plugins), strict=True
-    ):
+    for settings, result in _results(plan, request.jobs, plugins):
         for error in plugins.errors:
             result.diagnostics.append(_core_finding(plugins, result.path, "QA000", error.message))
         result.diagnostics.sort(key=Diagnostic.sort_key)
@@ -114,19 +112,24 @@ def _report(output_format: str, stream: TextIO) -> "TextReport | JsonReport":
     return TextReport(stream)
 
 
-def _results(plan: Plan, workers: int, plugins: Plugins) -> Iterator[FileResult]:
-    """Check every file, in a process pool where that pays; the order never changes."""
+def _results(plan: Plan, workers: int, plugins: Plugins) -> Iterator[tuple[Settings, FileResult]]:
+    """Check every file, in a process pool where that pays; the order never changes.
+    Each result comes with the settings it was checked with."""
     if workers > 1 and plan.stdin_data is None:  # one process: no pool module to import
         from qalint.parallel import WorkerLost, check_in_pool, worth_a_pool
 
         if worth_a_pool(workers, len(plan)):
+            each = (settings for _, settings, _ in plan.jobs())
             try:
-                yield from check_in_pool(plan, workers, plugins)
+                yield from zip(each, check_in_pool(plan, workers, plugins), strict=True)
             except WorkerLost as lost:
                 raise Abort(str(lost)) from None
             return
     for target, settings, data in plan.jobs():
-        yield check_target(target, settings, plugins, data)
+        yield settings, check_target(target, settings, plugins, data)
+
+
+_POSIX_PATHS = os.sep == "/" and os.altsep is None
 
 
 def _plan(
@@ -158,11 +161,20 @@ def _plan(
     paths = [path for path in request.paths if path != "-"]
     if paths:
         cwd_config = finder.for_dir(".")
+        last_folder: str | None = None  # the folder whose settings ``settings`` are
         for found in discover(paths, plugins.extensions(), cwd_config.exclude, warn=_warn):
-            # Files are found walking folders: their configuration is their folder's.
             real = found if isinstance(found, str) else found.real
-            raw = finder.for_dir(os.path.dirname(real) or ".") if real else cwd_config
-            plan.add(found, settings_for(raw))
+            if not real:
+                plan.add(found, settings_for(cwd_config))
+                continue
+            # Files are found walking folders: their configuration is their folder's, looked
+            # up when the folder changes (its files mostly come one after another). On
+            # POSIX the text up to the last "/" decides os.path.dirname.
+            folder = real[: real.rfind("/") + 1] if _POSIX_PATHS else real
+            if folder != last_folder:
+                last_folder = folder
+                settings = settings_for(finder.for_dir(os.path.dirname(real) or "."))
+            plan.add(found, settings)
     return plan
 
 

@@ -1,6 +1,7 @@
 """Which files a run checks: explicit files always, directories walked by extension."""
 
 import errno
+import operator
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
@@ -137,6 +138,9 @@ def _identity(device: int, inode: int, path: str) -> object:
     return (device << 64) | inode if inode else os.path.realpath(path)
 
 
+_NAME = operator.attrgetter("name")
+
+
 def _walk(
     root: str,
     suffixes: tuple[str, ...],
@@ -160,7 +164,7 @@ def _walk(
         try:
             device = os.stat(directory).st_dev
             with os.scandir(directory) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=_NAME)
         except OSError as exc:
             # A folder we cannot list holds drafts we did not check: a partial run, exit 2.
             problems.append(
@@ -175,12 +179,13 @@ def _walk(
                 if not name.startswith(".") and not _excluded(shown, name, exclude):
                     subdirs.append((entry.path, shown))
                 continue
-            if not name.lower().endswith(suffixes) or _excluded(shown, name, exclude):
+            if not name.lower().endswith(suffixes) or (exclude and _excluded(shown, name, exclude)):
                 continue
             # The shown path opens the same file (relative to the current folder, or
             # absolute, never through ".."): one string instead of two per file.
             path = shown if os.sep == "/" else entry.path
-            if entry.is_symlink():
+            is_link = entry.is_symlink()
+            if is_link:
                 try:
                     info = os.stat(path)
                 except OSError as exc:
@@ -200,7 +205,7 @@ def _walk(
             if not regular:
                 warn(f"{shown}: overgeslagen: geen gewoon bestand")
                 continue
-            add(identity, entry.is_symlink(), shown, path)
+            add(identity, is_link, shown, path)
             found += 1
         # Depth first, in name order, so warnings come in the same order on every run.
         pending.extend(reversed(subdirs))

@@ -7,11 +7,10 @@ which keeps a run over 10,000 files about as small as one over 100.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from qalint.discovery import Found, Target, as_target
+from qalint.discovery import Found, Target
 
 if TYPE_CHECKING:
     from qalint.selection import Settings
@@ -36,13 +35,19 @@ class Plan:
     def __len__(self) -> int:
         return len(self.found)
 
-    def settings_at(self, index: int) -> Settings:
-        return self._run_settings[bisect.bisect_right(self._run_starts, index) - 1]
-
     def jobs(
         self, start: int = 0, stop: int | None = None
     ) -> Iterator[tuple[Target, Settings, bytes | None]]:
         """Each target from ``start`` to ``stop`` with its settings and stdin data."""
-        for index in range(start, len(self.found) if stop is None else stop):
-            data = self.stdin_data if index == 0 else None
-            yield as_target(self.found[index]), self.settings_at(index), data
+        if not self.found:
+            return  # no runs either
+        stop = len(self.found) if stop is None else stop
+        ends = [*self._run_starts[1:], len(self.found)]
+        # Run by run: each run's settings once, not looked up for every file.
+        for run_start, run_end, settings in zip(
+            self._run_starts, ends, self._run_settings, strict=True
+        ):
+            for index in range(max(start, run_start), min(stop, run_end)):
+                found = self.found[index]
+                target = Target(found, found) if isinstance(found, str) else found
+                yield target, settings, self.stdin_data if index == 0 else None

@@ -102,20 +102,28 @@ class Plugins:
         """
         if self._readers is None:
             self._readers = [
-                (name, _checked_reader(function))
-                for name, function in reversed(self._impls("qalint_read_source"))
+                # A built-in reader returns a Source or None (mypy sees to that): it needs
+                # no check, and no wrapper of its own, on every file.
+                (name, function if self.info(name).builtin else _checked_reader(function))
+                for name, function in reversed(
+                    self._impls("qalint_read_source", passed=("path", "data", "encoding"))
+                )
             ]
         return self._readers
 
     def info(self, plugin_name: str) -> PluginInfo:
         return self.infos.get(plugin_name, PluginInfo(plugin_name, "?", "?", False))
 
-    def _impls(self, hook_name: str) -> list[tuple[str, Callable[..., Any]]]:
+    def _impls(
+        self, hook_name: str, passed: tuple[str, ...] = ()
+    ) -> list[tuple[str, Callable[..., Any]]]:
+        """The hook's implementations, each to be called with keyword arguments only;
+        ``passed`` names the arguments every call passes, if they are known."""
         hook = getattr(self.manager.hook, hook_name)
         impls = []
         for impl in hook.get_hookimpls():
             name = self.manager.get_name(impl.plugin) or impl.plugin_name
-            impls.append((name, _with_declared_arguments(impl)))
+            impls.append((name, _with_declared_arguments(impl, passed)))
         return impls
 
     def note_printed(self, info: PluginInfo, when: str, outcome: Isolation) -> None:
@@ -167,11 +175,13 @@ def exception_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _with_declared_arguments(impl: Any) -> Callable[..., Any]:
+def _with_declared_arguments(impl: Any, passed: tuple[str, ...] = ()) -> Callable[..., Any]:
     # pluggy passes an implementation only the arguments it declares; calling the
     # function directly must do the same, or a valid plugin gets a TypeError.
     function: Callable[..., Any] = impl.function
     wanted = tuple(impl.argnames) + tuple(getattr(impl, "kwargnames", ()))
+    if passed and set(passed) <= set(wanted):
+        return function  # it declares every argument it will be given: nothing to drop
 
     def call(**kwargs: Any) -> Any:
         return function(**{key: value for key, value in kwargs.items() if key in wanted})

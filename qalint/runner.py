@@ -71,27 +71,34 @@ class _Reporter:
         )
 
 
+#: Opening a FIFO named as a file must not block (it is then reported, not read).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+
+
 def read_bytes(path: str, limit: int) -> bytes:
     """Read at most ``limit`` bytes of a regular file; raise OSError or _TooLarge."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    fd = os.open(path, _OPEN_FLAGS)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise _NotRegular()
         if info.st_size > limit:
             raise _TooLarge(info.st_size)
-        chunks = []
-        remaining = limit + 1
-        while remaining > 0:
-            # One byte more than the file had, so that one read usually ends the loop: a
-            # short read of a regular file is its end. (It may have grown meanwhile.)
-            wanted = min(remaining, max(info.st_size + 1, 1 << 16))
-            chunk = os.read(fd, wanted)
-            chunks.append(chunk)
-            remaining -= len(chunk)
-            if len(chunk) < wanted:
-                break
-        data = b"".join(chunks)
+        # One byte more than the file had, so that one read is nearly always all: a
+        # short read of a regular file is its end. (It may have grown meanwhile.)
+        wanted = min(limit + 1, max(info.st_size + 1, 1 << 16))
+        data = os.read(fd, wanted)
+        if len(data) == wanted:
+            chunks = [data]
+            remaining = limit + 1 - wanted
+            while remaining > 0:
+                wanted = min(remaining, 1 << 16)
+                chunk = os.read(fd, wanted)
+                chunks.append(chunk)
+                remaining -= len(chunk)
+                if len(chunk) < wanted:
+                    break
+            data = b"".join(chunks)
         if len(data) > limit:
             # It grew while being read: name its size now, not the bytes read.
             raise _TooLarge(max(os.fstat(fd).st_size, len(data)))
