@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from qalint_plugins.numbering._numbers import numbers
+from qalint_plugins.numbering._numbers import numbers_of
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Related, Rule, Severity
@@ -35,8 +35,8 @@ class QuestionAnsweredTwice(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        found = numbers(doc)
-        if len(found.answered_set) == len(found.answered):
+        numbers = list(numbers_of(doc.answers))
+        if len(set(numbers)) == len(numbers):
             return  # no number is answered twice
         first: dict[int, Span] = {}
         for block in doc.answers:
