@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pytest
 
@@ -185,11 +185,15 @@ FOOTNOTE_EDGES = [
 ]
 
 
+def _random_lines(pieces: Sequence[str], count: int, longest: int, seed: int) -> list[str]:
+    """``count`` random lines of 1 to ``longest`` pieces (seeded: reproducible)."""
+    chooser = random.Random(seed)
+    return ["".join(chooser.choices(pieces, k=chooser.randint(1, longest))) for _ in range(count)]
+
+
 def _alphabet_lines(count: int) -> list[str]:
-    """Random lines over characters that matter to the signs (seeded: reproducible)."""
-    alphabet = "0123456789 \t\u00a0\u2009\u3000\x85.,;:?!»\u201d()[]^aZx-/"
-    chooser = random.Random(7)
-    return ["".join(chooser.choices(alphabet, k=chooser.randint(1, 24))) for _ in range(count)]
+    """Random lines over characters that matter to the signs."""
+    return _random_lines("0123456789 \t\u00a0\u2009\u3000\x85.,;:?!»\u201d()[]^aZx-/", count, 24, 7)
 
 
 @pytest.mark.parametrize(
@@ -307,10 +311,9 @@ def _depth_zero_by_pattern(text: str, needle: str, start: int, end: int) -> int:
 
 
 def _needle_lines(count: int) -> list[str]:
-    """Random lines of parentheses and needles, overlapping ones too (seeded)."""
+    """Random lines of parentheses and needles, overlapping ones too."""
     pieces = ["(", ")", " aan ", " over ", "aan ", "over ", " ", "a", "))", "(("]
-    chooser = random.Random(13)
-    return ["".join(chooser.choices(pieces, k=chooser.randint(1, 16))) for _ in range(count)]
+    return _random_lines(pieces, count, 16, 13)
 
 
 @pytest.mark.parametrize(
