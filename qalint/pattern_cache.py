@@ -28,7 +28,7 @@ import marshal
 import os
 import re
 import sys
-from typing import Any
+from typing import Any, overload
 
 try:
     _compiler: Any = re._compiler  # type: ignore[attr-defined]
@@ -56,7 +56,12 @@ class PatternCache:
         self._used: set[tuple[str | bytes, int]] = set()
         self._added = False
 
+    @overload
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+    @overload
+    def compile(self, pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
     def compile(self, pattern: str | bytes, flags: int = 0) -> re.Pattern[Any]:
+        """``re.compile(pattern, flags)``, from the file where it holds the pattern."""
         if _compiler is None or self.path is None:
             return re.compile(pattern, flags)
         entries = self._entries if self._entries is not None else self._load()
