@@ -217,3 +217,20 @@ def test_a_second_run_compiles_none_of_qalints_patterns(tmp_path: Path) -> None:
     assert len(compiled() & ours) > 30
     assert list(tmp_path.rglob("patterns.*")), "the first run wrote no cache"
     assert compiled() & ours == set()
+
+
+def test_a_file_grown_past_its_limit_keeps_this_runs_patterns_only(
+    tmp_path: Path, writes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pattern_cache, "_MAX_ENTRIES", 5)
+    path = tmp_path / "cache"
+    old = PatternCache(str(path))
+    for number in range(6):
+        old.compile(f"old{number}")
+    old.save()
+    assert len(marshal.loads(path.read_bytes())[1]) == 6  # all six were used by that run
+    run = PatternCache(str(path))
+    run.compile("old1")
+    run.compile("new")
+    run.save()
+    assert sorted(marshal.loads(path.read_bytes())[1]) == [("new", 0), ("old1", 0)]
