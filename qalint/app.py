@@ -5,6 +5,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+from qalint import collector
 from qalint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Abort
 from qalint.config import ConfigError, ConfigFinder, RawConfig
 from qalint.discovery import Target, discover, display_path, os_error_message
@@ -73,6 +74,7 @@ def run_check(request: CheckRequest, stream: TextIO) -> int:
         for warning in finder.warnings if finder else ():
             _warn(warning)
 
+    collector.resume()  # start-up is over: what it made lives until exit
     report = _report(request.output_format, stream)
     tally = Tally()
     printed: set[str] = set()  # who printed to stdout: warned about once per run
