@@ -107,15 +107,26 @@ _CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
 #: tried only at digits, and at once given up inside a number. Only where a match
 #: starts counts: it reads on, without a lookahead's cost, to the first character after
 #: the candidate that no digit of a further candidate can be.)
+#:
+#: Most numbers follow a blank after a word ("5 miljard", "in 2024"), and are no sign
+#: unless a year with a marker or `` 1)`` follows. So the branches that only read ahead
+#: come first, each opening with the character it needs, which the engine checks before
+#: it enters the branch; one lookbehind then sends every number after such a blank
+#: away, and the rest look back.
 _SIGN = pattern_cache.compile(
     rb"0(?<=[^0]0)(?:"
-    # After white space: a year with a marker (five to seven digits), " 1)", a number
-    # opening a line, also after blanks (and so after any two blanks).
-    rb"(?<=[ s\n?]0)(?:0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z)|(?<=\n0)|(?<=[\n ] 0))"
-    # After anything else: digits ending a word before white space (punctuation between),
-    # "gesproken.3Toekomstige", "[1 ]", "[^1]", "(2)".
-    rb"|(?<=[^ s\n]0)(?:0{0,6}[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A|(?<=[\[\^]0)"
-    rb"|(?<=[ s\n?]\(0)0{0,2}\)(?:[ s\n?]|\Z))"
+    # Not after a blank after text: a number opening a line, also after blanks (and so
+    # after any two blanks), "[1 ]", "[^1]"; after no white space: digits ending a word
+    # before white space, punctuation between (the lookahead takes the digits once: a
+    # shorter run is no candidate, a digit follows it), "gesproken.3Toekomstige".
+    rb"(?<![^\n ] 0)(?:(?<=[\n \[\^]0)"
+    rb"|(?<=[^ s\n]0)(?:(?=(0{0,6}))\1[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A))"
+    # After anything: " 1)" and "(2)" (one to three digits, read up to the ")", looked
+    # back from there), a year with a marker (five to seven digits).
+    rb"|\)(?:(?<=[ s\n?]0\))|(?<=[ s\n?]\(0\)))(?:[ s\n?]|\Z)"
+    rb"|0(?:\)(?:(?<=[ s\n?]00\))|(?<=[ s\n?]\(00\)))(?:[ s\n?]|\Z)"
+    rb"|0(?:\)(?:(?<=[ s\n?]000\))|(?<=[ s\n?]\(000\)))(?:[ s\n?]|\Z)"
+    rb"|00{1,3}[p?]*(?:[ s\n?]|\Z)))"
     rb")"
 )
 #: Candidates looked at per line, and characters looked back for the word before one.

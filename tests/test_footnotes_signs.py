@@ -1,0 +1,68 @@
+"""_SIGN is written for the regex engine's speed: it must find exactly the signs of the
+plain form below, which says case by case where a candidate's number may start."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+from qalint.parse.footnotes import _SIGN
+
+#: The same signs, one case after the other (the form _SIGN had until session 6).
+_PLAIN_SIGN = re.compile(
+    rb"0(?<=[^0]0)(?:"
+    # After white space: a year with a marker (five to seven digits), " 1)", a number
+    # opening a line, also after blanks (and so after any two blanks).
+    rb"(?<=[ s\n?]0)(?:0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z)|(?<=\n0)|(?<=[\n ] 0))"
+    # After anything else: digits ending a word before white space (punctuation between),
+    # "gesproken.3Toekomstige", "[1 ]", "[^1]", "(2)".
+    rb"|(?<=[^ s\n]0)(?:0{0,6}[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A|(?<=[\[\^]0)"
+    rb"|(?<=[ s\n?]\(0)0{0,2}\)(?:[ s\n?]|\Z))"
+    rb")"
+)
+#: Every byte the classes hold (see _CLASSES).
+_CLASS_BYTES = b"0 s\npA()[^?a"
+#: Pieces for longer texts: digit runs of each length that matters, blanks, brackets.
+_PIECES = [
+    b"0",
+    b"00",
+    b"000",
+    b"0000",
+    b"00000",
+    b"0000000",
+    b"00000000",
+    b" ",
+    b"  ",
+    b"s",
+    b"\n",
+    b"p",
+    b"pp",
+    b"A",
+    b"(",
+    b")",
+    b"[",
+    b"^",
+    b"?",
+    b"a",
+    b"aa",
+]
+
+
+def _signs(pattern: re.Pattern[bytes], text: bytes) -> list[int]:
+    return [match.start() for match in pattern.finditer(text)]
+
+
+def test_sign_agrees_with_its_plain_form_on_every_short_text() -> None:
+    # The text opens with a line break, as in _lines_to_read.
+    for length in range(6):
+        for chars in itertools.product(_CLASS_BYTES, repeat=length):
+            text = b"\n" + bytes(chars)
+            assert _signs(_SIGN, text) == _signs(_PLAIN_SIGN, text), text
+
+
+def test_sign_agrees_with_its_plain_form_on_random_texts() -> None:
+    chooser = random.Random(6)
+    for _ in range(40_000):
+        text = b"\n" + b"".join(chooser.choices(_PIECES, k=chooser.randint(1, 16)))
+        assert _signs(_SIGN, text) == _signs(_PLAIN_SIGN, text), text
