@@ -282,14 +282,15 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
     """
     # Encoded line by line: most lines are ASCII and copied as they are, while the joined
     # text would be wide (a single "’" makes it so) and cost more to encode. The empty
-    # first piece opens the text with a line break.
-    encoded = map(str.encode, ("", *lines[start_line:]), repeat("latin-1"), repeat("replace"))
+    # first piece opens the text with a line break. ("latin1" is the spelling of the
+    # codec that the encoder looks for first.)
+    encoded = map(str.encode, ("", *lines[start_line:]), repeat("latin1"), repeat("replace"))
     classes = b"\n".join(encoded).translate(_CLASSES)
-    signs = [match.start() for match in _SIGN.finditer(classes)]
     found: list[tuple[int, list[int]]] = []
     index, previous, line_start = start_line - 1, 0, 0
     columns: list[int] = []
-    for at in signs:  # the text opens with a line break: the first sign starts a line
+    for match in _SIGN.finditer(classes):
+        at = match.start()  # the text opens with a line break: the first sign starts a line
         breaks = classes.count(b"\n", previous, at)
         if breaks:
             index += breaks
