@@ -38,7 +38,7 @@ from typing import NamedTuple
 from qalint import pattern_cache
 from qalint.model import FootnoteMarker, FootnoteNote, Span
 from qalint.parse.lazy import compiled
-from qalint.parse.normalise import content_start
+from qalint.parse.normalise import FOOTER, content_start
 from qalint.parse.records import new
 
 #: Largest footnote number considered; larger numbers are prose (years, amounts).
@@ -216,7 +216,6 @@ def find_footnotes(
     ``label_ends`` maps label lines to the column where their label ends; ``artefact``
     flags the page furniture lines.
     """
-    pages = _Pages(lines, label_ends, artefact)
     depth = _Depth(lines, start_line, label_ends, artefact)
     #: For each number, the last line where a note could start with it.
     last_note_line: dict[int, int] = {}
@@ -228,7 +227,7 @@ def find_footnotes(
             continue
         line = lines[index]
         label_end = label_ends.get(index)
-        begin = content_start(line)
+        begin = content_start(line) if FOOTER in line else 0  # its first test, without a call
         line_start = None
         if label_end is not None:
             begin = max(begin, label_end)
@@ -247,6 +246,9 @@ def find_footnotes(
         if line_start is not None or found:
             read.append((index, line_start, found))
 
+    if not read:
+        return (), ()
+    pages = _Pages(lines, label_ends, artefact)
     state = _State()
     for index, line_start, found in read:
         is_note = False
