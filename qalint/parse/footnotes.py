@@ -614,8 +614,8 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
     match = _LINE_NUMBER.match(line, begin)
     if match is None:
         return None
-    number = int(match["num"])
-    start, end = match.start("num"), match.end("num")
+    start, end = match.span(1)  # (by number: a group name costs a look-up)
+    number = int(line[start:end])
     rest = line[end:]
     if not rest.strip(_BLANK):
         return _LineStart("lone", (number,), start, end, "") if 1 <= number <= MAX_NUMBER else None
@@ -695,7 +695,8 @@ def _inline_markers(
                 found.append(marker)
                 if marker.strong:
                     found.extend(_continuation(line, match.end(), marker.number))
-    found.sort(key=lambda item: item.start)
+    if len(found) > 1:
+        found.sort(key=lambda item: item.start)
     return found
 
 
