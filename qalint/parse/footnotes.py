@@ -62,6 +62,8 @@ _LIST_LINE = pattern_cache.compile(
     r"[ \t\u00a0\f\v]*[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+)[0-9]{1,3})*"
     r"(?:[ \t]+en[ \t]+[0-9]{1,3})?[ \t\u00a0\f\v]*\Z"
 )
+#: What a list line has after its first number, blanks skipped: "," a number or "en".
+_LIST_GOES_ON = ",0123456789e"
 _DIGITS = pattern_cache.compile(r"[0-9]+")
 _LINE_OPEN = pattern_cache.compile(r"[ \t\u00a0\f\v]*[0-9\[]")
 #: Where an inline marker may stand: digits ending a word (``»?1``, ``Agema3,``), a year
@@ -617,38 +619,41 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
     start, end = match.span(1)  # (by number: a group name costs a look-up)
     number = int(line[start:end])
     rest = line[end:]
-    if not rest.strip(_BLANK):
-        return _LineStart("lone", (number,), start, end, "") if 1 <= number <= MAX_NUMBER else None
-    if len(line) - begin <= _LONGEST_LIST and _LIST_LINE.match(line, begin):
+    text = rest.strip(_BLANK)
+    # The records are built by tuple's own constructor (qalint.parse.records): every field
+    # given, positions only for a list.
+    if not text:
+        if not 1 <= number <= MAX_NUMBER:
+            return None
+        return new(_LineStart, ("lone", (number,), start, end, "", ()))
+    if (
+        text[0] in _LIST_GOES_ON
+        and len(line) - begin <= _LONGEST_LIST
+        and _LIST_LINE.match(line, begin)
+    ):
         found = list(_DIGITS.finditer(line, begin))
         numbers = tuple(int(m.group()) for m in found)
         if numbers == tuple(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] >= 1:
-            return _LineStart(
-                "list",
-                numbers,
-                start,
-                found[-1].end(),
-                "",
-                tuple((m.start(), m.end()) for m in found),
-            )
+            positions = tuple((m.start(), m.end()) for m in found)
+            return new(_LineStart, ("list", numbers, start, found[-1].end(), "", positions))
         return None
     if not 1 <= number <= MAX_NUMBER:
         return None
     first = rest[0]
     if first == ")" and rest[1:2] in (" ", "\t", "\u00a0"):
-        return _LineStart("paren", (number,), start, end + 1, rest[1:].strip(_BLANK))
+        return new(_LineStart, ("paren", (number,), start, end + 1, rest[1:].strip(_BLANK), ()))
     if first in " \t\u00a0":
-        text = rest.strip(_BLANK)
         if not text[:1].isdigit():
-            return _LineStart("spaced", (number,), start, end, text)
+            return new(_LineStart, ("spaced", (number,), start, end, text, ()))
         if any(char.isalpha() for char in text):
-            return _LineStart("numeric", (number,), start, end, text)  # "11 3628105-CZ."
+            # "11 3628105-CZ."
+            return new(_LineStart, ("numeric", (number,), start, end, text, ()))
         return None  # a table row
     if first in ",;.:»”\u2019" and rest[1:2] in ("", " ", "\t", "\u00a0"):
         # PDF text: "Tajikistan\n3, Algerije4", "investeren\n3. Hiermee", "1» en «Alle".
-        return _LineStart("punct", (number,), start, end, rest[1:].strip(_BLANK))
+        return new(_LineStart, ("punct", (number,), start, end, rest[1:].strip(_BLANK), ()))
     if first.isalpha() or first in "«“\u2018\"'([":
-        return _LineStart("glued", (number,), start, end, rest.strip(_BLANK))
+        return new(_LineStart, ("glued", (number,), start, end, text, ()))
     return None
 
 

@@ -1,5 +1,9 @@
-"""_SIGN is written for the regex engine's speed: it must find exactly the signs of the
-plain form below, which says case by case where a candidate's number may start."""
+"""Shortcuts of the footnote reader must agree with what they stand for.
+
+_SIGN is written for the regex engine's speed: it must find exactly the signs of the
+plain form below, which says case by case where a candidate's number may start. And
+_line_start tries _LIST_LINE only where a list can go on after the first number.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,11 @@ import itertools
 import random
 import re
 
-from qalint.parse.footnotes import _SIGN
+import pytest
+
+from qalint.parse.footnotes import _BLANK, _LINE_NUMBER, _LIST_GOES_ON, _LIST_LINE, _SIGN
+from qalint.source import decode
+from tests.helpers import CORPUS, REPO
 
 #: The same signs, one case after the other (the form _SIGN had until session 6).
 _PLAIN_SIGN = re.compile(
@@ -66,3 +74,38 @@ def test_sign_agrees_with_its_plain_form_on_random_texts() -> None:
     for _ in range(40_000):
         text = b"\n" + b"".join(chooser.choices(_PIECES, k=chooser.randint(1, 16)))
         assert _signs(_SIGN, text) == _signs(_PLAIN_SIGN, text), text
+
+
+def _corpus_lines() -> list[str]:
+    lines: list[str] = []
+    for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".txt", ".md"):
+                try:
+                    lines.extend(decode(str(path), path.read_bytes()).lines)
+                except Exception:  # noqa: BLE001 - undecodable fixtures are not lines
+                    continue
+    return lines
+
+
+def _list_alphabet_lines(count: int) -> list[str]:
+    """Random lines over characters that matter to a list line (seeded)."""
+    chooser = random.Random(7)
+    alphabet = "0123 \t\u00a0\f\v,ena.)"
+    return ["".join(chooser.choices(alphabet, k=chooser.randint(1, 14))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [_corpus_lines(), ["1 en 2", "1, 2", "1,2", "1\t2 en 3", "4 \u00a0", "1 ,2"]],
+    ids=["corpus", "edges"],
+)
+def test_list_lines_go_on_as_the_shortcut_expects(lines: list[str]) -> None:
+    lists = 0
+    for line in [*lines, *_list_alphabet_lines(20_000)]:
+        number = _LINE_NUMBER.match(line)
+        if number is not None and _LIST_LINE.match(line):
+            text = line[number.end() :].strip(_BLANK)
+            assert not text or text[0] in _LIST_GOES_ON, line
+            lists += bool(text)
+    assert lists
