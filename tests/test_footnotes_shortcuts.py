@@ -2,7 +2,8 @@
 
 _SIGN is written for the regex engine's speed: it must find exactly the signs of the
 plain form below, which says case by case where a candidate's number may start. And
-_line_start tries _LIST_LINE only where a list can go on after the first number.
+_line_start tries _LIST_LINE only where a list can go on after the first number, and
+find_footnotes tries _line_start only where nothing but _OPENING precedes the first sign.
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ import re
 
 import pytest
 
-from qalint.parse.footnotes import _BLANK, _LINE_NUMBER, _LIST_GOES_ON, _LIST_LINE, _SIGN
+from qalint.parse.footnotes import (
+    _BLANK,
+    _LINE_NUMBER,
+    _LIST_GOES_ON,
+    _LIST_LINE,
+    _OPENING,
+    _SIGN,
+    _line_start,
+    _lines_to_read,
+)
 from qalint.source import decode
 from tests.helpers import CORPUS, REPO
 
@@ -109,3 +119,21 @@ def test_list_lines_go_on_as_the_shortcut_expects(lines: list[str]) -> None:
             assert not text or text[0] in _LIST_GOES_ON, line
             lists += bool(text)
     assert lists
+
+
+def _opening_lines(count: int) -> list[str]:
+    """Random lines over characters that matter to how a line opens (seeded)."""
+    chooser = random.Random(8)
+    alphabet = "012 \t\u00a0\f\v\u2009[]^:)(.,aZ"
+    return ["".join(chooser.choices(alphabet, k=chooser.randint(1, 10))) for _ in range(count)]
+
+
+def test_a_line_start_has_only_an_opening_before_its_first_sign() -> None:
+    starts = 0
+    edges = ["[^1]: NOS", " [^12]:", "[1] NOS", "\t[2 ] NOS", "\u00a03 NOS", "  4) NOS", "5"]
+    for line in [*edges, *_corpus_lines(), *_opening_lines(40_000)]:
+        if _line_start(line, 0) is not None:
+            signs = dict(_lines_to_read((line,), 0))[0]
+            assert not line[: signs[0]].strip(_OPENING), line
+            starts += 1
+    assert starts

@@ -65,7 +65,10 @@ _LIST_LINE = pattern_cache.compile(
 #: What a list line has after its first number, blanks skipped: "," a number or "en".
 _LIST_GOES_ON = ",0123456789e"
 _DIGITS = pattern_cache.compile(r"[0-9]+")
+#: How a line with a line start opens (_line_start asks no more). find_footnotes reads it
+#: off the signs instead: no sign comes before that number, nor anything but _OPENING.
 _LINE_OPEN = pattern_cache.compile(r"[ \t\u00a0\f\v]*[0-9\[]")
+_OPENING = _BLANK + "[^"
 #: Where an inline marker may stand: digits ending a word (``»?1``, ``Agema3,``), a year
 #: with digits glued to it, `` 1)`` and ``(2)``, and a marker between two sentences.
 #: (The leading lookahead lets the scan skip to digits and parentheses.)
@@ -233,7 +236,9 @@ def find_footnotes(
         line_start = None
         if label_end is not None:
             begin = max(begin, label_end)
-        elif _LINE_OPEN.match(line, begin):
+        elif not line[begin : signs[0]].strip(_OPENING):
+            # Only blanks, "[" or "[^" before the first sign: the number opening a line
+            # after blanks or a bracket is always a sign (see _LINE_OPEN).
             line_start = _line_start(line, begin)
         if line_start is not None:
             for number in line_start.numbers:
