@@ -180,6 +180,10 @@ _SOURCE = (
 )
 
 
+#: The forms of a line start that may be a note with text on its line.
+_NOTE_FORMS = frozenset(("glued", "spaced", "numeric", "paren", "bracket", "caret"))
+
+
 class _LineStart(NamedTuple):
     """A number opening a line: the note number, or a marker in PDF text."""
 
@@ -241,11 +245,11 @@ def find_footnotes(
             # after blanks or a bracket is always a sign (see _LINE_OPEN).
             line_start = _line_start(line, begin)
         if line_start is not None:
-            for number in line_start.numbers:
-                if line_start.form in ("glued", "spaced", "numeric", "paren", "bracket", "caret"):
-                    last_note_line[number] = index
-                elif line_start.form == "lone":
-                    last_lone_line[number] = index
+            # (Only a list has more than one number, and it is neither.)
+            if line_start.form in _NOTE_FORMS:
+                last_note_line[line_start.numbers[0]] = index
+            elif line_start.form == "lone":
+                last_lone_line[line_start.numbers[0]] = index
             begin = line_start.end
             depth.read[index] = (begin, [])  # parentheses count from there
         # Without a sign after the label or line start, the line holds no candidate.
