@@ -38,7 +38,7 @@ from typing import NamedTuple
 from qalint import pattern_cache
 from qalint.model import FootnoteMarker, FootnoteNote, Span
 from qalint.parse.lazy import compiled
-from qalint.parse.normalise import content_start
+from qalint.parse.normalise import FOOTER, content_start
 from qalint.parse.records import new
 
 #: Largest footnote number considered; larger numbers are prose (years, amounts).
@@ -62,8 +62,13 @@ _LIST_LINE = pattern_cache.compile(
     r"[ \t\u00a0\f\v]*[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+)[0-9]{1,3})*"
     r"(?:[ \t]+en[ \t]+[0-9]{1,3})?[ \t\u00a0\f\v]*\Z"
 )
+#: What a list line has after its first number, blanks skipped: "," a number or "en".
+_LIST_GOES_ON = ",0123456789e"
 _DIGITS = pattern_cache.compile(r"[0-9]+")
+#: How a line with a line start opens (_line_start asks no more). find_footnotes reads it
+#: off the signs instead: no sign comes before that number, nor anything but _OPENING.
 _LINE_OPEN = pattern_cache.compile(r"[ \t\u00a0\f\v]*[0-9\[]")
+_OPENING = _BLANK + "[^"
 #: Where an inline marker may stand: digits ending a word (``»?1``, ``Agema3,``), a year
 #: with digits glued to it, `` 1)`` and ``(2)``, and a marker between two sentences.
 #: (The leading lookahead lets the scan skip to digits and parentheses.)
@@ -107,15 +112,26 @@ _CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
 #: tried only at digits, and at once given up inside a number. Only where a match
 #: starts counts: it reads on, without a lookahead's cost, to the first character after
 #: the candidate that no digit of a further candidate can be.)
+#:
+#: Most numbers follow a blank after a word ("5 miljard", "in 2024"), and are no sign
+#: unless a year with a marker or `` 1)`` follows. So the branches that only read ahead
+#: come first, each opening with the character it needs, which the engine checks before
+#: it enters the branch; one lookbehind then sends every number after such a blank
+#: away, and the rest look back.
 _SIGN = pattern_cache.compile(
     rb"0(?<=[^0]0)(?:"
-    # After white space: a year with a marker (five to seven digits), " 1)", a number
-    # opening a line, also after blanks (and so after any two blanks).
-    rb"(?<=[ s\n?]0)(?:0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z)|(?<=\n0)|(?<=[\n ] 0))"
-    # After anything else: digits ending a word before white space (punctuation between),
-    # "gesproken.3Toekomstige", "[1 ]", "[^1]", "(2)".
-    rb"|(?<=[^ s\n]0)(?:0{0,6}[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A|(?<=[\[\^]0)"
-    rb"|(?<=[ s\n?]\(0)0{0,2}\)(?:[ s\n?]|\Z))"
+    # Not after a blank after text: a number opening a line, also after blanks (and so
+    # after any two blanks), "[1 ]", "[^1]"; after no white space: digits ending a word
+    # before white space, punctuation between (the lookahead takes the digits once: a
+    # shorter run is no candidate, a digit follows it), "gesproken.3Toekomstige".
+    rb"(?<![^\n ] 0)(?:(?<=[\n \[\^]0)"
+    rb"|(?<=[^ s\n]0)(?:(?=(0{0,6}))\1[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A))"
+    # After anything: " 1)" and "(2)" (one to three digits, read up to the ")", looked
+    # back from there), a year with a marker (five to seven digits).
+    rb"|\)(?:(?<=[ s\n?]0\))|(?<=[ s\n?]\(0\)))(?:[ s\n?]|\Z)"
+    rb"|0(?:\)(?:(?<=[ s\n?]00\))|(?<=[ s\n?]\(00\)))(?:[ s\n?]|\Z)"
+    rb"|0(?:\)(?:(?<=[ s\n?]000\))|(?<=[ s\n?]\(000\)))(?:[ s\n?]|\Z)"
+    rb"|00{1,3}[p?]*(?:[ s\n?]|\Z)))"
     rb")"
 )
 #: Candidates looked at per line, and characters looked back for the word before one.
@@ -164,6 +180,10 @@ _SOURCE = (
 )
 
 
+#: The forms of a line start that may be a note with text on its line.
+_NOTE_FORMS = frozenset(("glued", "spaced", "numeric", "paren", "bracket", "caret"))
+
+
 class _LineStart(NamedTuple):
     """A number opening a line: the note number, or a marker in PDF text."""
 
@@ -205,7 +225,6 @@ def find_footnotes(
     ``label_ends`` maps label lines to the column where their label ends; ``artefact``
     flags the page furniture lines.
     """
-    pages = _Pages(lines, label_ends, artefact)
     depth = _Depth(lines, start_line, label_ends, artefact)
     #: For each number, the last line where a note could start with it.
     last_note_line: dict[int, int] = {}
@@ -217,18 +236,20 @@ def find_footnotes(
             continue
         line = lines[index]
         label_end = label_ends.get(index)
-        begin = content_start(line)
+        begin = content_start(line) if FOOTER in line else 0  # its first test, without a call
         line_start = None
         if label_end is not None:
             begin = max(begin, label_end)
-        elif _LINE_OPEN.match(line, begin):
+        elif not line[begin : signs[0]].strip(_OPENING):
+            # Only blanks, "[" or "[^" before the first sign: the number opening a line
+            # after blanks or a bracket is always a sign (see _LINE_OPEN).
             line_start = _line_start(line, begin)
         if line_start is not None:
-            for number in line_start.numbers:
-                if line_start.form in ("glued", "spaced", "numeric", "paren", "bracket", "caret"):
-                    last_note_line[number] = index
-                elif line_start.form == "lone":
-                    last_lone_line[number] = index
+            # (Only a list has more than one number, and it is neither.)
+            if line_start.form in _NOTE_FORMS:
+                last_note_line[line_start.numbers[0]] = index
+            elif line_start.form == "lone":
+                last_lone_line[line_start.numbers[0]] = index
             begin = line_start.end
             depth.read[index] = (begin, [])  # parentheses count from there
         # Without a sign after the label or line start, the line holds no candidate.
@@ -236,6 +257,9 @@ def find_footnotes(
         if line_start is not None or found:
             read.append((index, line_start, found))
 
+    if not read:
+        return (), ()
+    pages = _Pages(lines, label_ends, artefact)
     state = _State()
     for index, line_start, found in read:
         is_note = False
@@ -271,14 +295,15 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
     """
     # Encoded line by line: most lines are ASCII and copied as they are, while the joined
     # text would be wide (a single "’" makes it so) and cost more to encode. The empty
-    # first piece opens the text with a line break.
-    encoded = map(str.encode, ("", *lines[start_line:]), repeat("latin-1"), repeat("replace"))
+    # first piece opens the text with a line break. ("latin1" is the spelling of the
+    # codec that the encoder looks for first.)
+    encoded = map(str.encode, ("", *lines[start_line:]), repeat("latin1"), repeat("replace"))
     classes = b"\n".join(encoded).translate(_CLASSES)
-    signs = [match.start() for match in _SIGN.finditer(classes)]
     found: list[tuple[int, list[int]]] = []
     index, previous, line_start = start_line - 1, 0, 0
     columns: list[int] = []
-    for at in signs:  # the text opens with a line break: the first sign starts a line
+    for match in _SIGN.finditer(classes):
+        at = match.start()  # the text opens with a line break: the first sign starts a line
         breaks = classes.count(b"\n", previous, at)
         if breaks:
             index += breaks
@@ -600,41 +625,44 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
     match = _LINE_NUMBER.match(line, begin)
     if match is None:
         return None
-    number = int(match["num"])
-    start, end = match.start("num"), match.end("num")
+    start, end = match.span(1)  # (by number: a group name costs a look-up)
+    number = int(line[start:end])
     rest = line[end:]
-    if not rest.strip(_BLANK):
-        return _LineStart("lone", (number,), start, end, "") if 1 <= number <= MAX_NUMBER else None
-    if len(line) - begin <= _LONGEST_LIST and _LIST_LINE.match(line, begin):
+    text = rest.strip(_BLANK)
+    # The records are built by tuple's own constructor (qalint.parse.records): every field
+    # given, positions only for a list.
+    if not text:
+        if not 1 <= number <= MAX_NUMBER:
+            return None
+        return new(_LineStart, ("lone", (number,), start, end, "", ()))
+    if (
+        text[0] in _LIST_GOES_ON
+        and len(line) - begin <= _LONGEST_LIST
+        and _LIST_LINE.match(line, begin)
+    ):
         found = list(_DIGITS.finditer(line, begin))
         numbers = tuple(int(m.group()) for m in found)
         if numbers == tuple(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] >= 1:
-            return _LineStart(
-                "list",
-                numbers,
-                start,
-                found[-1].end(),
-                "",
-                tuple((m.start(), m.end()) for m in found),
-            )
+            positions = tuple((m.start(), m.end()) for m in found)
+            return new(_LineStart, ("list", numbers, start, found[-1].end(), "", positions))
         return None
     if not 1 <= number <= MAX_NUMBER:
         return None
     first = rest[0]
     if first == ")" and rest[1:2] in (" ", "\t", "\u00a0"):
-        return _LineStart("paren", (number,), start, end + 1, rest[1:].strip(_BLANK))
+        return new(_LineStart, ("paren", (number,), start, end + 1, rest[1:].strip(_BLANK), ()))
     if first in " \t\u00a0":
-        text = rest.strip(_BLANK)
         if not text[:1].isdigit():
-            return _LineStart("spaced", (number,), start, end, text)
+            return new(_LineStart, ("spaced", (number,), start, end, text, ()))
         if any(char.isalpha() for char in text):
-            return _LineStart("numeric", (number,), start, end, text)  # "11 3628105-CZ."
+            # "11 3628105-CZ."
+            return new(_LineStart, ("numeric", (number,), start, end, text, ()))
         return None  # a table row
     if first in ",;.:»”\u2019" and rest[1:2] in ("", " ", "\t", "\u00a0"):
         # PDF text: "Tajikistan\n3, Algerije4", "investeren\n3. Hiermee", "1» en «Alle".
-        return _LineStart("punct", (number,), start, end, rest[1:].strip(_BLANK))
+        return new(_LineStart, ("punct", (number,), start, end, rest[1:].strip(_BLANK), ()))
     if first.isalpha() or first in "«“\u2018\"'([":
-        return _LineStart("glued", (number,), start, end, rest.strip(_BLANK))
+        return new(_LineStart, ("glued", (number,), start, end, text, ()))
     return None
 
 
@@ -681,7 +709,8 @@ def _inline_markers(
                 found.append(marker)
                 if marker.strong:
                     found.extend(_continuation(line, match.end(), marker.number))
-    found.sort(key=lambda item: item.start)
+    if len(found) > 1:
+        found.sort(key=lambda item: item.start)
     return found
 
 
