@@ -23,7 +23,7 @@ _ORAL = r"Mondelinge vragen"
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Document:
-    labels, artefact, footers = find_labels(lines)
+    labels, artefact, footers, no_text = find_labels(lines)
     first_label = labels[0].line if labels else len(lines)
     header = parse_header(
         running_text(lines, 0, first_label, artefact=artefact, footers=footers), lines, first_label
@@ -35,7 +35,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     )
     note_lines = _note_lines(lines, notes, label_ends, artefact)
     # Footnote texts at a page bottom are no text of the block they interrupt.
-    questions, answers, blocks = build_blocks(lines, labels, artefact, note_lines)
+    questions, answers, blocks = build_blocks(lines, labels, no_text, note_lines)
     kind = _kind(header, questions, answers, lines)
     body = running_text(
         lines, first_label, begin_at=label_ends, skip=note_lines, artefact=artefact, footers=footers

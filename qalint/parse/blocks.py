@@ -9,7 +9,7 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 from __future__ import annotations
 
 import functools
-from itertools import compress, repeat
+from bisect import bisect_left
 from typing import NamedTuple
 
 from qalint import pattern_cache
@@ -52,9 +52,10 @@ _PROSE_STARTS = ("Vragen van ", "Vragen gesteld ", "Antwoord van ")
 #: A page footer that a label may be glued to (see content_start).
 _FOOTER = FOOTER
 #: Per first character of a line: the starts of the artefact lines that open with it
-#: (none for most), and whether a label can open with it.
+#: (none for most), whether a label can open with it, and whether it is a blank (so
+#: that the line may be blank: every blank is in _LABEL_FIRST).
 _OPENINGS = {
-    first: (ARTEFACT_STARTS_BY_FIRST.get(first, ()), first in _LABEL_FIRST)
+    first: (ARTEFACT_STARTS_BY_FIRST.get(first, ()), first in _LABEL_FIRST, first in _BLANK)
     for first in {*ARTEFACT_STARTS_BY_FIRST, *_LABEL_FIRST}
 }
 #: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4`` and a bare ``Antwoord``.
@@ -130,9 +131,12 @@ def _as_written(line: str, start: int, end: int) -> str:
     return line[start:end].strip(_LABEL_TRIM).rstrip(":.")
 
 
-def find_labels(lines: tuple[str, ...]) -> tuple[list[Label], list[bool], frozenset[int]]:
-    """Every label in reading order, ``is_artefact`` of every line, and the lines other
-    than artefacts that hold a page footer (where a heading may be glued to it).
+def find_labels(
+    lines: tuple[str, ...],
+) -> tuple[list[Label], list[bool], frozenset[int], list[int]]:
+    """Every label in reading order, ``is_artefact`` of every line, the lines other than
+    artefacts that hold a page footer (where a heading may be glued to it), and the
+    lines without text, in order: blank lines and artefacts (for build_blocks).
 
     All are found in one walk over the lines: each line is first judged by its first
     character, since most lines open neither like a label nor like an artefact, and the
@@ -141,14 +145,21 @@ def find_labels(lines: tuple[str, ...]) -> tuple[list[Label], list[bool], frozen
     artefact = [False] * len(lines)
     footers: list[int] = []
     labels: list[Label] = []
+    no_text: list[int] = []
     for index, line in enumerate(lines):
         if line == "":
+            no_text.append(index)
             continue
         opens = _OPENINGS.get(line[0])
         if opens is not None:
-            artefact_starts, label_first = opens
+            artefact_starts, label_first, blank_first = opens
+            # Neither an artefact nor a label is blank: both hold a word.
+            if blank_first and not line.strip(_BLANK):
+                no_text.append(index)
+                continue
             if artefact_starts and line.startswith(artefact_starts) and is_artefact(line):
                 artefact[index] = True
+                no_text.append(index)
                 continue  # no label stands on an artefact line (test_parse_prefilters.py)
             if _FOOTER in line:
                 footers.append(index)
@@ -166,7 +177,7 @@ def find_labels(lines: tuple[str, ...]) -> tuple[list[Label], list[bool], frozen
             labels.append(new(Label, (role, index, start, end, scanned, rest, written)))
     if not any(label.role == "question" for label in labels):
         labels = _with_numbered_questions(lines, labels, artefact)
-    return labels, artefact, frozenset(footers)
+    return labels, artefact, frozenset(footers), no_text
 
 
 #: A Label without its line index (role, start, end, scanned, rest, written).
@@ -238,20 +249,20 @@ def _asks(lines: tuple[str, ...], index: int, rest: str) -> bool:
 def build_blocks(
     lines: tuple[str, ...],
     labels: list[Label],
-    artefact: list[bool],
+    no_text: list[int],
     note_lines: frozenset[int] = frozenset(),
 ) -> tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...]]:
     """Turn labels into question and answer blocks, and all blocks in reading order;
-    bare answers get inferred numbers. Lines in ``note_lines`` (footnote texts) are no
-    block's text, as artefacts are not."""
+    bare answers get inferred numbers. ``no_text`` holds, in order, the lines without
+    text (blank lines and artefacts, see find_labels); lines in ``note_lines`` (footnote
+    texts) are no block's text either."""
     questions: list[Block] = []
     answers: list[Block] = []
     blocks: list[Block] = []
     pending: list[int] = []  # question numbers since the previous answer
     # Where each block ends: at the next label, the last at the end of the document.
     next_lines = [label.line for label in labels[1:]] + [len(lines)]
-    # Once per document, from the first label on: the lines before it are in no body.
-    text = _text_of_lines(lines, artefact, labels[0].line if labels else len(lines), note_lines)
+    skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
     for position, (label, next_line) in enumerate(zip(labels, next_lines, strict=False)):
         role, index, start, end, scanned, rest, written = label
         line_no = index + 1
@@ -270,7 +281,7 @@ def build_blocks(
             pending = []
             role_blocks = answers
         label_span = new(Span, (line_no, start + 1, line_no, start + 1 + len(written)))
-        body_span, body_lines = _body(lines, text, index, end, rest, next_line)
+        body_span, body_lines = _body(lines, skipped, index, end, rest, next_line)
         block = new(
             Block,
             (role, written, label_span, numbers, number_list, body_span, body_lines, position),
@@ -280,37 +291,29 @@ def build_blocks(
     return tuple(questions), tuple(answers), tuple(blocks)
 
 
-def _text_of_lines(
-    lines: tuple[str, ...], artefact: list[bool], first: int, note_lines: frozenset[int]
-) -> list[str]:
-    """Every line from ``first`` on without its blanks, and "" for a blank line, an
-    artefact, a footnote text or a line before ``first``."""
-    text = [""] * first
-    text.extend(map(str.strip, lines[first:], repeat(_BLANK)))  # at C speed
-    for index in compress(range(first, len(lines)), artefact[first:]):  # a few per page
-        text[index] = ""
-    for index in note_lines:
-        text[index] = ""
-    return text
-
-
 def _body(
-    lines: tuple[str, ...], text: list[str], label_line: int, end: int, rest: str, next_line: int
+    lines: tuple[str, ...], skipped: list[int], label_line: int, end: int, rest: str, next_line: int
 ) -> tuple[Span, int]:
     """The span of the body of the label on ``label_line`` (ending at column ``end``, with
     ``rest`` after it) up to ``next_line``, and the body's number of text lines (not
-    blank, not an artefact, no footnote text); ``text`` holds the lines as
-    _text_of_lines gives them."""
+    blank, not an artefact, no footnote text); ``skipped`` holds, in order, the lines
+    without text."""
     first = label_line + 1
-    body = text[first:next_line]
-    count = len(body) - body.count("")
+    low = bisect_left(skipped, first)
+    high = bisect_left(skipped, next_line, low)
+    count = next_line - first - (high - low)
     if rest:
         count += 1
-    last_line, last_column = label_line, len(lines[label_line])
-    for index in range(next_line - 1, label_line, -1):  # mostly a step or two
-        if text[index]:
-            last_line, last_column = index, len(lines[index].rstrip(_BLANK))
-            break
+    # The last text line: before the lines without text that end the body (mostly one
+    # blank line or none).
+    last = next_line - 1
+    while high > low and skipped[high - 1] == last:
+        high -= 1
+        last -= 1
+    if last > label_line:
+        last_line, last_column = last, len(lines[last].rstrip(_BLANK))
+    else:
+        last_line, last_column = label_line, len(lines[label_line])
     start_line, start_column = first, end + 1
     if not rest and first < next_line:
         start_line, start_column = label_line + 2, 1
