@@ -281,7 +281,31 @@ def build_blocks(
             pending = []
             role_blocks = answers
         label_span = new(Span, (line_no, start + 1, line_no, start + 1 + len(written)))
-        body_span, body_lines = _body(lines, skipped, index, end, rest, next_line)
+        # The body (inline: a call per block costs more than its work): its text lines
+        # are those after the label's line and before the next label that are not
+        # skipped, and the text after the label on its own line.
+        low = bisect_left(skipped, line_no)
+        high = bisect_left(skipped, next_line, low)
+        body_lines = next_line - line_no - (high - low) + (rest != "")
+        # The last text line: before the skipped lines that end the body (mostly one
+        # blank line, or none).
+        last = next_line - 1
+        while high > low and skipped[high - 1] == last:
+            high -= 1
+            last -= 1
+        if last > index:
+            end_line, end_column = last + 1, len(lines[last].rstrip(_BLANK)) + 1
+        else:  # none: the body ends on the label's line
+            end_line, end_column = line_no, len(lines[index]) + 1
+        if not rest and line_no < next_line:
+            start_line, start_column = line_no + 1, 1
+        else:
+            start_line, start_column = line_no, end + 1
+        # An empty body, whose end comes before its start: (end_line, end_column) <
+        # (start_line, start_column), compared without building tuples.
+        if end_line < start_line or (end_line == start_line and end_column < start_column):
+            end_line, end_column = start_line, start_column
+        body_span = new(Span, (start_line, start_column, end_line, end_column))
         block = new(
             Block,
             (role, written, label_span, numbers, number_list, body_span, body_lines, position),
@@ -289,38 +313,3 @@ def build_blocks(
         role_blocks.append(block)
         blocks.append(block)
     return tuple(questions), tuple(answers), tuple(blocks)
-
-
-def _body(
-    lines: tuple[str, ...], skipped: list[int], label_line: int, end: int, rest: str, next_line: int
-) -> tuple[Span, int]:
-    """The span of the body of the label on ``label_line`` (ending at column ``end``, with
-    ``rest`` after it) up to ``next_line``, and the body's number of text lines (not
-    blank, not an artefact, no footnote text); ``skipped`` holds, in order, the lines
-    without text."""
-    first = label_line + 1
-    low = bisect_left(skipped, first)
-    high = bisect_left(skipped, next_line, low)
-    count = next_line - first - (high - low)
-    if rest:
-        count += 1
-    # The last text line: before the lines without text that end the body (mostly one
-    # blank line or none).
-    last = next_line - 1
-    while high > low and skipped[high - 1] == last:
-        high -= 1
-        last -= 1
-    if last > label_line:
-        last_line, last_column = last, len(lines[last].rstrip(_BLANK))
-    else:
-        last_line, last_column = label_line, len(lines[label_line])
-    start_line, start_column = first, end + 1
-    if not rest and first < next_line:
-        start_line, start_column = label_line + 2, 1
-    # An empty body, whose last text comes before its start: (last_line + 1,
-    # last_column + 1) < (start_line, start_column), compared without building tuples.
-    if last_line + 1 < start_line or (
-        last_line + 1 == start_line and last_column + 1 < start_column
-    ):
-        return new(Span, (start_line, start_column, start_line, start_column)), count
-    return new(Span, (start_line, start_column, last_line + 1, last_column + 1)), count
