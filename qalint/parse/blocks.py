@@ -8,7 +8,6 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 from typing import NamedTuple
 
@@ -152,26 +151,27 @@ def find_labels(
             continue
         opens = _OPENINGS.get(line[0])
         if opens is not None:
-            artefact_starts, label_first, blank_first = opens
-            # Neither an artefact nor a label is blank: both hold a word.
-            if blank_first and not line.strip(_BLANK):
-                no_text.append(index)
-                continue
-            if artefact_starts and line.startswith(artefact_starts) and is_artefact(line):
-                artefact[index] = True
-                no_text.append(index)
-                continue  # no label stands on an artefact line (test_parse_prefilters.py)
-            if _FOOTER in line:
-                footers.append(index)
-            elif not (
-                label_first and line.lstrip(_BLANK).startswith(_KEYWORD_STARTS)
-            ) or line.startswith(_PROSE_STARTS):
-                continue  # no label can stand here (test_parse_prefilters.py)
+            judged = _JUDGED.get(line)
+            if judged is None:
+                judged = _judge(line, opens)
+                if judged is not _PROSE and len(line) <= _JUDGED_LENGTH:
+                    if len(_JUDGED) >= _JUDGED_SIZE:
+                        _JUDGED.clear()  # memory stays flat; the next lines fill it again
+                    _JUDGED[line] = judged
+            kind, read = judged
+            if kind:
+                if kind == _FOOTER_LINE:
+                    footers.append(index)
+                else:
+                    no_text.append(index)
+                    if kind == _ARTEFACT_LINE:
+                        artefact[index] = True
+                    continue
         elif _FOOTER in line:
             footers.append(index)
+            read = _read_label(line)
         else:
             continue
-        read = (_read_label_cached if len(line) <= _CACHED_LENGTH else _read_label)(line)
         if read is not None:
             role, start, end, scanned, rest, written = read
             labels.append(new(Label, (role, index, start, end, scanned, rest, written)))
@@ -193,13 +193,44 @@ def _read_label(line: str) -> _LabelRead | None:
     return role, start, end, scanned, rest, written
 
 
-#: Documents repeat the same label lines (``Vraag 1``, ``Antwoord``) over and over, so
-#: each is read once per process; what is read is immutable and can be shared. Label
-#: lines are short: a longer line (prose that opens like a label, a pathological line)
-#: is read without the cache. With 1,024 lines, 83% of the label lines of 10,000
-#: documents are found in it (87% with 4,096), and memory stays flat over a long run.
-_read_label_cached = functools.lru_cache(maxsize=1024)(_read_label)
-_CACHED_LENGTH = 120
+#: What find_labels makes of a line that opens like a label or an artefact: a line of
+#: text (perhaps a label), a page footer (perhaps with a label glued to it), a blank
+#: line or an artefact; and the label read on it, if any.
+_TEXT, _FOOTER_LINE, _BLANK_LINE, _ARTEFACT_LINE = range(4)
+_Judged = tuple[int, _LabelRead | None]
+_PROSE: _Judged = (_TEXT, None)
+_BLANK_JUDGED: _Judged = (_BLANK_LINE, None)
+_ARTEFACT_JUDGED: _Judged = (_ARTEFACT_LINE, None)
+
+
+def _judge(line: str, opens: tuple[tuple[str, ...], bool, bool]) -> _Judged:
+    """What a line that opens like a label or an artefact is (``opens``: its first
+    character's entry in _OPENINGS), and the label on it."""
+    artefact_starts, label_first, blank_first = opens
+    # Neither an artefact nor a label is blank: both hold a word.
+    if blank_first and not line.strip(_BLANK):
+        return _BLANK_JUDGED
+    if artefact_starts and line.startswith(artefact_starts) and is_artefact(line):
+        return _ARTEFACT_JUDGED  # no label stands here (test_parse_prefilters.py)
+    if _FOOTER in line:
+        return _FOOTER_LINE, _read_label(line)
+    if not (label_first and line.lstrip(_BLANK).startswith(_KEYWORD_STARTS)) or line.startswith(
+        _PROSE_STARTS
+    ):
+        return _PROSE  # no label can stand here (test_parse_prefilters.py)
+    read = _read_label(line)
+    return _PROSE if read is None else (_TEXT, read)
+
+
+#: Documents repeat the same label lines (``Vraag 1``, ``Antwoord``), page furniture
+#: and blank lines over and over, so each is judged once per process (what is read is
+#: immutable and can be shared), and find_labels then spends a dictionary look-up on
+#: each line that opens like one. Only those lines are kept: prose rarely repeats, and
+#: would crowd them out. Lines that repeat are short: a longer line is judged each time.
+#: The dictionary is emptied when full, so memory stays flat over a long run.
+_JUDGED: dict[str, _Judged] = {}
+_JUDGED_SIZE = 1024
+_JUDGED_LENGTH = 120
 
 
 def _with_numbered_questions(
