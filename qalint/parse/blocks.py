@@ -9,6 +9,7 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 from typing import NamedTuple
 
 from qalint import pattern_cache
@@ -175,10 +176,13 @@ def find_labels(
         if read is not None:
             role, start, end, scanned, rest, written = read
             labels.append(new(Label, (role, index, start, end, scanned, rest, written)))
-    if not any(label.role == "question" for label in labels):
+    if "question" not in map(_ROLE, labels):  # in C: no generator to run
         labels = _with_numbered_questions(lines, labels, artefact)
     return labels, artefact, frozenset(footers), no_text
 
+
+#: A label's role, read in C (see find_labels).
+_ROLE = attrgetter("role")
 
 #: A Label without its line index (role, start, end, scanned, rest, written).
 _LabelRead = tuple[str, int, int, ScannedList | None, str, str]
