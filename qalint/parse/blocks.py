@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from qalint import pattern_cache
-from qalint.model import Block, NumberList, Span
+from qalint.model import Block, NumberList, ParseProblem, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import ARTEFACT_STARTS_BY_FIRST, FOOTER, content_start, is_artefact
 from qalint.parse.numbers import ScannedList, scan_number_list
@@ -286,15 +286,16 @@ def build_blocks(
     labels: list[Label],
     no_text: list[int],
     note_lines: frozenset[int] = frozenset(),
-) -> tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...]]:
+) -> tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...], list[ParseProblem]]:
     """Turn labels into question and answer blocks, and all blocks in reading order;
-    bare answers get inferred numbers. ``no_text`` holds, in order, the lines without
-    text (blank lines and artefacts, see find_labels); lines in ``note_lines`` (footnote
-    texts) are no block's text either."""
+    bare answers get inferred numbers; and the problems of their number lists.
+    ``no_text`` holds, in order, the lines without text (blank lines and artefacts, see
+    find_labels); lines in ``note_lines`` (footnote texts) are no block's text either."""
     questions: list[Block] = []
     answers: list[Block] = []
     blocks: list[Block] = []
     pending: list[int] = []  # question numbers since the previous answer
+    problems: list[ParseProblem] = []
     # Where each block ends: at the next label, the last at the end of the document.
     next_lines = [label.line for label in labels[1:]] + [len(lines)]
     skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
@@ -305,10 +306,14 @@ def build_blocks(
         if scanned is None:
             numbers = () if role == "question" else tuple(dict.fromkeys(pending))
         else:
-            numbers, numbers_start, numbers_end, irregular, problems = scanned
+            numbers, numbers_start, numbers_end, irregular, number_problems = scanned
             raw = lines[index][numbers_start:numbers_end]
             span = new(Span, (line_no, numbers_start + 1, line_no, numbers_end + 1))
-            number_list = new(NumberList, (numbers, raw, span, irregular, problems))
+            number_list = new(NumberList, (numbers, raw, span, irregular, number_problems))
+            if number_problems:  # rare
+                problems.extend(
+                    ParseProblem(f"{written}: {problem}", span) for problem in number_problems
+                )
         if role == "question":
             pending.extend(numbers)
             role_blocks = questions
@@ -347,4 +352,4 @@ def build_blocks(
         )
         role_blocks.append(block)
         blocks.append(block)
-    return tuple(questions), tuple(answers), tuple(blocks)
+    return tuple(questions), tuple(answers), tuple(blocks), problems
