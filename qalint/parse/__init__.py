@@ -79,17 +79,19 @@ def _note_lines(
 ) -> frozenset[int]:
     """The lines footnote texts stand on, so that the sentence they interrupt at a page
     bottom reads on in the running text."""
+    if not notes:
+        return frozenset()
     note_starts = {note.span.line - 1 for note in notes}
     skipped = set(note_starts)
     for start in note_starts:  # in any order: each adds the lines of its own note
         for index in range(start + 1, min(start + 1 + _NOTE_CONTINUATION, len(lines))):
-            line = lines[index]
+            text = lines[index].rstrip()  # "" for a blank line
             if (
-                index in note_starts
-                or index in label_lines
-                or not line.strip()
+                not text
+                or text[-1] == "?"
                 or artefact[index]
-                or line.rstrip().endswith("?")
+                or index in note_starts
+                or index in label_lines
             ):
                 break
             skipped.add(index)
