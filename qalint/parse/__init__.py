@@ -29,7 +29,7 @@ _ORAL = r"Mondelinge vragen"
 
 def parse(path: str, lines: tuple[str, ...]) -> Document:
     labels, artefact, footers, no_text = find_labels(lines)
-    first_label = labels[0].line if labels else len(lines)
+    first_label = labels[0][1] if labels else len(lines)  # its line (see LabelFields)
     header = parse_header(
         running_text(lines, 0, first_label, artefact=artefact, footers=footers), lines, first_label
     )

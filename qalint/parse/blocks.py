@@ -9,7 +9,7 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 from __future__ import annotations
 
 from bisect import bisect_left
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from qalint import pattern_cache
@@ -70,6 +70,12 @@ class Label(NamedTuple):
     scanned: ScannedList | None
     rest: str  # text after the label on the same line
     written: str  # the label as written, without markup and colon (Block.label)
+
+
+#: A label as find_labels gives it: a Label's fields in a plain tuple, built by one
+#: bytecode instead of a call of tuple's constructor (a Label equals the tuple of its
+#: fields, and is one: find_numbered_question's Labels go in the same list).
+LabelFields = tuple[str, int, int, int, ScannedList | None, str, str]
 
 
 def find_label(line: str, index: int) -> Label | None:
@@ -133,18 +139,20 @@ def _as_written(line: str, start: int, end: int) -> str:
 
 def find_labels(
     lines: tuple[str, ...],
-) -> tuple[list[Label], list[bool], frozenset[int], list[int]]:
-    """Every label in reading order, ``is_artefact`` of every line, the lines other than
-    artefacts that hold a page footer (where a heading may be glued to it), and the
-    lines without text, in order: blank lines and artefacts (for build_blocks).
+) -> tuple[list[LabelFields], list[bool], frozenset[int], list[int]]:
+    """Every label in reading order (its LabelFields), ``is_artefact`` of every line,
+    the lines other than artefacts that hold a page footer (where a heading may be glued
+    to it), and the lines without text, in order: blank lines and artefacts (for
+    build_blocks).
 
     All are found in one walk over the lines: each line is first judged by its first
     character, since most lines open neither like a label nor like an artefact, and the
-    patterns cost far more per line than that look.
+    patterns cost far more per line than that look; a line that does is judged once
+    per process (see _JUDGED).
     """
     artefact = [False] * len(lines)
     footers: list[int] = []
-    labels: list[Label] = []
+    labels: list[LabelFields] = []
     no_text: list[int] = []
     for index, line in enumerate(lines):
         if line == "":
@@ -175,14 +183,14 @@ def find_labels(
             continue
         if read is not None:
             role, start, end, scanned, rest, written = read
-            labels.append(new(Label, (role, index, start, end, scanned, rest, written)))
+            labels.append((role, index, start, end, scanned, rest, written))
     if "question" not in map(_ROLE, labels):  # in C: no generator to run
         labels = _with_numbered_questions(lines, labels, artefact)
     return labels, artefact, frozenset(footers), no_text
 
 
 #: A label's role, read in C (see find_labels).
-_ROLE = attrgetter("role")
+_ROLE = itemgetter(0)
 
 #: A Label without its line index (role, start, end, scanned, rest, written).
 _LabelRead = tuple[str, int, int, ScannedList | None, str, str]
@@ -238,14 +246,14 @@ _JUDGED_LENGTH = 120
 
 
 def _with_numbered_questions(
-    lines: tuple[str, ...], labels: list[Label], artefact: list[bool]
-) -> list[Label]:
+    lines: tuple[str, ...], labels: list[LabelFields], artefact: list[bool]
+) -> list[LabelFields]:
     """Add draft-style numbered questions. Each must be the next number; in a draft with
     answers, a question that follows another without an answer between them must ask
     something (a question mark in its paragraph), so that a numbered list inside an
     answer is not read as questions."""
-    answers_at = {label.line: label for label in labels}
-    result: list[Label] = []
+    answers_at = {label[1]: label for label in labels}  # by line
+    result: list[LabelFields] = []
     expected = 1
     answer_seen = True
     has_answers = bool(labels)
@@ -283,7 +291,7 @@ def _asks(lines: tuple[str, ...], index: int, rest: str) -> bool:
 
 def build_blocks(
     lines: tuple[str, ...],
-    labels: list[Label],
+    labels: list[LabelFields],
     no_text: list[int],
     note_lines: frozenset[int] = frozenset(),
 ) -> tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...], list[ParseProblem]]:
@@ -297,7 +305,7 @@ def build_blocks(
     pending: list[int] = []  # question numbers since the previous answer
     problems: list[ParseProblem] = []
     # Where each block ends: at the next label, the last at the end of the document.
-    next_lines = [label.line for label in labels[1:]] + [len(lines)]
+    next_lines = [label[1] for label in labels[1:]] + [len(lines)]  # their lines
     skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
     for position, (label, next_line) in enumerate(zip(labels, next_lines, strict=False)):
         role, index, start, end, scanned, rest, written = label
