@@ -143,6 +143,31 @@ def test_no_label_is_read_on_an_artefact_line(lines: list[str]) -> None:
     assert [line for line in lines if is_artefact(line) and find_label(line, 0)] == []
 
 
+#: Blank lines by their first character, and white space that is no blank (_BLANK).
+BLANK_EDGES = ["", " ", "\v", "\f", "\u00a0\t \f\v", "\u2003", " \u2003 ", "\x85", "\t-"]
+
+
+@pytest.mark.parametrize("lines", [LINES, EDGES + BLANK_EDGES], ids=["corpus", "edges"])
+def test_lines_without_text_are_the_blank_lines_and_artefacts(lines: list[str]) -> None:
+    # find_labels tells blank lines by their first character (a blank) and build_blocks
+    # counts a block's text lines by them. Twice: the second time most lines are judged
+    # from find_labels' cache.
+    expected = [
+        index
+        for index, line in enumerate(lines)
+        if not line.strip(" \t\u00a0\f\v") or is_artefact(line)
+    ]
+    footers = {
+        index
+        for index, line in enumerate(lines)
+        if "Kamer, vergaderjaar" in line and not is_artefact(line)
+    }
+    for _ in range(2):
+        found = find_labels(tuple(lines))
+        assert found[3] == expected
+        assert found[2] == footers
+
+
 def test_edges_that_the_shortcut_must_leave_alone() -> None:
     # Leading zeros, over-long numbers and lists are the full grammar's (QA004, QA107).
     for line in ("Vraag 04", "Vraag 1234567", "Vraag 4 en 5", "Antwoorden 1 en 2"):

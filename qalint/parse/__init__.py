@@ -8,6 +8,7 @@ The parser never raises on a bad draft; what it cannot read becomes a ParseProbl
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from qalint.model import Block, Document, FootnoteNote, Header, HeaderLine, Kind, ParseProblem
 from qalint.parse.blocks import build_blocks, find_labels
@@ -16,49 +17,53 @@ from qalint.parse.footnotes import find_footnotes
 from qalint.parse.header import parse_header
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import running_text
+from qalint.parse.records import new
 from qalint.parse.references import find_references
+
+#: A label's line and where it ends, read in C.
+_LINE_AND_END = itemgetter(1, 3)
 
 #: Compiled on first use: only a document that is no other kind asks.
 _ORAL = r"Mondelinge vragen"
 
 
 def parse(path: str, lines: tuple[str, ...]) -> Document:
-    labels, artefact, footers = find_labels(lines)
-    first_label = labels[0].line if labels else len(lines)
+    labels, artefact, footers, no_text = find_labels(lines)
+    first_label = labels[0][1] if labels else len(lines)  # its line (see LabelFields)
     header = parse_header(
         running_text(lines, 0, first_label, artefact=artefact, footers=footers), lines, first_label
     )
     header_lines = [item.span.line - 1 for item in header.element_lines]
-    label_ends = {label.line: label.end for label in labels}
+    label_ends = dict(map(_LINE_AND_END, labels))
     markers, notes = find_footnotes(
         lines, min(header_lines, default=0), first_label, label_ends, artefact
     )
     note_lines = _note_lines(lines, notes, label_ends, artefact)
     # Footnote texts at a page bottom are no text of the block they interrupt.
-    questions, answers, blocks = build_blocks(lines, labels, artefact, note_lines)
+    questions, answers, blocks, problems = build_blocks(lines, labels, no_text, note_lines)
     kind = _kind(header, questions, answers, lines)
     body = running_text(
         lines, first_label, begin_at=label_ends, skip=note_lines, artefact=artefact, footers=footers
     )
-    problems = [
-        ParseProblem(f"{block.label}: {problem}", block.number_list.span)
-        for block in blocks
-        if block.number_list is not None
-        for problem in block.number_list.problems
-    ]
     problems.extend(_missing_questions(kind, header, questions, answers, lines, first_label))
-    return Document(
-        path=path,
-        kind=kind,
-        lines=lines,
-        header=header,
-        questions=questions,
-        answers=answers,
-        references=find_references(body, blocks, kind.requires_answers or bool(answers)),
-        dates=header.submitted + header.received + weekday_dates(body),
-        footnote_markers=markers,
-        footnote_notes=notes,
-        problems=tuple(problems),
+    references = find_references(body, blocks, kind.requires_answers or bool(answers))
+    dates = header.submitted + header.received + weekday_dates(body)
+    # tuple's own constructor (see records.py): every field, in Document's order.
+    return new(
+        Document,
+        (
+            path,
+            kind,
+            lines,
+            header,
+            questions,
+            answers,
+            references,
+            dates,
+            markers,
+            notes,
+            tuple(problems),
+        ),
     )
 
 
@@ -74,17 +79,19 @@ def _note_lines(
 ) -> frozenset[int]:
     """The lines footnote texts stand on, so that the sentence they interrupt at a page
     bottom reads on in the running text."""
+    if not notes:
+        return frozenset()
     note_starts = {note.span.line - 1 for note in notes}
     skipped = set(note_starts)
     for start in note_starts:  # in any order: each adds the lines of its own note
         for index in range(start + 1, min(start + 1 + _NOTE_CONTINUATION, len(lines))):
-            line = lines[index]
+            text = lines[index].rstrip()  # "" for a blank line
             if (
-                index in note_starts
-                or index in label_lines
-                or not line.strip()
+                not text
+                or text[-1] == "?"
                 or artefact[index]
-                or line.rstrip().endswith("?")
+                or index in note_starts
+                or index in label_lines
             ):
                 break
             skipped.add(index)

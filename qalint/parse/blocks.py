@@ -8,12 +8,12 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 
 from __future__ import annotations
 
-import functools
-from itertools import compress, repeat
+from bisect import bisect_left
+from operator import itemgetter
 from typing import NamedTuple
 
 from qalint import pattern_cache
-from qalint.model import Block, NumberList, Span
+from qalint.model import Block, NumberList, ParseProblem, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import ARTEFACT_STARTS_BY_FIRST, FOOTER, content_start, is_artefact
 from qalint.parse.numbers import ScannedList, scan_number_list
@@ -52,9 +52,10 @@ _PROSE_STARTS = ("Vragen van ", "Vragen gesteld ", "Antwoord van ")
 #: A page footer that a label may be glued to (see content_start).
 _FOOTER = FOOTER
 #: Per first character of a line: the starts of the artefact lines that open with it
-#: (none for most), and whether a label can open with it.
+#: (none for most), whether a label can open with it, and whether it is a blank (so
+#: that the line may be blank: every blank is in _LABEL_FIRST).
 _OPENINGS = {
-    first: (ARTEFACT_STARTS_BY_FIRST.get(first, ()), first in _LABEL_FIRST)
+    first: (ARTEFACT_STARTS_BY_FIRST.get(first, ()), first in _LABEL_FIRST, first in _BLANK)
     for first in {*ARTEFACT_STARTS_BY_FIRST, *_LABEL_FIRST}
 }
 #: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4`` and a bare ``Antwoord``.
@@ -69,6 +70,12 @@ class Label(NamedTuple):
     scanned: ScannedList | None
     rest: str  # text after the label on the same line
     written: str  # the label as written, without markup and colon (Block.label)
+
+
+#: A label as find_labels gives it: a Label's fields in a plain tuple, built by one
+#: bytecode instead of a call of tuple's constructor (a Label equals the tuple of its
+#: fields, and is one: find_numbered_question's Labels go in the same list).
+LabelFields = tuple[str, int, int, int, ScannedList | None, str, str]
 
 
 def find_label(line: str, index: int) -> Label | None:
@@ -130,44 +137,60 @@ def _as_written(line: str, start: int, end: int) -> str:
     return line[start:end].strip(_LABEL_TRIM).rstrip(":.")
 
 
-def find_labels(lines: tuple[str, ...]) -> tuple[list[Label], list[bool], frozenset[int]]:
-    """Every label in reading order, ``is_artefact`` of every line, and the lines other
-    than artefacts that hold a page footer (where a heading may be glued to it).
+def find_labels(
+    lines: tuple[str, ...],
+) -> tuple[list[LabelFields], list[bool], frozenset[int], list[int]]:
+    """Every label in reading order (its LabelFields), ``is_artefact`` of every line,
+    the lines other than artefacts that hold a page footer (where a heading may be glued
+    to it), and the lines without text, in order: blank lines and artefacts (for
+    build_blocks).
 
     All are found in one walk over the lines: each line is first judged by its first
     character, since most lines open neither like a label nor like an artefact, and the
-    patterns cost far more per line than that look.
+    patterns cost far more per line than that look; a line that does is judged once
+    per process (see _JUDGED).
     """
     artefact = [False] * len(lines)
     footers: list[int] = []
-    labels: list[Label] = []
+    labels: list[LabelFields] = []
+    no_text: list[int] = []
     for index, line in enumerate(lines):
         if line == "":
+            no_text.append(index)
             continue
         opens = _OPENINGS.get(line[0])
         if opens is not None:
-            artefact_starts, label_first = opens
-            if artefact_starts and line.startswith(artefact_starts) and is_artefact(line):
-                artefact[index] = True
-                continue  # no label stands on an artefact line (test_parse_prefilters.py)
-            if _FOOTER in line:
-                footers.append(index)
-            elif not (
-                label_first and line.lstrip(_BLANK).startswith(_KEYWORD_STARTS)
-            ) or line.startswith(_PROSE_STARTS):
-                continue  # no label can stand here (test_parse_prefilters.py)
+            judged = _JUDGED.get(line)
+            if judged is None:
+                judged = _judge(line, opens)
+                if judged is not _PROSE and len(line) <= _JUDGED_LENGTH:
+                    if len(_JUDGED) >= _JUDGED_SIZE:
+                        _JUDGED.clear()  # memory stays flat; the next lines fill it again
+                    _JUDGED[line] = judged
+            kind, read = judged
+            if kind:
+                if kind == _FOOTER_LINE:
+                    footers.append(index)
+                else:
+                    no_text.append(index)
+                    if kind == _ARTEFACT_LINE:
+                        artefact[index] = True
+                    continue
         elif _FOOTER in line:
             footers.append(index)
+            read = _read_label(line)
         else:
             continue
-        read = (_read_label_cached if len(line) <= _CACHED_LENGTH else _read_label)(line)
         if read is not None:
             role, start, end, scanned, rest, written = read
-            labels.append(new(Label, (role, index, start, end, scanned, rest, written)))
-    if not any(label.role == "question" for label in labels):
+            labels.append((role, index, start, end, scanned, rest, written))
+    if "question" not in map(_ROLE, labels):  # in C: no generator to run
         labels = _with_numbered_questions(lines, labels, artefact)
-    return labels, artefact, frozenset(footers)
+    return labels, artefact, frozenset(footers), no_text
 
+
+#: A label's role, read in C (see find_labels).
+_ROLE = itemgetter(0)
 
 #: A Label without its line index (role, start, end, scanned, rest, written).
 _LabelRead = tuple[str, int, int, ScannedList | None, str, str]
@@ -182,24 +205,55 @@ def _read_label(line: str) -> _LabelRead | None:
     return role, start, end, scanned, rest, written
 
 
-#: Documents repeat the same label lines (``Vraag 1``, ``Antwoord``) over and over, so
-#: each is read once per process; what is read is immutable and can be shared. Label
-#: lines are short: a longer line (prose that opens like a label, a pathological line)
-#: is read without the cache. With 1,024 lines, 83% of the label lines of 10,000
-#: documents are found in it (87% with 4,096), and memory stays flat over a long run.
-_read_label_cached = functools.lru_cache(maxsize=1024)(_read_label)
-_CACHED_LENGTH = 120
+#: What find_labels makes of a line that opens like a label or an artefact: a line of
+#: text (perhaps a label), a page footer (perhaps with a label glued to it), a blank
+#: line or an artefact; and the label read on it, if any.
+_TEXT, _FOOTER_LINE, _BLANK_LINE, _ARTEFACT_LINE = range(4)
+_Judged = tuple[int, _LabelRead | None]
+_PROSE: _Judged = (_TEXT, None)
+_BLANK_JUDGED: _Judged = (_BLANK_LINE, None)
+_ARTEFACT_JUDGED: _Judged = (_ARTEFACT_LINE, None)
+
+
+def _judge(line: str, opens: tuple[tuple[str, ...], bool, bool]) -> _Judged:
+    """What a line that opens like a label or an artefact is (``opens``: its first
+    character's entry in _OPENINGS), and the label on it."""
+    artefact_starts, label_first, blank_first = opens
+    # Neither an artefact nor a label is blank: both hold a word.
+    if blank_first and not line.strip(_BLANK):
+        return _BLANK_JUDGED
+    if artefact_starts and line.startswith(artefact_starts) and is_artefact(line):
+        return _ARTEFACT_JUDGED  # no label stands here (test_parse_prefilters.py)
+    if _FOOTER in line:
+        return _FOOTER_LINE, _read_label(line)
+    if not (label_first and line.lstrip(_BLANK).startswith(_KEYWORD_STARTS)) or line.startswith(
+        _PROSE_STARTS
+    ):
+        return _PROSE  # no label can stand here (test_parse_prefilters.py)
+    read = _read_label(line)
+    return _PROSE if read is None else (_TEXT, read)
+
+
+#: Documents repeat the same label lines (``Vraag 1``, ``Antwoord``), page furniture
+#: and blank lines over and over, so each is judged once per process (what is read is
+#: immutable and can be shared), and find_labels then spends a dictionary look-up on
+#: each line that opens like one. Only those lines are kept: prose rarely repeats, and
+#: would crowd them out. Lines that repeat are short: a longer line is judged each time.
+#: The dictionary is emptied when full, so memory stays flat over a long run.
+_JUDGED: dict[str, _Judged] = {}
+_JUDGED_SIZE = 1024
+_JUDGED_LENGTH = 120
 
 
 def _with_numbered_questions(
-    lines: tuple[str, ...], labels: list[Label], artefact: list[bool]
-) -> list[Label]:
+    lines: tuple[str, ...], labels: list[LabelFields], artefact: list[bool]
+) -> list[LabelFields]:
     """Add draft-style numbered questions. Each must be the next number; in a draft with
     answers, a question that follows another without an answer between them must ask
     something (a question mark in its paragraph), so that a numbered list inside an
     answer is not read as questions."""
-    answers_at = {label.line: label for label in labels}
-    result: list[Label] = []
+    answers_at = {label[1]: label for label in labels}  # by line
+    result: list[LabelFields] = []
     expected = 1
     answer_seen = True
     has_answers = bool(labels)
@@ -237,21 +291,22 @@ def _asks(lines: tuple[str, ...], index: int, rest: str) -> bool:
 
 def build_blocks(
     lines: tuple[str, ...],
-    labels: list[Label],
-    artefact: list[bool],
+    labels: list[LabelFields],
+    no_text: list[int],
     note_lines: frozenset[int] = frozenset(),
-) -> tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...]]:
+) -> tuple[tuple[Block, ...], tuple[Block, ...], tuple[Block, ...], list[ParseProblem]]:
     """Turn labels into question and answer blocks, and all blocks in reading order;
-    bare answers get inferred numbers. Lines in ``note_lines`` (footnote texts) are no
-    block's text, as artefacts are not."""
+    bare answers get inferred numbers; and the problems of their number lists.
+    ``no_text`` holds, in order, the lines without text (blank lines and artefacts, see
+    find_labels); lines in ``note_lines`` (footnote texts) are no block's text either."""
     questions: list[Block] = []
     answers: list[Block] = []
     blocks: list[Block] = []
     pending: list[int] = []  # question numbers since the previous answer
+    problems: list[ParseProblem] = []
     # Where each block ends: at the next label, the last at the end of the document.
-    next_lines = [label.line for label in labels[1:]] + [len(lines)]
-    # Once per document, from the first label on: the lines before it are in no body.
-    text = _text_of_lines(lines, artefact, labels[0].line if labels else len(lines), note_lines)
+    next_lines = [label[1] for label in labels[1:]] + [len(lines)]  # their lines
+    skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
     for position, (label, next_line) in enumerate(zip(labels, next_lines, strict=False)):
         role, index, start, end, scanned, rest, written = label
         line_no = index + 1
@@ -259,10 +314,14 @@ def build_blocks(
         if scanned is None:
             numbers = () if role == "question" else tuple(dict.fromkeys(pending))
         else:
-            numbers, numbers_start, numbers_end, irregular, problems = scanned
+            numbers, numbers_start, numbers_end, irregular, number_problems = scanned
             raw = lines[index][numbers_start:numbers_end]
             span = new(Span, (line_no, numbers_start + 1, line_no, numbers_end + 1))
-            number_list = new(NumberList, (numbers, raw, span, irregular, problems))
+            number_list = new(NumberList, (numbers, raw, span, irregular, number_problems))
+            if number_problems:  # rare
+                problems.extend(
+                    ParseProblem(f"{written}: {problem}", span) for problem in number_problems
+                )
         if role == "question":
             pending.extend(numbers)
             role_blocks = questions
@@ -270,54 +329,35 @@ def build_blocks(
             pending = []
             role_blocks = answers
         label_span = new(Span, (line_no, start + 1, line_no, start + 1 + len(written)))
-        body_span, body_lines = _body(lines, text, index, end, rest, next_line)
+        # The body (inline: a call per block costs more than its work): its text lines
+        # are those after the label's line and before the next label that are not
+        # skipped, and the text after the label on its own line.
+        low = bisect_left(skipped, line_no)
+        high = bisect_left(skipped, next_line, low)
+        body_lines = next_line - line_no - (high - low) + (rest != "")
+        # The last text line: before the skipped lines that end the body (mostly one
+        # blank line, or none).
+        last = next_line - 1
+        while high > low and skipped[high - 1] == last:
+            high -= 1
+            last -= 1
+        if last > index:
+            end_line, end_column = last + 1, len(lines[last].rstrip(_BLANK)) + 1
+        else:  # none: the body ends on the label's line
+            end_line, end_column = line_no, len(lines[index]) + 1
+        if not rest and line_no < next_line:
+            start_line, start_column = line_no + 1, 1
+        else:
+            start_line, start_column = line_no, end + 1
+        # An empty body, whose end comes before its start: (end_line, end_column) <
+        # (start_line, start_column), compared without building tuples.
+        if end_line < start_line or (end_line == start_line and end_column < start_column):
+            end_line, end_column = start_line, start_column
+        body_span = new(Span, (start_line, start_column, end_line, end_column))
         block = new(
             Block,
             (role, written, label_span, numbers, number_list, body_span, body_lines, position),
         )
         role_blocks.append(block)
         blocks.append(block)
-    return tuple(questions), tuple(answers), tuple(blocks)
-
-
-def _text_of_lines(
-    lines: tuple[str, ...], artefact: list[bool], first: int, note_lines: frozenset[int]
-) -> list[str]:
-    """Every line from ``first`` on without its blanks, and "" for a blank line, an
-    artefact, a footnote text or a line before ``first``."""
-    text = [""] * first
-    text.extend(map(str.strip, lines[first:], repeat(_BLANK)))  # at C speed
-    for index in compress(range(first, len(lines)), artefact[first:]):  # a few per page
-        text[index] = ""
-    for index in note_lines:
-        text[index] = ""
-    return text
-
-
-def _body(
-    lines: tuple[str, ...], text: list[str], label_line: int, end: int, rest: str, next_line: int
-) -> tuple[Span, int]:
-    """The span of the body of the label on ``label_line`` (ending at column ``end``, with
-    ``rest`` after it) up to ``next_line``, and the body's number of text lines (not
-    blank, not an artefact, no footnote text); ``text`` holds the lines as
-    _text_of_lines gives them."""
-    first = label_line + 1
-    body = text[first:next_line]
-    count = len(body) - body.count("")
-    if rest:
-        count += 1
-    last_line, last_column = label_line, len(lines[label_line])
-    for index in range(next_line - 1, label_line, -1):  # mostly a step or two
-        if text[index]:
-            last_line, last_column = index, len(lines[index].rstrip(_BLANK))
-            break
-    start_line, start_column = first, end + 1
-    if not rest and first < next_line:
-        start_line, start_column = label_line + 2, 1
-    # An empty body, whose last text comes before its start: (last_line + 1,
-    # last_column + 1) < (start_line, start_column), compared without building tuples.
-    if last_line + 1 < start_line or (
-        last_line + 1 == start_line and last_column + 1 < start_column
-    ):
-        return new(Span, (start_line, start_column, start_line, start_column)), count
-    return new(Span, (start_line, start_column, last_line + 1, last_column + 1)), count
+    return tuple(questions), tuple(answers), tuple(blocks), problems
