@@ -196,8 +196,11 @@ def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> 
     limit = min(len(lines), line + 12)
     for index in range(line + 1, limit):
         if not lines[index].strip():
-            following = [o for o in running.line_offsets[index + 1 : limit + 1] if o >= 0]
-            return following[0] if following else len(running.text)
+            # The first segment of a line after the blank one, if within the limit.
+            following = bisect.bisect_left(running.seg_lines, index + 2)
+            if following < len(running.seg_lines) and running.seg_lines[following] <= limit + 1:
+                return running.starts[following]
+            return len(running.text)
     return len(running.text)
 
 

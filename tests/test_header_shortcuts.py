@@ -1,0 +1,27 @@
+"""Shortcuts of the header region's parser must never disagree with the full tests.
+
+The running text, the header and the weekday dates take cheap looks before their
+patterns and searches; these tests check each look against what it stands for, on every
+line of the real corpus, the fixtures and the regressions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qalint.parse.normalise import _PAGE_NUMBER
+from tests.test_parse_prefilters import EDGES, LINES
+
+PAGE_NUMBERS = ["7", " 12 ", "\u00a0123\f", "\t0", "1234", "12a", "\u00b2", "\u0661"]
+
+
+@pytest.mark.parametrize("lines", [LINES, EDGES + PAGE_NUMBERS], ids=["corpus", "edges"])
+def test_blank_lines_and_page_numbers_sort_before_a_colon(lines: list[str]) -> None:
+    # running_text tests a stripped line for a page number only when it sorts before ":".
+    found = 0
+    for line in lines:
+        piece = line.strip()
+        if not piece or _PAGE_NUMBER.match(line):
+            found += 1
+            assert piece < ":", line
+    assert found > 0
