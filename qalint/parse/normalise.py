@@ -163,15 +163,18 @@ def running_text(
     stop = len(lines) if last is None else last
     columns = begin_at or {}
     # Per line from first: False to read it whole (the commonest), True to leave it out
-    # (an artefact or skipped), _IN_PART to read it from a column (a label or a footer):
-    # one look tells the commonest line, and the sets are looked at once per member.
+    # (an artefact, skipped, or a label alone on its line), _IN_PART to read it from a
+    # column (a label or a footer): one look tells the commonest line, and the sets are
+    # looked at once per member.
     flags: list[bool | int] = list(artefact[first:stop])
     for index in skip:
         if first <= index < stop:
             flags[index - first] = True
     for index in footers.union(columns):
         if first <= index < stop and not flags[index - first]:
-            flags[index - first] = _IN_PART
+            # The commonest label stands alone on its line: nothing to read there.
+            alone = columns.get(index, 0) >= len(lines[index])
+            flags[index - first] = True if alone else _IN_PART
     # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
     parts: list[str] = []
     starts: list[int] = []
@@ -185,10 +188,11 @@ def running_text(
             continue
         line = lines[index]
         piece = line.strip()
-        # Empty, or a page number: both sort before ":" (a digit or nothing first), which
-        # few lines do; the digits test spares most short lines the pattern's call.
-        if piece < ":" and (
-            not piece or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line))
+        size = len(piece)
+        # Empty, or perhaps a page number (of one to three digits); the digits test spares
+        # most short lines the pattern's call.
+        if size < 4 and (
+            not size or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line))
         ):
             continue
         if not flag:
@@ -198,20 +202,20 @@ def running_text(
         else:
             if index in columns:  # a label line, read from where its label ends
                 begin = columns[index]
-                if begin >= len(line):
-                    continue  # the commonest label: alone on its line
                 if index in footers:  # perhaps glued to a page footer
                     begin = max(begin, content_start(line))
                 rest = line[begin:]
                 piece = rest.strip()
-                if not piece:
+                size = len(piece)
+                if not size:
                     continue
                 begin += len(rest) - len(rest.lstrip())
             else:  # a footer line, perhaps with a heading glued to it
                 begin = content_start(line)
                 if begin:
                     piece = line[begin:].strip()
-                    if not piece:
+                    size = len(piece)
+                    if not size:
                         continue
                 begin = line.index(piece[0], begin)
             if begin:
@@ -223,10 +227,13 @@ def running_text(
             glue = False
         else:
             parts.append(piece)
-        start += len(piece) + 1
+        start += size + 1
         if (
-            piece[-1] == "-"
-            and len(piece) > 2
+            # ("-" in: a search in C, cheaper than a look at the last character, and
+            # few lines hold a hyphen.)
+            "-" in piece
+            and piece[-1] == "-"
+            and size > 2
             and piece[-2].isalpha()
             and _next_starts_lower(lines, index + 1, stop, artefact)
         ):
