@@ -179,8 +179,9 @@ def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int,
     starts, lines, columns = running.starts, running.seg_lines, running.seg_columns
     # The segment holding start, and the last one that starts before end (the one holding
     # the end, or the last of the text): found by bisection, each read once.
-    first = max(bisect.bisect_right(starts, start) - 1, 0)
-    last = max(bisect.bisect_left(starts, end, first + 1) - 1, first)
+    # (The first segment starts at offset 0, so first is not -1; last is not below it.)
+    first = bisect.bisect_right(starts, start) - 1
+    last = bisect.bisect_left(starts, end, first + 1) - 1
     pieces = [
         (starts[index + 1] - start, lines[index], columns[index] - starts[index] + 1 + start)
         for index in range(first, last)
@@ -192,15 +193,19 @@ def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int,
 def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
     """Offset in the running text where the paragraph holding ``start`` ends (at the
     next blank line): a header never runs on into the questions below it."""
-    line = running.position(start)[0] - 1
+    starts, seg_lines = running.starts, running.seg_lines
+    # The line of the segment holding start (the first segment starts at offset 0).
+    line = seg_lines[bisect.bisect_right(starts, start) - 1] - 1
     limit = min(len(lines), line + 12)
-    for index in range(line + 1, limit):
-        if not lines[index].strip():
-            # The first segment of a line after the blank one, if within the limit.
-            following = bisect.bisect_left(running.seg_lines, index + 2)
-            if following < len(running.seg_lines) and running.seg_lines[following] <= limit + 1:
-                return running.starts[following]
-            return len(running.text)
+    # The lines after it stripped in one C call; the first blank one ends the paragraph.
+    stripped = list(map(str.strip, lines[line + 1 : limit]))
+    if "" not in stripped:
+        return len(running.text)
+    blank = line + 1 + stripped.index("")
+    # The first segment of a line after the blank one, if within the limit.
+    following = bisect.bisect_left(seg_lines, blank + 2)
+    if following < len(seg_lines) and seg_lines[following] <= limit + 1:
+        return starts[following]
     return len(running.text)
 
 

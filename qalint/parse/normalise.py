@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -99,33 +100,38 @@ class RunningText(NamedTuple):
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the original input of ``text[offset]``."""
-        if not self.starts:
+        starts = self.starts
+        if not starts:
             return 1, 1
-        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
-        column = self.seg_columns[index] + (offset - self.starts[index])
-        return self.seg_lines[index], column + 1
+        # The first segment starts at 0, and no offset is below: index is not -1.
+        index = bisect_right(starts, offset) - 1
+        return self.seg_lines[index], self.seg_columns[index] + offset - starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
         """Span of ``text[start:end]`` (of ``text[start]`` when the range is empty)."""
         starts = self.starts
         if not starts:
             return Span(1, 1, 1, 2)
-        last = max(end - 1, start)
-        index = max(bisect.bisect_right(starts, start) - 1, 0)
-        end_index = index
+        lines = self.seg_lines
+        columns = self.seg_columns
+        # The first segment starts at 0, and no offset is below: index is not -1.
+        index = bisect_right(starts, start) - 1
+        last = end - 1 if end > start else start
         # Most ranges end in the segment they start in: no second search for those.
         if index + 1 < len(starts) and starts[index + 1] <= last:
-            end_index = bisect.bisect_right(starts, last, index + 1) - 1
-        columns = self.seg_columns
-        return new(
-            Span,
-            (
-                self.seg_lines[index],
-                columns[index] + start - starts[index] + 1,
-                self.seg_lines[end_index],
-                columns[end_index] + last - starts[end_index] + 2,
-            ),
-        )
+            end_index = bisect_right(starts, last, index + 1) - 1
+            return new(
+                Span,
+                (
+                    lines[index],
+                    columns[index] + start - starts[index] + 1,
+                    lines[end_index],
+                    columns[end_index] + last - starts[end_index] + 2,
+                ),
+            )
+        line = lines[index]
+        shift = columns[index] - starts[index]
+        return new(Span, (line, shift + start + 1, line, shift + last + 2))
 
     def segments_from(self, offset: int) -> Iterator[tuple[int, int, int]]:
         """From the segment holding ``text[offset]`` on, per segment: where the next one
