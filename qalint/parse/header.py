@@ -156,8 +156,8 @@ _HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fiel
 def _government(text: str) -> re.Match[str] | None:
     """``_GOVERNMENT.search(text)``, started where the first of the words it starts with
     stands: str.find finds those much faster than the pattern's own scan."""
-    found = [at for word in _GOVERNMENT_WORDS if (at := text.find(word)) != -1]
-    return _GOVERNMENT.search(text, min(found)) if found else None
+    first = _first_of(text, _GOVERNMENT_WORDS, 0, len(text))
+    return _GOVERNMENT.search(text, first) if first < len(text) else None
 
 
 def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
@@ -270,8 +270,13 @@ def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
 
 
 def _first_of(text: str, needles: tuple[str, ...], start: int, end: int) -> int:
-    found = [at for needle in needles if (at := text.find(needle, start, end)) != -1]
-    return min(found) if found else end
+    # (A loop, not a list comprehension: that is a function call of its own.)
+    first = end
+    for needle in needles:
+        at = text.find(needle, start, end)
+        if at != -1 and at < first:
+            first = at
+    return first
 
 
 def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[Official, ...]:
