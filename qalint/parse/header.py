@@ -182,10 +182,12 @@ def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int,
     # (The first segment starts at offset 0, so first is not -1; last is not below it.)
     first = bisect.bisect_right(starts, start) - 1
     last = bisect.bisect_left(starts, end, first + 1) - 1
-    pieces = [
-        (starts[index + 1] - start, lines[index], columns[index] - starts[index] + 1 + start)
-        for index in range(first, last)
-    ]
+    # (A loop: most elements stand on one or two segments, and a list comprehension is a
+    # function call of its own.)
+    pieces = []
+    for index in range(first, last):
+        shift = columns[index] - starts[index] + 1 + start
+        pieces.append((starts[index + 1] - start, lines[index], shift))
     pieces.append((sys.maxsize, lines[last], columns[last] - starts[last] + 1 + start))
     return tuple(pieces)
 
@@ -331,8 +333,12 @@ def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((cursor, separator.start()))
         cursor = separator.end()
     pieces.append((cursor, end))
-    trimmed = [_trim_portfolio(text, a, b) for a, b in pieces]
-    return [(a, b) for a, b in trimmed if b > a]
+    portfolios = []
+    for piece_start, piece_end in pieces:
+        trimmed_start, trimmed_end = _trim_portfolio(text, piece_start, piece_end)
+        if trimmed_end > trimmed_start:
+            portfolios.append((trimmed_start, trimmed_end))
+    return portfolios
 
 
 def _trim_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
