@@ -176,11 +176,13 @@ def running_text(
     for index in skip:
         if first <= index < stop:
             flags[index - first] = True
-    for index in footers.union(columns):
+    for index, column in columns.items():
         if first <= index < stop and not flags[index - first]:
             # The commonest label stands alone on its line: nothing to read there.
-            alone = columns.get(index, 0) >= len(lines[index])
-            flags[index - first] = True if alone else _IN_PART
+            flags[index - first] = True if column >= len(lines[index]) else _IN_PART
+    for index in footers:
+        if first <= index < stop and not flags[index - first]:
+            flags[index - first] = _IN_PART
     # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
     parts: list[str] = []
     starts: list[int] = []
