@@ -156,8 +156,8 @@ _HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fiel
 def _government(text: str) -> re.Match[str] | None:
     """``_GOVERNMENT.search(text)``, started where the first of the words it starts with
     stands: str.find finds those much faster than the pattern's own scan."""
-    found = [at for word in _GOVERNMENT_WORDS if (at := text.find(word)) != -1]
-    return _GOVERNMENT.search(text, min(found)) if found else None
+    first = _first_of(text, _GOVERNMENT_WORDS, 0, len(text))
+    return _GOVERNMENT.search(text, first) if first < len(text) else None
 
 
 def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
@@ -179,12 +179,15 @@ def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int,
     starts, lines, columns = running.starts, running.seg_lines, running.seg_columns
     # The segment holding start, and the last one that starts before end (the one holding
     # the end, or the last of the text): found by bisection, each read once.
-    first = max(bisect.bisect_right(starts, start) - 1, 0)
-    last = max(bisect.bisect_left(starts, end, first + 1) - 1, first)
-    pieces = [
-        (starts[index + 1] - start, lines[index], columns[index] - starts[index] + 1 + start)
-        for index in range(first, last)
-    ]
+    # (The first segment starts at offset 0, so first is not -1; last is not below it.)
+    first = bisect.bisect_right(starts, start) - 1
+    last = bisect.bisect_left(starts, end, first + 1) - 1
+    # (A loop: most elements stand on one or two segments, and a list comprehension is a
+    # function call of its own.)
+    pieces = []
+    for index in range(first, last):
+        shift = columns[index] - starts[index] + 1 + start
+        pieces.append((starts[index + 1] - start, lines[index], shift))
     pieces.append((sys.maxsize, lines[last], columns[last] - starts[last] + 1 + start))
     return tuple(pieces)
 
@@ -192,12 +195,19 @@ def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int,
 def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
     """Offset in the running text where the paragraph holding ``start`` ends (at the
     next blank line): a header never runs on into the questions below it."""
-    line = running.position(start)[0] - 1
+    starts, seg_lines = running.starts, running.seg_lines
+    # The line of the segment holding start (the first segment starts at offset 0).
+    line = seg_lines[bisect.bisect_right(starts, start) - 1] - 1
     limit = min(len(lines), line + 12)
-    for index in range(line + 1, limit):
-        if not lines[index].strip():
-            following = [o for o in running.line_offsets[index + 1 : limit + 1] if o >= 0]
-            return following[0] if following else len(running.text)
+    # The lines after it stripped in one C call; the first blank one ends the paragraph.
+    stripped = list(map(str.strip, lines[line + 1 : limit]))
+    if "" not in stripped:
+        return len(running.text)
+    blank = line + 1 + stripped.index("")
+    # The first segment of a line after the blank one, if within the limit.
+    following = bisect.bisect_left(seg_lines, blank + 2)
+    if following < len(seg_lines) and seg_lines[following] <= limit + 1:
+        return starts[following]
     return len(running.text)
 
 
@@ -262,8 +272,13 @@ def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
 
 
 def _first_of(text: str, needles: tuple[str, ...], start: int, end: int) -> int:
-    found = [at for needle in needles if (at := text.find(needle, start, end)) != -1]
-    return min(found) if found else end
+    # (A loop, not a list comprehension: that is a function call of its own.)
+    first = end
+    for needle in needles:
+        at = text.find(needle, start, end)
+        if at != -1 and at < first:
+            first = at
+    return first
 
 
 def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[Official, ...]:
@@ -318,8 +333,12 @@ def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((cursor, separator.start()))
         cursor = separator.end()
     pieces.append((cursor, end))
-    trimmed = [_trim_portfolio(text, a, b) for a, b in pieces]
-    return [(a, b) for a, b in trimmed if b > a]
+    portfolios = []
+    for piece_start, piece_end in pieces:
+        trimmed_start, trimmed_end = _trim_portfolio(text, piece_start, piece_end)
+        if trimmed_end > trimmed_start:
+            portfolios.append((trimmed_start, trimmed_end))
+    return portfolios
 
 
 def _trim_portfolio(text: str, start: int, end: int) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -60,8 +61,11 @@ FOOTER = "Kamer, vergaderjaar"
 
 _PAGE_NUMBER = pattern_cache.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z")
 
-_SPACE_CHARS = "\u00a0\f\v\t"
-_SPACE_LIKE = str.maketrans({char: " " for char in _SPACE_CHARS})
+#: The flag of a line that running_text reads from a column.
+_IN_PART = 2
+
+#: The white space that the running text reads as a space.
+_SPACE_LIKE = str.maketrans(dict.fromkeys("\u00a0\f\v\t", " "))
 
 
 def is_artefact(line: str) -> bool:
@@ -93,38 +97,41 @@ class RunningText(NamedTuple):
     starts: tuple[int, ...]
     seg_lines: tuple[int, ...]
     seg_columns: tuple[int, ...]
-    #: Offset in ``text`` where each line's segment starts (-1 when left out).
-    line_offsets: tuple[int, ...]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the original input of ``text[offset]``."""
-        if not self.starts:
+        starts = self.starts
+        if not starts:
             return 1, 1
-        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
-        column = self.seg_columns[index] + (offset - self.starts[index])
-        return self.seg_lines[index], column + 1
+        # The first segment starts at 0, and no offset is below: index is not -1.
+        index = bisect_right(starts, offset) - 1
+        return self.seg_lines[index], self.seg_columns[index] + offset - starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
         """Span of ``text[start:end]`` (of ``text[start]`` when the range is empty)."""
         starts = self.starts
         if not starts:
             return Span(1, 1, 1, 2)
-        last = max(end - 1, start)
-        index = max(bisect.bisect_right(starts, start) - 1, 0)
-        end_index = index
+        lines = self.seg_lines
+        columns = self.seg_columns
+        # The first segment starts at 0, and no offset is below: index is not -1.
+        index = bisect_right(starts, start) - 1
+        last = end - 1 if end > start else start
         # Most ranges end in the segment they start in: no second search for those.
         if index + 1 < len(starts) and starts[index + 1] <= last:
-            end_index = bisect.bisect_right(starts, last, index + 1) - 1
-        columns = self.seg_columns
-        return new(
-            Span,
-            (
-                self.seg_lines[index],
-                columns[index] + start - starts[index] + 1,
-                self.seg_lines[end_index],
-                columns[end_index] + last - starts[end_index] + 2,
-            ),
-        )
+            end_index = bisect_right(starts, last, index + 1) - 1
+            return new(
+                Span,
+                (
+                    lines[index],
+                    columns[index] + start - starts[index] + 1,
+                    lines[end_index],
+                    columns[end_index] + last - starts[end_index] + 2,
+                ),
+            )
+        line = lines[index]
+        shift = columns[index] - starts[index]
+        return new(Span, (line, shift + start + 1, line, shift + last + 2))
 
     def segments_from(self, offset: int) -> Iterator[tuple[int, int, int]]:
         """From the segment holding ``text[offset]`` on, per segment: where the next one
@@ -161,58 +168,80 @@ def running_text(
     """
     stop = len(lines) if last is None else last
     columns = begin_at or {}
-    # The lines not read whole, tested once for the commonest line, which is neither.
-    special = footers.union(columns)
+    # Per line from first: False to read it whole (the commonest), True to leave it out
+    # (an artefact, skipped, or a label alone on its line), _IN_PART to read it from a
+    # column (a label or a footer): one look tells the commonest line, and the sets are
+    # looked at once per member.
+    flags: list[bool | int] = list(artefact[first:stop])
+    for index in skip:
+        if first <= index < stop:
+            flags[index - first] = True
+    for index, column in columns.items():
+        if first <= index < stop and not flags[index - first]:
+            # The commonest label stands alone on its line: nothing to read there.
+            flags[index - first] = True if column >= len(lines[index]) else _IN_PART
+    for index in footers:
+        if first <= index < stop and not flags[index - first]:
+            flags[index - first] = _IN_PART
     # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
     parts: list[str] = []
     starts: list[int] = []
     seg_lines: list[int] = []
-    seg_columns: list[int] = []
-    line_offsets = [-1] * len(lines)
+    # The column of each segment that does not start its line's column 0 (few do).
+    indented: dict[int, int] = {}
     start = 0  # where the next piece starts in the text
     glue = False  # whether the previous piece ends in a word hyphenated across the break
-    for index in range(first, stop):
-        if artefact[index] or index in skip:
+    for index, flag in enumerate(flags, first):
+        if flag is True:
             continue
         line = lines[index]
         piece = line.strip()
-        # A page number: the digits test spares most short lines the pattern's call.
-        if not piece or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line)):
+        size = len(piece)
+        # Empty, or perhaps a page number (of one to three digits); the digits test spares
+        # most short lines the pattern's call.
+        if size < 4 and (
+            not size or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line))
+        ):
             continue
-        if index not in special:
-            # The piece's first character opens the line or follows white space only.
-            begin = 0 if line[0] == piece[0] else line.index(piece[0])
-        elif index in columns:  # a label line, read from where its label ends
-            begin = columns[index]
-            if begin >= len(line):
-                continue  # the commonest label: alone on its line
-            if index in footers:  # perhaps glued to a page footer
-                begin = max(begin, content_start(line))
-            rest = line[begin:]
-            piece = rest.strip()
-            if not piece:
-                continue
-            begin += len(rest) - len(rest.lstrip())
-        else:  # a footer line, perhaps with a heading glued to it
-            begin = content_start(line)
-            if begin:
-                piece = line[begin:].strip()
-                if not piece:
+        if not flag:
+            # strip() gives the line itself when it has no white space to take off.
+            if piece is not line and line[0] != piece[0]:
+                indented[len(starts)] = line.index(piece[0])
+        else:
+            if index in columns:  # a label line, read from where its label ends
+                begin = columns[index]
+                if index in footers:  # perhaps glued to a page footer
+                    begin = max(begin, content_start(line))
+                rest = line[begin:]
+                piece = rest.strip()
+                size = len(piece)
+                if not size:
                     continue
-            begin = line.index(piece[0], begin)
+                begin += len(rest) - len(rest.lstrip())
+            else:  # a footer line, perhaps with a heading glued to it
+                begin = content_start(line)
+                if begin:
+                    piece = line[begin:].strip()
+                    size = len(piece)
+                    if not size:
+                        continue
+                begin = line.index(piece[0], begin)
+            if begin:
+                indented[len(starts)] = begin
         starts.append(start)
         seg_lines.append(index + 1)
-        seg_columns.append(begin)
-        line_offsets[index] = start
         if glue:
             parts[-1] += piece
             glue = False
         else:
             parts.append(piece)
-        start += len(piece) + 1
+        start += size + 1
         if (
-            piece[-1] == "-"
-            and len(piece) > 2
+            # ("-" in: a search in C, cheaper than a look at the last character, and
+            # few lines hold a hyphen.)
+            "-" in piece
+            and piece[-1] == "-"
+            and size > 2
             and piece[-2].isalpha()
             and _next_starts_lower(lines, index + 1, stop, artefact)
         ):
@@ -221,13 +250,16 @@ def running_text(
             start -= 2
             glue = True
     text = " ".join(parts)
+    seg_columns = [0] * len(starts)
+    for segment, column in indented.items():
+        seg_columns[segment] = column
     # Translating white space to spaces changes no length, so it is done once, and
     # only when needed: most documents have no NBSP, tab, form feed or \v.
-    if any(char in text for char in _SPACE_CHARS):
+    # (Four `in` tests cost half of a generator over the four characters.)
+    if "\t" in text or "\f" in text or "\v" in text or "\u00a0" in text:
         text = text.translate(_SPACE_LIKE)
-    return RunningText(
-        text, tuple(starts), tuple(seg_lines), tuple(seg_columns), tuple(line_offsets)
-    )
+    # RunningText's own constructor, a Python function, costs more than the tuple's.
+    return new(RunningText, (text, tuple(starts), tuple(seg_lines), tuple(seg_columns)))
 
 
 def _next_starts_lower(lines: tuple[str, ...], index: int, stop: int, flags: list[bool]) -> bool:
