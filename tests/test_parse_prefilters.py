@@ -19,7 +19,6 @@ from qalint.parse.blocks import _plain_label, find_label, find_labels
 from qalint.parse.footnotes import (
     _BRACKET,
     _CANDIDATE,
-    _LINE_OPEN,
     _line_start,
     _lines_to_read,
 )
@@ -237,7 +236,7 @@ def test_footnote_signs_find_every_candidate(lines: list[str]) -> None:
                 assert start + (char == "(") in signs, (line, start)
         for match in compiled(_BRACKET).finditer(line):
             assert match.start("inner") in signs, (line, match.start())
-        if _LINE_OPEN.match(line) and _line_start(line, 0) is not None:
+        if _line_start(line, 0) is not None:
             assert signs, line
 
 

@@ -65,9 +65,8 @@ _LIST_LINE = pattern_cache.compile(
 #: What a list line has after its first number, blanks skipped: "," a number or "en".
 _LIST_GOES_ON = ",0123456789e"
 _DIGITS = pattern_cache.compile(r"[0-9]+")
-#: How a line with a line start opens (_line_start asks no more). find_footnotes reads it
-#: off the signs instead: no sign comes before that number, nor anything but _OPENING.
-_LINE_OPEN = pattern_cache.compile(r"[ \t\u00a0\f\v]*[0-9\[]")
+#: What may stand before the number of a line start (blanks, ``[`` and ``[^``): find_footnotes
+#: tries a line for one only where nothing else comes before its first sign.
 _OPENING = _BLANK + "[^"
 #: Where an inline marker may stand: digits ending a word (``»?1``, ``Agema3,``), a year
 #: with digits glued to it, `` 1)`` and ``(2)``, and a marker between two sentences.
@@ -92,7 +91,7 @@ _NEXT_NUMBER = pattern_cache.compile(
 )
 _NEXT_CHAR = pattern_cache.compile(r"\s*(\S)")
 #: Character classes for _lines_to_read, one byte per character of the text: ASCII
-#: digits become ``0``, the blanks of _LINE_OPEN a space, the other white space ``s``,
+#: digits become ``0``, the blanks of _BLANK a space, the other white space ``s``,
 #: the punctuation that may follow a marker (and ``»``) ``p``, ASCII capitals ``A``; the
 #: line break, ``(``, ``)``, ``[``, ``^`` and ``?`` stay, and everything else becomes
 #: ``a``. A character outside Latin-1 is encoded as ``?``, which so stands for anything
@@ -107,7 +106,7 @@ _CLASS_OF = {
 }
 _CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
 #: In the classes, the first digit of the number of every candidate of _CANDIDATE,
-#: _BRACKET and _LINE_OPEN: for each form, a superset of what the patterns read around
+#: _BRACKET and a line start: for each form, a superset of what the patterns read around
 #: that number. (A pattern that opens with a literal is searched for fast; this one is
 #: tried only at digits, and at once given up inside a number. Only where a match
 #: starts counts: it reads on, without a lookahead's cost, to the first character after
@@ -242,7 +241,7 @@ def find_footnotes(
             begin = max(begin, label_end)
         elif not line[begin : signs[0]].strip(_OPENING):
             # Only blanks, "[" or "[^" before the first sign: the number opening a line
-            # after blanks or a bracket is always a sign (see _LINE_OPEN).
+            # after blanks or a bracket is always a sign (see _SIGN).
             line_start = _line_start(line, begin)
         if line_start is not None:
             # (Only a list has more than one number, and it is neither.)

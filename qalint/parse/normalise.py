@@ -9,11 +9,7 @@ running text back to its line and column in the original input.
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import sys
 from bisect import bisect_right
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from qalint import pattern_cache
@@ -132,18 +128,6 @@ class RunningText(NamedTuple):
         line = lines[index]
         shift = columns[index] - starts[index]
         return new(Span, (line, shift + start + 1, line, shift + last + 2))
-
-    def segments_from(self, offset: int) -> Iterator[tuple[int, int, int]]:
-        """From the segment holding ``text[offset]`` on, per segment: where the next one
-        starts, its line, and what turns an offset in it into a 1-based column."""
-        first = max(bisect.bisect_right(self.starts, offset) - 1, 0)
-        limits = itertools.chain(itertools.islice(self.starts, first + 1, None), (sys.maxsize,))
-        shifts = map(_column_shift, self.seg_columns[first:], self.starts[first:])
-        return zip(limits, self.seg_lines[first:], shifts, strict=True)
-
-
-def _column_shift(column: int, start: int) -> int:
-    return column - start + 1
 
 
 def running_text(
