@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 from operator import attrgetter
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.dutch import question_word
 from qalint.model import Document
@@ -45,10 +45,11 @@ class AnswerWithoutQuestion(Rule):
         if not doc.questions:
             return  # no question was recognised at all: QA004 says so
         answers = doc.answers
-        asked = frozenset(numbers_of(doc.questions))  # doc.asked, gathered in C
+        found = numbers(doc)
+        asked = found.asked
         # Most documents answer only numbers that were asked, each answer with numbers:
         # shown in C, without a test per answer.
-        if asked.issuperset(numbers_of(answers)) and () not in map(_NUMBERS, answers):
+        if asked.issuperset(found.answered) and () not in map(_NUMBERS, answers):
             return
         for block in answers:
             if not block.numbers:

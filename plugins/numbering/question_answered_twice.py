@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Related, Rule, Severity
@@ -35,8 +35,7 @@ class QuestionAnsweredTwice(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        numbers = list(numbers_of(doc.answers))
-        if len(set(numbers)) == len(numbers):
+        if not numbers(doc).answered_twice:
             return  # no number is answered twice
         first: dict[int, Span] = {}
         for block in doc.answers:

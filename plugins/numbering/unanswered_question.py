@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.dutch import question_word
 from qalint.model import Document
@@ -52,8 +52,9 @@ class UnansweredQuestion(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.kind.requires_answers:
             return
-        answered = frozenset(numbers_of(doc.answers))  # doc.answered, gathered in C
-        if answered.issuperset(numbers_of(doc.questions)):
+        found = numbers(doc)
+        answered = found.answered
+        if answered.issuperset(found.asked):
             return  # every question is answered
         reported: set[int] = set()
         for block in doc.questions:

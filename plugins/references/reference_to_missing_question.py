@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
@@ -36,7 +36,7 @@ class ReferenceToMissingQuestion(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.references:
             return  # the findings are references: the question numbers need not be gathered
-        asked = frozenset(numbers_of(doc.questions))  # doc.asked, gathered in C
+        asked = numbers(doc).asked
         if not asked:
             return
         for reference in doc.references:

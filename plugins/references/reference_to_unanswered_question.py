@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
@@ -42,9 +42,8 @@ class ReferenceToUnansweredQuestion(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not doc.kind.requires_answers or not doc.references:
             return
-        # doc.asked and doc.answered, gathered in C
-        asked = frozenset(numbers_of(doc.questions))
-        answered = frozenset(numbers_of(doc.answers))
+        found = numbers(doc)
+        asked, answered = found.asked, found.answered
         for reference in doc.references:
             for target in reference.targets:
                 if target in asked and target not in answered:
