@@ -1,7 +1,7 @@
 """The rule contract: ``Rule``, ``Severity`` and ``Diagnostic``."""
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from qalint import pattern_cache
@@ -103,7 +103,9 @@ class Rule:
         self.options = options
         self.effective_severity = severity or self.severity
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        """The findings on ``doc``: a generator, or any collection of them (a check that
+        has nothing to look at can return ``()`` without starting a generator)."""
         raise NotImplementedError
 
     def report(self, span: Span, message: str, related: tuple[Related, ...] = ()) -> Diagnostic:

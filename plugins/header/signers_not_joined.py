@@ -1,7 +1,7 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
-from qalint.model import Document, Official, Token
+from qalint.model import Document, HeaderLine, Official, Token
 from qalint.rules import Diagnostic, Rule, Severity
 
 
@@ -36,11 +36,14 @@ class SignersNotJoined(Rule):
     name = "signers-not-joined"
     severity = Severity.WARNING
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         government = doc.header.government_line
         signers = [o for o in doc.header.signers if o.role == "signer"]
         if government is None or len(signers) < 2:
-            return  # the usual case: one signer
+            return ()  # the usual case, one signer: told without starting a generator
+        return self._not_joined(government, signers)
+
+    def _not_joined(self, government: HeaderLine, signers: list[Official]) -> Iterator[Diagnostic]:
         for first, second in pairwise(signers):
             between = _between(government.tokens, first, second)
             if not between or any(token.text.lower() == "en" for token in between):

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from operator import attrgetter
 
 from qalint_plugins.numbering._numbers import numbers
@@ -41,17 +41,18 @@ class AnswerWithoutQuestion(Rule):
     name = "answer-without-question"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if not doc.questions:
-            return  # no question was recognised at all: QA004 says so
-        answers = doc.answers
+            return ()  # no question was recognised at all: QA004 says so
         found = numbers(doc)
-        asked = found.asked
         # Most documents answer only numbers that were asked, each answer with numbers:
-        # shown in C, without a test per answer.
-        if asked.issuperset(found.answered) and () not in map(_NUMBERS, answers):
-            return
-        for block in answers:
+        # shown in C, without a test per answer (or a generator).
+        if found.asked.issuperset(found.answered) and () not in map(_NUMBERS, doc.answers):
+            return ()
+        return self._unasked(doc, found.asked)
+
+    def _unasked(self, doc: Document, asked: frozenset[int]) -> Iterator[Diagnostic]:
+        for block in doc.answers:
             if not block.numbers:
                 yield self.report(block.label_span, "antwoord zonder voorafgaande vraag")
                 continue

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from qalint_plugins.numbering._numbers import numbers
 
@@ -34,9 +34,12 @@ class QuestionAnsweredTwice(Rule):
     name = "question-answered-twice"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if not numbers(doc).answered_twice:
-            return  # no number is answered twice
+            return ()  # no number is answered twice (told without starting a generator)
+        return self._answered_twice(doc)
+
+    def _answered_twice(self, doc: Document) -> Iterator[Diagnostic]:
         first: dict[int, Span] = {}
         for block in doc.answers:
             for number in block.numbers:

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from qalint_plugins.numbering._numbers import numbers
 
@@ -38,9 +38,12 @@ class QuestionNumberGap(Rule):
     name = "question-number-gap"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if _numbered_one_to_n(doc):
-            return
+            return ()  # the usual case, told without starting a generator
+        return self._gaps(doc)
+
+    def _gaps(self, doc: Document) -> Iterator[Diagnostic]:
         first_at: dict[int, int] = {}
         for position, block in enumerate(doc.questions):
             for number in block.numbers:
