@@ -1,8 +1,8 @@
 """The rule contract: ``Rule``, ``Severity`` and ``Diagnostic``."""
 
 import enum
-from collections.abc import Iterator
-from typing import Any, ClassVar, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from qalint import pattern_cache
 from qalint.model import Document, Span
@@ -53,6 +53,35 @@ class NoOptions:
 _NO_OPTIONS = NoOptions()
 
 
+_K = TypeVar("_K")
+_T = TypeVar("_T")
+
+#: What ``per_document`` functions gave, by function: ``(argument, value)``.
+_per_document: dict[object, tuple[object, object]] = {}
+
+
+def per_document(compute: Callable[[_K], _T]) -> Callable[[_K], _T]:
+    """``compute``, computed once for all the rules that ask it about one document (or
+    a part of it, such as its lines): each rule deriving the same data for itself costs
+    more than many a rule's whole check. The argument is recognised by identity, and
+    kept alive while it is, so that no other can take its id. The runner forgets every
+    value when a file's rules have run (``forget_documents``): no document outlives its
+    check."""
+
+    def shared(argument: _K) -> _T:
+        found = _per_document.get(compute)
+        if found is None or found[0] is not argument:
+            found = _per_document[compute] = (argument, compute(argument))
+        return found[1]  # type: ignore[return-value]
+
+    return shared
+
+
+def forget_documents() -> None:
+    """Drop what ``per_document`` functions keep (called once a file's rules have run)."""
+    _per_document.clear()
+
+
 class Rule:
     """Base class of every rule, built-in or third-party.
 
@@ -74,7 +103,9 @@ class Rule:
         self.options = options
         self.effective_severity = severity or self.severity
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        """The findings on ``doc``: a generator, or any collection of them (a check that
+        has nothing to look at can return ``()`` without starting a generator)."""
         raise NotImplementedError
 
     def report(self, span: Span, message: str, related: tuple[Related, ...] = ()) -> Diagnostic:

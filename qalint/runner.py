@@ -14,7 +14,7 @@ from qalint.isolation import Isolation, isolated
 from qalint.model import Document, Kind, Span
 from qalint.parse import parse
 from qalint.plugins import Plugins, RuleEntry, exception_text
-from qalint.rules import Diagnostic, Related, Rule, Severity
+from qalint.rules import Diagnostic, Related, Rule, Severity, forget_documents
 from qalint.selection import Selected, Settings
 from qalint.source import DecodeFailure, Source
 
@@ -185,7 +185,10 @@ def check_path(
         if settings.per_file_ignores
         else frozenset()
     )
-    _run_rules(settings, doc, ignored, report)
+    try:
+        _run_rules(settings, doc, ignored, report)
+    finally:
+        forget_documents()  # what the rules shared of this document
     return result
 
 

@@ -1,21 +1,25 @@
 """The runner makes each built-in rule once per configured rule and gives it each file's
 path (``qalint.runner._rows``). That is right only while a built-in rule keeps nothing of
-a file on itself, which these tests check."""
+a file on itself, which these tests check. What the rules derive from a document and
+share (``qalint.rules.per_document``) is the document's own, and forgotten after its
+check."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from qalint_plugins.numbering._numbers import numbers
 
-from qalint import runner
+from qalint import rules, runner
 from qalint.config import RawConfig
+from qalint.model import Block, Document, Kind, Span
 from qalint.parse import parse
 from qalint.plugins import load_plugins
-from qalint.rules import Rule
+from qalint.rules import Rule, per_document
 from qalint.selection import ALWAYS_ON, Overrides, resolve
 from qalint.source import decode
-from tests.helpers import REPO
+from tests.helpers import CORPUS, REPO
 
 PLUGINS = load_plugins()
 BUILTIN = sorted(
@@ -105,3 +109,76 @@ def test_the_rows_do_not_grow_without_end(monkeypatch: pytest.MonkeyPatch) -> No
         settings = resolve(RawConfig(), PLUGINS.rules, Overrides())
         runner.check_path(str(path), str(path), settings, PLUGINS)
         assert len(runner._rows) <= runner._MAX_CONFIGURATIONS
+
+
+def test_per_document_computes_once_for_each_argument() -> None:
+    calls: list[tuple[str, ...]] = []
+
+    @per_document
+    def joined(lines: tuple[str, ...]) -> str:
+        calls.append(lines)
+        return "\n".join(lines)
+
+    first = ("a", "b")
+    equal = tuple(["a", "b"])  # equal, but another document's
+    assert joined(first) == "a\nb"
+    assert joined(first) is joined(first)
+    assert joined(("c",)) == "c"
+    assert joined(equal) == "a\nb"
+    assert joined(first) == "a\nb"
+    assert [len(lines) for lines in calls] == [2, 1, 2, 2]
+    assert [lines is first for lines in calls] == [True, False, False, True]
+
+
+def test_the_runner_keeps_nothing_of_a_document_after_its_check() -> None:
+    settings = resolve(RawConfig(), PLUGINS.rules, Overrides(select=("ALL",)))
+    path = next(path for path in DOCUMENTS if path.parent.name == "QA601")
+    # The placeholder and numbering rules share what they derive from it ...
+    rules.forget_documents()
+    runner.check_path(str(path), str(path), settings, PLUGINS)
+    # ... and none of it, nor the document, outlives the check.
+    assert rules._per_document == {}
+
+
+_SPAN = Span(1, 1, 1, 1)
+
+
+def _document(
+    asked: tuple[tuple[int, ...], ...], answered: tuple[tuple[int, ...], ...]
+) -> Document:
+    def blocks(role: str, groups: tuple[tuple[int, ...], ...]) -> tuple[Block, ...]:
+        return tuple(
+            Block(role, role, _SPAN, group, None, _SPAN, 1, i) for i, group in enumerate(groups)
+        )
+
+    return Document(
+        "x",
+        Kind.ANSWER,
+        (),
+        questions=blocks("question", asked),
+        answers=blocks("answer", answered),
+    )
+
+
+def _twice(blocks: tuple[Block, ...]) -> bool:
+    found = [n for block in blocks for n in block.numbers]
+    return len(set(found)) != len(found)
+
+
+def test_each_document_has_its_own_numbers() -> None:
+    first = _document(((1,), (2, 3), (2,)), ((1, 2),))
+    twin = _document(((1,), (2, 3), (2,)), ((1, 2),))
+    other = _document(((4,),), ((4,), (4, 5)))
+    corpus = [
+        parse(str(path), decode(str(path), path.read_bytes()).lines)
+        for path in sorted(CORPUS.rglob("*.txt"))
+    ]
+    for doc in [first, first, other, first, twin, other, other, *corpus]:
+        found = numbers(doc)
+        assert found.asked == doc.asked
+        assert found.answered == doc.answered
+        assert found.asked_twice is _twice(doc.questions)
+        assert found.answered_twice is _twice(doc.answers)
+    assert numbers(first) is numbers(first)
+    assert numbers(twin) is not numbers(first)
+    assert any(numbers(doc).asked_twice for doc in corpus)

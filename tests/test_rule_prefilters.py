@@ -7,6 +7,8 @@ import itertools
 import random
 import re
 import sys
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import pytest
 from qalint_plugins.drafting.placeholder_text import (
@@ -17,10 +19,14 @@ from qalint_plugins.drafting.placeholder_text import (
 )
 from qalint_plugins.drafting.review_remark import _tracked, _tracked_change
 from qalint_plugins.header.doubled_phrase import _doubled_at, _may_double
+from qalint_plugins.header.signers_not_joined import _between, _words_between
 from qalint_plugins.header.unbalanced_parenthesis import _closed_one_by_one
 from qalint_plugins.numbering.question_number_gap import _numbered_one_to_n
 
-from qalint.model import Block, Document, HeaderLine, Kind, Span
+from qalint.model import Block, Document, HeaderLine, Kind, Official, Span
+from qalint.parse import parse
+from qalint.plugins import load_plugins
+from qalint.selection import ALWAYS_ON
 from qalint.source import decode
 from tests.helpers import CORPUS, REPO
 
@@ -199,3 +205,118 @@ def test_will_follow_is_tried_where_the_pattern_can_match() -> None:
     # Ignoring case, the pattern's letters that end a match match only ASCII letters.
     everything = "".join(map(chr, range(sys.maxunicode + 1)))
     assert set(re.findall("[volgtnaer]", everything, re.IGNORECASE)) == set("volgtnaerVOLGTNAER")
+
+
+def _documents() -> list[Document]:
+    """The corpus and the test documents of the rules (which have findings), parsed."""
+    documents = []
+    for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".txt", ".md"):
+                try:
+                    lines = decode(str(path), path.read_bytes()).lines
+                except Exception:  # noqa: BLE001 - undecodable fixtures are not documents
+                    continue
+                documents.append(parse(str(path), lines))
+    return documents
+
+
+DOCUMENTS = _documents()
+RULES = {
+    code: entry.cls("x.txt")
+    for code, entry in load_plugins().rules.items()
+    if entry.plugin.builtin and code not in ALWAYS_ON
+}
+
+
+def _notes(doc: Document) -> set[int]:
+    return {note.number for note in doc.footnote_notes}
+
+
+def _markers(doc: Document) -> set[int]:
+    return {marker.number for marker in doc.footnote_markers}
+
+
+def _signers(doc: Document) -> list[Official]:
+    return [official for official in doc.header.signers if official.role == "signer"]
+
+
+#: For each rule whose ``check`` tells most documents in a quick test that it finds
+#: nothing, its full check, run on any document.
+FULL_CHECKS: dict[str, Callable[[Any, Document], Iterable[object]]] = {
+    "QA101": lambda rule, doc: rule._gaps(doc),
+    "QA102": lambda rule, doc: rule._duplicates(doc),
+    "QA103": lambda rule, doc: (
+        rule._unanswered(doc, doc.answered) if doc.kind.requires_answers else ()
+    ),
+    "QA104": lambda rule, doc: rule._unasked(doc, doc.asked) if doc.questions else (),
+    "QA106": lambda rule, doc: rule._answered_twice(doc),
+    "QA201": lambda rule, doc: rule._missing(doc, doc.asked) if doc.asked else (),
+    "QA202": lambda rule, doc: (
+        rule._unanswered(doc, doc.asked - doc.answered) if doc.kind.requires_answers else ()
+    ),
+    "QA203": lambda rule, doc: rule._self_references(doc),
+    "QA305": lambda rule, doc: rule._mismatches(doc),
+    "QA401": lambda rule, doc: rule._unbalanced(doc),
+    "QA402": lambda rule, doc: rule._doubled(doc),
+    "QA404": lambda rule, doc: rule._malformed(doc),
+    "QA405": lambda rule, doc: rule._duplicates(doc),
+    "QA407": lambda rule, doc: (
+        rule._not_joined(doc.header.government_line, _signers(doc))
+        if doc.header.government_line is not None
+        else ()
+    ),
+    "QA501": lambda rule, doc: rule._without_text(doc, _notes(doc)),
+    "QA502": lambda rule, doc: rule._unreferenced(doc, _markers(doc)),
+    "QA503": lambda rule, doc: rule._out_of_order(doc),
+}
+
+
+@pytest.mark.parametrize("code", sorted(FULL_CHECKS))
+def test_a_rule_finds_what_its_full_check_finds(code: str) -> None:
+    rule, full = RULES[code], FULL_CHECKS[code]
+    found = [(list(rule.check(doc)), list(full(rule, doc))) for doc in DOCUMENTS]
+    assert all(quick == complete for quick, complete in found)
+    # The test documents show the full check at work.
+    assert any(complete for _, complete in found)
+
+
+def test_the_quick_tests_of_the_rules_that_return_their_findings() -> None:
+    for doc in DOCUMENTS:
+        # QA003: ``doc.is_blank``, told in C.
+        assert (not any(map(str.strip, doc.lines))) is doc.is_blank
+        # QA302 and QA305 tell by truth what is None: no problem or weekday is empty.
+        assert all(field.problem != "" and field.weekday != "" for field in doc.dates)
+    blank = Document("x", Kind.UNKNOWN, ("", " \t", "\u00a0\u2028", "\f"))
+    assert list(RULES["QA003"].check(blank)) and blank.is_blank
+
+
+def _officials_at(line: HeaderLine, generator: random.Random) -> list[Official]:
+    """Officials whose spans start and end anywhere on ``line``'s input lines (inside
+    words too), and a little before and past them."""
+    rows = [number for _, number, _ in line.pieces]
+    found = []
+    for _ in range(12):
+        first, last = sorted(generator.choices(range(rows[0] - 1, rows[-1] + 2), k=2))
+        column, end_column = generator.randrange(0, 90), generator.randrange(0, 90)
+        span = Span(first, column, last, end_column)
+        found.append(Official("signer", "minister", "", span))
+    return found
+
+
+def test_signers_are_told_joined_from_the_text_as_from_the_tokens() -> None:
+    generator = random.Random(407)
+    told = 0
+    for doc in DOCUMENTS:
+        line = doc.header.government_line
+        if line is None or not line.pieces:
+            continue
+        officials = [*doc.header.signers, *doc.header.addressed]
+        officials += _officials_at(line, generator)
+        for first, second in itertools.product(officials, repeat=2):
+            words = _words_between(line, first, second)
+            if words is not None:
+                told += 1
+                assert words == [token.text for token in _between(line.tokens, first, second)]
+    # Most pairs are told from the text.
+    assert told > 10_000

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Related, Rule, Severity
@@ -28,16 +28,18 @@ class DateOrder(Rule):
     name = "date-order"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         submitted = [f for f in doc.header.submitted if f.value is not None]
         if not submitted:
-            return
+            return ()  # told without starting a generator
         first = submitted[0]
         assert first.value is not None
-        for received in doc.header.received:
-            if received.value is not None and received.value < first.value:
-                yield self.report(
-                    received.span,
-                    f"ontvangen op {received.text}, vóór de datum van indienen ({first.text})",
-                    (Related(first.span, "datum van indienen"),),
-                )
+        return [
+            self.report(
+                received.span,
+                f"ontvangen op {received.text}, vóór de datum van indienen ({first.text})",
+                (Related(first.span, "datum van indienen"),),
+            )
+            for received in doc.header.received
+            if received.value is not None and received.value < first.value
+        ]

@@ -1,7 +1,7 @@
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from qalint.model import Document, Kind
+from qalint.model import DateField, Document, Kind
 from qalint.rules import Diagnostic, Related, Rule, Severity
 
 
@@ -46,27 +46,41 @@ class LateAnswer(Rule):
     severity = Severity.WARNING
     Options = Options
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        # One finding at most: returned, without a generator.
         if doc.kind is not Kind.ANSWER:
-            return
-        submitted = next((f for f in doc.header.submitted if f.value is not None), None)
-        received = next((f for f in doc.header.received if f.value is not None), None)
+            return ()
+        submitted = _first_known(doc.header.submitted)
+        received = _first_known(doc.header.received)
         if submitted is None or received is None:
-            return
+            return ()
         assert submitted.value is not None and received.value is not None
         days = (received.value - submitted.value).days
         related = (Related(submitted.span, "datum van indienen"),)
         if days > self.options.extended_deadline_days:
-            yield self.report(
-                received.span,
-                f"antwoord na {days} dagen; ook met uitstel is de termijn "
-                f"{self.options.extended_deadline_days} dagen",
-                related,
+            return (
+                self.report(
+                    received.span,
+                    f"antwoord na {days} dagen; ook met uitstel is de termijn "
+                    f"{self.options.extended_deadline_days} dagen",
+                    related,
+                ),
             )
-        elif days > self.options.deadline_days and not doc.header.delay_references:
-            yield self.report(
-                received.span,
-                f"antwoord na {days} dagen zonder verwijzing naar een "
-                f"uitstelbericht; de termijn is {self.options.deadline_days} dagen",
-                related,
+        if days > self.options.deadline_days and not doc.header.delay_references:
+            return (
+                self.report(
+                    received.span,
+                    f"antwoord na {days} dagen zonder verwijzing naar een "
+                    f"uitstelbericht; de termijn is {self.options.deadline_days} dagen",
+                    related,
+                ),
             )
+        return ()
+
+
+def _first_known(fields: tuple[DateField, ...]) -> DateField | None:
+    """The first of ``fields`` whose date could be read (a loop: a generator costs more)."""
+    for field in fields:
+        if field.value is not None:
+            return field
+    return None

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
@@ -32,15 +32,22 @@ class MissingDate(Rule):
     name = "missing-date"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        # Two findings at most: a list, without a generator.
         header = doc.header
+        found: list[Diagnostic] = []
         if header.question_header is not None and not header.submitted:
-            yield self.report(
-                header.question_header.span,
-                "de vragen hebben geen datum van indienen (ingezonden ...)",
+            found.append(
+                self.report(
+                    header.question_header.span,
+                    "de vragen hebben geen datum van indienen (ingezonden ...)",
+                )
             )
         if header.government_line is not None and not header.received:
-            yield self.report(
-                header.government_line.span,
-                "het antwoord heeft geen datum van ontvangst (ontvangen ...)",
+            found.append(
+                self.report(
+                    header.government_line.span,
+                    "het antwoord heeft geen datum van ontvangst (ontvangen ...)",
+                )
             )
+        return found

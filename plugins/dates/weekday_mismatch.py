@@ -1,8 +1,11 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from qalint.model import Document
 from qalint.parse.dates import WEEKDAYS
 from qalint.rules import Diagnostic, Rule, Severity
+
+_WEEKDAY = attrgetter("weekday")
 
 
 class WeekdayMismatch(Rule):
@@ -27,7 +30,14 @@ class WeekdayMismatch(Rule):
     name = "weekday-mismatch"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        # Most dates are written without a weekday: told in C, without a generator (the
+        # parser gives None, never an empty weekday).
+        if not any(map(_WEEKDAY, doc.dates)):
+            return ()
+        return self._mismatches(doc)
+
+    def _mismatches(self, doc: Document) -> Iterator[Diagnostic]:
         for field in doc.dates:
             if field.weekday is None or field.value is None:
                 continue

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
@@ -38,6 +38,7 @@ class UnrecognisedStructure(Rule):
     name = "unrecognised-structure"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for problem in doc.problems:
-            yield self.report(problem.span, problem.message)
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        if not doc.problems:
+            return ()  # the usual case, told without starting a generator
+        return [self.report(problem.span, problem.message) for problem in doc.problems]

@@ -3,20 +3,13 @@ fast ``str.find`` over the text costs less than a test of every line."""
 
 from collections.abc import Iterator
 
-#: The last document's lines and their joined text, as one pair (so that both are always
-#: replaced together). The lines are kept alive, so the document is recognised by
-#: identity: a cache keyed by the lines would hash the whole tuple on every call.
-_last: tuple[tuple[str, ...], str] = ((), "")
+from qalint.rules import per_document
 
 
+@per_document
 def joined(lines: tuple[str, ...]) -> str:
     """The text of ``lines``, built once for all the rules that read one document."""
-    global _last
-    last_lines, text = _last
-    if lines is not last_lines:
-        text = "\n".join(lines)
-        _last = (lines, text)
-    return text
+    return "\n".join(lines)
 
 
 def line_starts(text: str, literal: str) -> Iterator[int]:

@@ -1,7 +1,10 @@
-from collections.abc import Iterator
+from collections.abc import Iterable
+from operator import attrgetter
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
+
+_BODY_LINES = attrgetter("body_lines")
 
 
 class EmptyAnswer(Rule):
@@ -39,7 +42,12 @@ class EmptyAnswer(Rule):
     name = "empty-answer"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for block in doc.answers:
-            if block.body_lines == 0:
-                yield self.report(block.label_span, f"{block.label} heeft geen tekst")
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        # Most answers have text: told in C, without a generator.
+        if 0 not in map(_BODY_LINES, doc.answers):
+            return ()
+        return [
+            self.report(block.label_span, f"{block.label} heeft geen tekst")
+            for block in doc.answers
+            if block.body_lines == 0
+        ]

@@ -1,6 +1,6 @@
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from qalint_plugins.drafting._text import LineIndex, joined
@@ -49,12 +49,12 @@ def _anchored(*groups: tuple[str, tuple[tuple[str, ...], ...]]) -> _Anchored:
     return tuple(anchored)
 
 
-#: Every placeholder opens with one of the opening literals (the pattern is tried only
-#: where one stands), and a _will_follow() line holds ``volgt``, ``Volgt`` or ``VOLGT``
-#: (found by plain substring search, which is many times faster than a case-insensitive
-#: pattern). Each literal is found by an anchor it holds. ``str.find`` of one character
-#: is a fast memory scan, so the anchor is a rare character where the literal has one;
-#: a search for several characters costs about a pass over the text.
+#: Every placeholder opens with one of the opening literals or ``??`` (the pattern is
+#: tried only where one stands), and a _will_follow() line holds ``volgt``, ``Volgt`` or
+#: ``VOLGT`` (found by plain substring search, which is many times faster than a
+#: case-insensitive pattern). Each literal is found by an anchor it holds. ``str.find``
+#: of one character is a fast memory scan, so the anchor is a rare character where the
+#: literal has one; a search for several characters costs about a pass over the text.
 _LITERALS = _anchored(
     ("[", (("[",),)),
     ("<", (("<",),)),
@@ -62,7 +62,6 @@ _LITERALS = _anchored(
     ("X", (("XXX",),)),
     ("x", (("xxx",),)),
     ("T", (("TODO", "TBD"), ("OLGT",))),
-    ("?", (("??",),)),
     ("p.m.", (("p.m.",),)),
     (
         " te vullen",
@@ -171,15 +170,19 @@ class PlaceholderText(Rule):
     name = "placeholder-text"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         text = joined(doc.lines)
         openings, follows = _positions(text)
-        will_follow = self._will_follow_lines(doc, text, follows) if follows else {}
-        yield from will_follow.values()
+        if not follows:
+            # No line says "volgt": most documents have no placeholder either, told
+            # without starting a generator.
+            return self._placeholders(doc, text, openings, {}) if openings else ()
+        will_follow = self._will_follow_lines(doc, text, follows)
+        found = list(will_follow.values())
         if openings:
-            yield from self._placeholders(doc, text, openings, will_follow)
-        if follows:
-            yield from self._answers_that_will_follow(doc)
+            found.extend(self._placeholders(doc, text, openings, will_follow))
+        found.extend(self._answers_that_will_follow(doc))
+        return found
 
     def _placeholders(
         self, doc: Document, text: str, openings: list[int], will_follow: dict[int, Diagnostic]
@@ -216,7 +219,7 @@ class PlaceholderText(Rule):
         at: in prose it is common (``als volgt``), but most lines do not hold it.
         """
         found = {}
-        lines = LineIndex(text)
+        lines: LineIndex | None = None  # made for the first line reported (most have none)
         end = -1
         for at in follows:
             if at < end:
@@ -230,6 +233,7 @@ class PlaceholderText(Rule):
                 continue
             stripped = text[start:end].strip()
             if _says_will_follow(stripped):
+                lines = lines or LineIndex(text)
                 index, _ = lines.at(start)  # counted only here: most lines are not reported
                 column = text.index(stripped[0], start) - start
                 found[index] = self.report(
@@ -238,20 +242,30 @@ class PlaceholderText(Rule):
                 )
         return found
 
-    def _answers_that_will_follow(self, doc: Document) -> Iterator[Diagnostic]:
+    def _answers_that_will_follow(self, doc: Document) -> list[Diagnostic]:
         """``Antwoord 3: Volgt.``: the answer text on the label line."""
+        found = []
         for block in doc.answers:
             span = block.body_span
             if span.line != block.label_span.line or block.body_lines != 1:
                 continue
             text = doc.lines[span.line - 1][span.column - 1 :].strip()
             if _says_will_follow(text):
-                yield self.report(span, f"'{text}' is een plaatshouder: {_WRITE}")
+                found.append(self.report(span, f"'{text}' is een plaatshouder: {_WRITE}"))
+        return found
 
 
 def _positions(text: str) -> tuple[list[int], list[int]]:
     """The sorted offsets where an opening literal and where a ``volgt`` literal starts."""
     found: tuple[list[int], list[int]] = ([], [])
+    # "??": a question mark with another right after it, told by where the next one
+    # stands (most documents have many, each alone at the end of a question).
+    at = text.find("?")
+    while at != -1:
+        following = text.find("?", at + 1)
+        if following == at + 1:
+            found[_OPENING].append(at)
+        at = following
     for anchor, entries in _LITERALS:
         at = text.find(anchor)
         while at != -1:

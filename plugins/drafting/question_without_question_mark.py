@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
@@ -33,7 +33,9 @@ class QuestionWithoutQuestionMark(Rule):
     name = "question-without-question-mark"
     severity = Severity.INFO
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        # Findings are gathered in a list: a generator costs more than the usual check.
+        found: list[Diagnostic] = []
         note_lines = {note.span.line for note in doc.footnote_notes}
         lines = doc.lines
         for block in doc.questions:
@@ -49,7 +51,8 @@ class QuestionWithoutQuestionMark(Rule):
             ):
                 continue
             if not _asks(lines, body, note_lines):
-                yield self.report(block.label_span, f"{block.label} bevat geen vraagteken")
+                found.append(self.report(block.label_span, f"{block.label} bevat geen vraagteken"))
+        return found
 
 
 def _asks(lines: tuple[str, ...], body: Span, note_lines: set[int]) -> bool:

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from qalint.model import DateField, Document
 from qalint.rules import Diagnostic, Related, Rule, Severity
@@ -34,7 +34,13 @@ class DuplicateDate(Rule):
     name = "duplicate-date"
     severity = Severity.WARNING
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        header = doc.header
+        if len(header.submitted) < 2 and len(header.received) < 2:
+            return ()  # the usual case, told without starting a generator
+        return self._duplicates(doc)
+
+    def _duplicates(self, doc: Document) -> Iterator[Diagnostic]:
         for fields in (doc.header.submitted, doc.header.received):
             if len(fields) > 1:
                 first = fields[0]

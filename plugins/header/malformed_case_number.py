@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from qalint import pattern_cache
 from qalint.model import Document
@@ -41,7 +41,16 @@ class MalformedCaseNumber(Rule):
     name = "malformed-case-number"
     severity = Severity.WARNING
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        case, number = doc.header.case_number, doc.header.aanhangsel_number
+        # The usual case, told without starting a generator: absent or well written.
+        if (case is None or _CASE_NUMBER.match(case.text)) and (
+            number is None or _AANHANGSEL.match(number.text)
+        ):
+            return ()
+        return self._malformed(doc)
+
+    def _malformed(self, doc: Document) -> Iterator[Diagnostic]:
         case = doc.header.case_number
         if case is not None and not _CASE_NUMBER.match(case.text):
             fixed = "".join(case.text.split()).replace("z", "Z")

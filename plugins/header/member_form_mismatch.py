@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from qalint.model import Document, Header
 from qalint.rules import Diagnostic, Rule, Severity
@@ -32,24 +32,26 @@ class MemberFormMismatch(Rule):
     name = "member-form-mismatch"
     severity = Severity.WARNING
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        # One finding at most: returned, without a generator.
         header = doc.header
         form, span = header.member_form, header.member_form_span
         if form is None or span is None:
-            return
+            return ()
         count = len(header.askers)
         right = "de leden" if count > 1 else "het lid"
         words = form.split()
         if len(words) > 2:
-            yield self.report(span, f"'{form}': een woord te veel; schrijf '{right}'")
+            message = f"'{form}': een woord te veel; schrijf '{right}'"
         elif form in ("het leden", "de lid"):
-            yield self.report(span, f"'{form}' klopt niet: schrijf '{right}'")
+            message = f"'{form}' klopt niet: schrijf '{right}'"
         elif form == "het lid" and count > 1:
-            names = _names(header)
-            yield self.report(span, f"'het lid' met {count} namen ({names}): schrijf 'de leden'")
+            message = f"'het lid' met {count} namen ({_names(header)}): schrijf 'de leden'"
         elif form == "de leden" and count == 1:
-            names = _names(header)
-            yield self.report(span, f"'de leden' met één naam ({names}): schrijf 'het lid'")
+            message = f"'de leden' met één naam ({_names(header)}): schrijf 'het lid'"
+        else:
+            return ()
+        return (self.report(span, message),)
 
 
 def _names(header: Header) -> str:

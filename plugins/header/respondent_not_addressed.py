@@ -1,5 +1,5 @@
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from qalint.model import Document, Official
 from qalint.rules import Diagnostic, Rule, Severity
@@ -182,30 +182,32 @@ class RespondentNotAddressed(Rule):
     name = "respondent-not-addressed"
     severity = Severity.WARNING
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         addressed = doc.header.addressed
         if not addressed:
-            return
-        addressed_keys = frozenset().union(*(ministries(o) for o in addressed))
+            return ()
+        addressed_keys = frozenset().union(*map(ministries, addressed))
         if not addressed_keys:
-            return
-        signers = [o for o in doc.header.signers if o.role == "signer"]
-        on_behalf = any(
-            ministries(o) & addressed_keys for o in doc.header.signers if o.role == "co-signer"
+            return ()
+        # One pass over signers and co-signers, without a generator: most documents are
+        # signed by an addressed minister, and then nothing is built.
+        unaddressed = []
+        for official in doc.header.signers:
+            keys = ministries(official)
+            if official.role == "co-signer":
+                if keys & addressed_keys:
+                    return ()  # answered on behalf of an addressed minister
+            elif official.role == "signer" and keys and not keys & addressed_keys:
+                unaddressed.append(official)
+        return [self._unaddressed(signer, addressed) for signer in unaddressed]
+
+    def _unaddressed(self, signer: Official, addressed: tuple[Official, ...]) -> Diagnostic:
+        who = f"{signer.title} {signer.name}" if signer.name else signer.title
+        listed = ", ".join(_describe(o) for o in addressed[:4])
+        return self.report(
+            signer.span,
+            f"{who} ({signer.portfolio[:60]}) antwoordt, maar de vragen zijn gesteld aan: {listed}",
         )
-        if on_behalf:
-            return
-        for signer in signers:
-            keys = ministries(signer)
-            if not keys or keys & addressed_keys:
-                continue
-            who = f"{signer.title} {signer.name}" if signer.name else signer.title
-            listed = ", ".join(_describe(o) for o in addressed[:4])
-            yield self.report(
-                signer.span,
-                f"{who} ({signer.portfolio[:60]}) antwoordt, maar de vragen zijn gesteld "
-                f"aan: {listed}",
-            )
 
 
 def _describe(official: Official) -> str:

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from qalint.model import Document, HeaderLine, Token
 from qalint.rules import Diagnostic, Rule, Severity
@@ -32,10 +32,20 @@ class UnbalancedParenthesis(Rule):
     name = "unbalanced-parenthesis"
     severity = Severity.WARNING
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         header = doc.header
         # The element lines, without building their tuple; most have their parentheses
-        # closed one by one, told in C: "(PVV) ... (ontvangen 7 juni 2024)".
+        # closed one by one, told in C: "(PVV) ... (ontvangen 7 juni 2024)", and then
+        # without starting a generator.
+        question, government = header.question_header, header.government_line
+        if (question is None or _closed_one_by_one(question.text)) and (
+            government is None or _closed_one_by_one(government.text)
+        ):
+            return ()
+        return self._unbalanced(doc)
+
+    def _unbalanced(self, doc: Document) -> Iterator[Diagnostic]:
+        header = doc.header
         for line in (header.question_header, header.government_line):
             if line is not None and not _closed_one_by_one(line.text):
                 yield from self._check_line(line)

@@ -1,5 +1,5 @@
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable
 from operator import attrgetter
 
 from qalint_plugins.numbering._numbers import numbers_of
@@ -42,7 +42,11 @@ class AnswerGroupMismatch(Rule):
     name = "answer-group-mismatch"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        if not doc.answers:
+            return ()
+        # Findings are gathered in a list: a generator costs more than the usual check.
+        found: list[Diagnostic] = []
         questions = doc.questions
         # Each answer is compared with the questions since the answer before it, found by
         # their place in reading order (the questions are in reading order).
@@ -64,9 +68,12 @@ class AnswerGroupMismatch(Rule):
             # The same numbers in the same order need no sets (the usual case).
             if pending and block.numbers != pending and set(block.numbers) != set(pending):
                 related = tuple(Related(q.label_span, q.label) for q in questions[start:end])
-                yield self.report(
-                    block.number_list.span,
-                    f"{block.label} past niet bij de vragen ervoor: verwacht "
-                    f"{join_numbers(sorted(dict.fromkeys(pending)))}",
-                    related,
+                found.append(
+                    self.report(
+                        block.number_list.span,
+                        f"{block.label} past niet bij de vragen ervoor: verwacht "
+                        f"{join_numbers(sorted(dict.fromkeys(pending)))}",
+                        related,
+                    )
                 )
+        return found

@@ -1,7 +1,7 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from operator import attrgetter
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.dutch import question_word
 from qalint.model import Document
@@ -41,16 +41,18 @@ class AnswerWithoutQuestion(Rule):
     name = "answer-without-question"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if not doc.questions:
-            return  # no question was recognised at all: QA004 says so
-        answers = doc.answers
-        asked = frozenset(numbers_of(doc.questions))  # doc.asked, gathered in C
+            return ()  # no question was recognised at all: QA004 says so
+        found = numbers(doc)
         # Most documents answer only numbers that were asked, each answer with numbers:
-        # shown in C, without a test per answer.
-        if asked.issuperset(numbers_of(answers)) and () not in map(_NUMBERS, answers):
-            return
-        for block in answers:
+        # shown in C, without a test per answer (or a generator).
+        if found.asked.issuperset(found.answered) and () not in map(_NUMBERS, doc.answers):
+            return ()
+        return self._unasked(doc, found.asked)
+
+    def _unasked(self, doc: Document, asked: frozenset[int]) -> Iterator[Diagnostic]:
+        for block in doc.answers:
             if not block.numbers:
                 yield self.report(block.label_span, "antwoord zonder voorafgaande vraag")
                 continue

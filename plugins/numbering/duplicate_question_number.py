@@ -1,6 +1,6 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Related, Rule, Severity
@@ -37,10 +37,12 @@ class DuplicateQuestionNumber(Rule):
     name = "duplicate-question-number"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        numbers = list(numbers_of(doc.questions))
-        if len(set(numbers)) == len(numbers):
-            return  # no number comes twice
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        if not numbers(doc).asked_twice:
+            return ()  # no number comes twice (told without starting a generator)
+        return self._duplicates(doc)
+
+    def _duplicates(self, doc: Document) -> Iterator[Diagnostic]:
         first: dict[int, Span] = {}
         for block in doc.questions:
             for number in block.numbers:

@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable
 from operator import itemgetter
 
 from qalint.model import Document
@@ -28,15 +28,19 @@ class IrregularNumberList(Rule):
     name = "irregular-number-list"
     severity = Severity.WARNING
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         irregular = [
             (block.index, number_list)
             for block in doc.questions + doc.answers
             if (number_list := block.number_list) is not None and number_list.irregular
         ]
+        if not irregular:
+            return ()  # the usual case, told without starting a generator
         # In reading order, as doc.blocks gives them: sorting only these is cheaper.
-        for _, number_list in sorted(irregular, key=itemgetter(0)):
-            yield self.report(
+        return [
+            self.report(
                 number_list.span,
                 f"onregelmatige nummerlijst '{number_list.raw}': een komma ontbreekt",
             )
+            for _, number_list in sorted(irregular, key=itemgetter(0))
+        ]

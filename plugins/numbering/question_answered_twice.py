@@ -1,6 +1,6 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Related, Rule, Severity
@@ -34,10 +34,12 @@ class QuestionAnsweredTwice(Rule):
     name = "question-answered-twice"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        numbers = list(numbers_of(doc.answers))
-        if len(set(numbers)) == len(numbers):
-            return  # no number is answered twice
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        if not numbers(doc).answered_twice:
+            return ()  # no number is answered twice (told without starting a generator)
+        return self._answered_twice(doc)
+
+    def _answered_twice(self, doc: Document) -> Iterator[Diagnostic]:
         first: dict[int, Span] = {}
         for block in doc.answers:
             for number in block.numbers:

@@ -1,6 +1,6 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
@@ -38,9 +38,12 @@ class QuestionNumberGap(Rule):
     name = "question-number-gap"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if _numbered_one_to_n(doc):
-            return
+            return ()  # the usual case, told without starting a generator
+        return self._gaps(doc)
+
+    def _gaps(self, doc: Document) -> Iterator[Diagnostic]:
         first_at: dict[int, int] = {}
         for position, block in enumerate(doc.questions):
             for number in block.numbers:
@@ -73,6 +76,6 @@ class QuestionNumberGap(Rule):
 
 def _numbered_one_to_n(doc: Document) -> bool:
     """Whether the question numbers are 1 to N without a gap (or there are none)."""
-    numbers = set(numbers_of(doc.questions))
+    asked = numbers(doc).asked
     # Distinct whole numbers from 1 whose largest is their count are exactly 1 to N.
-    return not numbers or (min(numbers) == 1 and max(numbers) == len(numbers))
+    return not asked or (min(asked) == 1 and max(asked) == len(asked))

@@ -1,6 +1,6 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.dutch import question_word
 from qalint.model import Document
@@ -49,12 +49,15 @@ class UnansweredQuestion(Rule):
     name = "unanswered-question"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if not doc.kind.requires_answers:
-            return
-        answered = frozenset(numbers_of(doc.answers))  # doc.answered, gathered in C
-        if answered.issuperset(numbers_of(doc.questions)):
-            return  # every question is answered
+            return ()
+        found = numbers(doc)
+        if found.answered.issuperset(found.asked):
+            return ()  # every question is answered (told without starting a generator)
+        return self._unanswered(doc, found.answered)
+
+    def _unanswered(self, doc: Document, answered: frozenset[int]) -> Iterator[Diagnostic]:
         reported: set[int] = set()
         for block in doc.questions:
             missing = [n for n in block.numbers if n not in answered and n not in reported]

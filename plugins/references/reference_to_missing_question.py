@@ -1,9 +1,13 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from operator import attrgetter
 
-from qalint_plugins.numbering._numbers import numbers_of
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
+
+_TARGETS = attrgetter("targets")
 
 
 class ReferenceToMissingQuestion(Rule):
@@ -33,12 +37,16 @@ class ReferenceToMissingQuestion(Rule):
     name = "reference-to-missing-question"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if not doc.references:
-            return  # the findings are references: the question numbers need not be gathered
-        asked = frozenset(numbers_of(doc.questions))  # doc.asked, gathered in C
-        if not asked:
-            return
+            return ()  # the findings are references: the question numbers need not be gathered
+        asked = numbers(doc).asked
+        # Most references point at questions that exist: shown in C, without a generator.
+        if not asked or asked.issuperset(chain.from_iterable(map(_TARGETS, doc.references))):
+            return ()
+        return self._missing(doc, asked)
+
+    def _missing(self, doc: Document, asked: frozenset[int]) -> Iterator[Diagnostic]:
         for reference in doc.references:
             for target in reference.targets:
                 if target not in asked:

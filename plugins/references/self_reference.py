@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
@@ -29,9 +29,12 @@ class SelfReference(Rule):
     name = "self-reference"
     severity = Severity.WARNING
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if not doc.references:
-            return
+            return ()  # told without starting a generator
+        return self._self_references(doc)
+
+    def _self_references(self, doc: Document) -> Iterator[Diagnostic]:
         answers = {block.index: block for block in doc.answers}
         for reference in doc.references:
             block = (
