@@ -19,7 +19,6 @@ from qalint_plugins.drafting.placeholder_text import (
 )
 from qalint_plugins.drafting.review_remark import _tracked, _tracked_change
 from qalint_plugins.header.doubled_phrase import _doubled_at, _may_double
-from qalint_plugins.header.signers_not_joined import _between, _words_between
 from qalint_plugins.header.unbalanced_parenthesis import _closed_one_by_one
 from qalint_plugins.numbering.question_number_gap import _numbered_one_to_n
 
@@ -289,34 +288,3 @@ def test_the_quick_tests_of_the_rules_that_return_their_findings() -> None:
         assert all(field.problem != "" and field.weekday != "" for field in doc.dates)
     blank = Document("x", Kind.UNKNOWN, ("", " \t", "\u00a0\u2028", "\f"))
     assert list(RULES["QA003"].check(blank)) and blank.is_blank
-
-
-def _officials_at(line: HeaderLine, generator: random.Random) -> list[Official]:
-    """Officials whose spans start and end anywhere on ``line``'s input lines (inside
-    words too), and a little before and past them."""
-    rows = [number for _, number, _ in line.pieces]
-    found = []
-    for _ in range(12):
-        first, last = sorted(generator.choices(range(rows[0] - 1, rows[-1] + 2), k=2))
-        column, end_column = generator.randrange(0, 90), generator.randrange(0, 90)
-        span = Span(first, column, last, end_column)
-        found.append(Official("signer", "minister", "", span))
-    return found
-
-
-def test_signers_are_told_joined_from_the_text_as_from_the_tokens() -> None:
-    generator = random.Random(407)
-    told = 0
-    for doc in DOCUMENTS:
-        line = doc.header.government_line
-        if line is None or not line.pieces:
-            continue
-        officials = [*doc.header.signers, *doc.header.addressed]
-        officials += _officials_at(line, generator)
-        for first, second in itertools.product(officials, repeat=2):
-            words = _words_between(line, first, second)
-            if words is not None:
-                told += 1
-                assert words == [token.text for token in _between(line.tokens, first, second)]
-    # Most pairs are told from the text.
-    assert told > 10_000

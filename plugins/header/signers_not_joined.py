@@ -45,11 +45,6 @@ class SignersNotJoined(Rule):
 
     def _not_joined(self, government: HeaderLine, signers: list[Official]) -> Iterator[Diagnostic]:
         for first, second in pairwise(signers):
-            # Most signers are joined by "en", told from the text: the tokens, with their
-            # positions, cost more than all the other rules' checks of the document.
-            words = _words_between(government, first, second)
-            if words is not None and (not words or "en" in map(str.lower, words)):
-                continue
             between = _between(government.tokens, first, second)
             if not between or any(token.text.lower() == "en" for token in between):
                 continue  # joined, or nothing between them to judge
@@ -74,47 +69,3 @@ def _between(tokens: tuple[Token, ...], first: Official, second: Official) -> li
         for token in tokens
         if end <= (token.span.line, token.span.column) < start and token.text not in ("(", ")")
     ]
-
-
-def _words_between(line: HeaderLine, first: Official, second: Official) -> list[str] | None:
-    """The texts of ``_between(line.tokens, first, second)``, found in ``line.text``
-    without the tokens; None when that cannot be told so (then ask the tokens).
-
-    The tokens between stand in one stretch of the text: they start at or after the
-    offset where the first signer ends and before the one where the second starts.
-    Where no token runs across either offset, they are the words of the text between.
-    """
-    start = _offset(line.pieces, first.span.end_line, first.span.end_column)
-    stop = _offset(line.pieces, second.span.line, second.span.column)
-    if start is None or stop is None:
-        return None
-    if start >= stop:
-        return []
-    text = line.text
-    if not (_at_token_edge(text, start) and _at_token_edge(text, stop)):
-        return None
-    return text[start:stop].replace("(", " ").replace(")", " ").split()
-
-
-def _offset(pieces: tuple[tuple[int, int, int], ...], line: int, column: int) -> int | None:
-    """The first offset of the header line's text whose position is at or after
-    ``(line, column)`` (positions grow with offsets: one piece per line, lines in order);
-    None when the pieces are not so, or all come before."""
-    begin, previous = 0, 0
-    found = None
-    for limit, number, shift in pieces:
-        if number <= previous:
-            return None
-        if found is None and number >= line:
-            found = min(max(begin, column - shift), limit) if number == line else begin
-        begin, previous = limit, number
-    return found
-
-
-def _at_token_edge(text: str, offset: int) -> bool:
-    """Whether no token of ``text`` runs across ``offset`` (tokens are words and single
-    parentheses)."""
-    if offset <= 0 or offset >= len(text):
-        return True
-    before, after = text[offset - 1], text[offset]
-    return before in "()" or after in "()" or before.isspace() or after.isspace()
