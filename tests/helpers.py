@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from qalint.app import CheckRequest, run_check
+from qalint.source import decode
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -57,3 +58,15 @@ def processes_mentioning(marker: str) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def fixture_lines() -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Path and lines of every document of the corpus and of the rules' and regressions'
+    test folders: what the tests of shortcuts compare them with the full checks over."""
+    for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".txt", ".md"):
+                try:
+                    yield str(path), decode(str(path), path.read_bytes()).lines
+                except Exception:  # noqa: BLE001 - undecodable fixtures have no lines
+                    continue

@@ -24,8 +24,7 @@ from qalint.parse.footnotes import (
     _line_start,
     _lines_to_read,
 )
-from qalint.source import decode
-from tests.helpers import CORPUS, REPO
+from tests.helpers import fixture_lines
 
 #: The same signs, one case after the other (the form _SIGN had until session 6).
 _PLAIN_SIGN = re.compile(
@@ -87,15 +86,7 @@ def test_sign_agrees_with_its_plain_form_on_random_texts() -> None:
 
 
 def _corpus_lines() -> list[str]:
-    lines: list[str] = []
-    for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".txt", ".md"):
-                try:
-                    lines.extend(decode(str(path), path.read_bytes()).lines)
-                except Exception:  # noqa: BLE001 - undecodable fixtures are not lines
-                    continue
-    return lines
+    return [line for _, lines in fixture_lines() for line in lines]
 
 
 def _list_alphabet_lines(count: int) -> list[str]:

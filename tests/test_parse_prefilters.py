@@ -34,21 +34,10 @@ from qalint.parse.header import (
 )
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import is_artefact
-from qalint.source import decode, split_lines
-from tests.helpers import CORPUS, REPO
+from qalint.source import split_lines
+from tests.helpers import fixture_lines
 
-
-def _documents() -> Iterator[tuple[str, ...]]:
-    for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".txt", ".md"):
-                try:
-                    yield decode(str(path), path.read_bytes()).lines
-                except Exception:  # noqa: BLE001 - undecodable fixtures are not lines
-                    continue
-
-
-DOCUMENTS = list(_documents())
+DOCUMENTS = [lines for _, lines in fixture_lines()]
 LINES = [line for lines in DOCUMENTS for line in lines]
 #: Forms the corpus may lack: the shortcut must leave each to the full pattern.
 EDGES = [

@@ -26,8 +26,7 @@ from qalint.model import Block, Document, HeaderLine, Kind, Official, Span
 from qalint.parse import parse
 from qalint.plugins import load_plugins
 from qalint.selection import ALWAYS_ON
-from qalint.source import decode
-from tests.helpers import CORPUS, REPO
+from tests.helpers import fixture_lines
 
 _SPAN = Span(1, 1, 1, 1)
 
@@ -95,15 +94,7 @@ def test_openings_are_where_the_candidate_pattern_can_match(text: str) -> None:
 
 
 def _lines() -> list[str]:
-    lines = []
-    for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".txt", ".md"):
-                try:
-                    lines.extend(decode(str(path), path.read_bytes()).lines)
-                except Exception:  # noqa: BLE001 - undecodable fixtures are not lines
-                    continue
-    return lines
+    return [line for _, lines in fixture_lines() for line in lines]
 
 
 def _has_doubled_phrase(text: str) -> bool:
@@ -208,16 +199,7 @@ def test_will_follow_is_tried_where_the_pattern_can_match() -> None:
 
 def _documents() -> list[Document]:
     """The corpus and the test documents of the rules (which have findings), parsed."""
-    documents = []
-    for folder in (CORPUS, REPO / "tests" / "rules", REPO / "tests" / "regressions"):
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".txt", ".md"):
-                try:
-                    lines = decode(str(path), path.read_bytes()).lines
-                except Exception:  # noqa: BLE001 - undecodable fixtures are not documents
-                    continue
-                documents.append(parse(str(path), lines))
-    return documents
+    return [parse(path, lines) for path, lines in fixture_lines()]
 
 
 DOCUMENTS = _documents()
