@@ -6,8 +6,6 @@ glued to, or open the line (``Antwoord: Ja.``). Drafts without ``Vraag`` labels 
 their questions ``1.``, ``1)`` or with a bare ``1`` line.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_left
 from operator import itemgetter
 from typing import NamedTuple

@@ -28,8 +28,6 @@ _MAX_CANDIDATES candidates are examined per line, so a garbage line of numbers c
 little more than a real one.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from itertools import repeat

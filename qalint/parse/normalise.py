@@ -7,8 +7,6 @@ references, header lines) can be searched, with a map from every character of th
 running text back to its line and column in the original input.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_right
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ leniently and marked irregular. The scanner is a loop over single tokens, so it 
 linear in the length of the line whatever a user types.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 
