@@ -3,7 +3,7 @@
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Final, TextIO, final
 
 from qalint import collector
 from qalint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Abort
@@ -22,19 +22,52 @@ if TYPE_CHECKING:
     from qalint.formatters.text import TextReport
 
 
-class CheckRequest(NamedTuple):
-    paths: tuple[str, ...]
-    output_format: str = "text"
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
-    exit_zero: bool = False
-    config_path: str | None = None
-    stdin_filename: str | None = None
-    encoding: str | None = None
-    debug: bool = False
-    jobs: int = 1
+@final
+class CheckRequest:
+    """What ``qalint check`` was asked to do, as the command line said it."""
+
+    __slots__ = (
+        "config_path",
+        "debug",
+        "encoding",
+        "exit_zero",
+        "extend_select",
+        "fail_on",
+        "ignore",
+        "jobs",
+        "output_format",
+        "paths",
+        "select",
+        "stdin_filename",
+    )
+
+    def __init__(
+        self,
+        paths: tuple[str, ...],
+        output_format: str = "text",
+        select: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        fail_on: str | None = None,
+        exit_zero: bool = False,
+        config_path: str | None = None,
+        stdin_filename: str | None = None,
+        encoding: str | None = None,
+        debug: bool = False,
+        jobs: int = 1,
+    ) -> None:
+        self.paths: Final = paths
+        self.output_format: Final = output_format
+        self.select: Final = select
+        self.extend_select: Final = extend_select
+        self.ignore: Final = ignore
+        self.fail_on: Final = fail_on
+        self.exit_zero: Final = exit_zero
+        self.config_path: Final = config_path
+        self.stdin_filename: Final = stdin_filename
+        self.encoding: Final = encoding
+        self.debug: Final = debug
+        self.jobs: Final = jobs
 
 
 def _warn(message: str) -> None:

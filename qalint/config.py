@@ -14,7 +14,7 @@ import stat
 import types
 import typing
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Final, final
 
 from qalint.discovery import display_path, os_error_message
 from qalint.rules import Rule, Severity
@@ -51,36 +51,73 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-class Selector(NamedTuple):
+@final
+class Selector:
     """A code, prefix, name or ``ALL`` as written, with where it was written."""
 
-    value: str
-    path: str
-    line: int | None = None
-    column: int | None = None
+    __slots__ = ("column", "line", "path", "value")
+
+    def __init__(
+        self, value: str, path: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        self.value: Final = value
+        self.path: Final = path
+        self.line: Final = line
+        self.column: Final = column
 
 
 #: The default of the mapping fields below: empty, and read-only since it is shared.
 _NOTHING: Mapping[str, Any] = types.MappingProxyType({})
 
 
-class RawConfig(NamedTuple):
+@final
+class RawConfig:
     """A validated configuration file (or the defaults), before rule resolution."""
 
-    path: str | None = None
-    select: tuple[Selector, ...] | None = None
-    ignore: tuple[Selector, ...] = ()
-    extend_select: tuple[Selector, ...] = ()
-    fail_on: Severity = Severity.ERROR
-    severity: Mapping[str, tuple[Severity, Selector]] = _NOTHING
-    #: code -> (options as written, where the table is, where each option is)
-    rules: Mapping[str, tuple[Mapping[str, Any], Selector, Mapping[str, Selector]]] = _NOTHING
-    per_file_ignores: tuple[tuple[str, tuple[Selector, ...]], ...] = ()
-    encoding: str | None = None
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    #: Seconds a third-party rule may take on one file (0: no limit).
-    rule_timeout: float = DEFAULT_RULE_TIMEOUT
-    exclude: tuple[str, ...] = ()
+    __slots__ = (
+        "encoding",
+        "exclude",
+        "extend_select",
+        "fail_on",
+        "ignore",
+        "max_file_size",
+        "path",
+        "per_file_ignores",
+        "rule_timeout",
+        "rules",
+        "select",
+        "severity",
+    )
+
+    def __init__(
+        self,
+        path: str | None = None,
+        select: tuple[Selector, ...] | None = None,
+        ignore: tuple[Selector, ...] = (),
+        extend_select: tuple[Selector, ...] = (),
+        fail_on: Severity = Severity.ERROR,
+        severity: Mapping[str, tuple[Severity, Selector]] = _NOTHING,
+        rules: Mapping[str, tuple[Mapping[str, Any], Selector, Mapping[str, Selector]]] = _NOTHING,
+        per_file_ignores: tuple[tuple[str, tuple[Selector, ...]], ...] = (),
+        encoding: str | None = None,
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+        rule_timeout: float = DEFAULT_RULE_TIMEOUT,
+        exclude: tuple[str, ...] = (),
+    ) -> None:
+        self.path: Final = path
+        self.select: Final = select
+        self.ignore: Final = ignore
+        self.extend_select: Final = extend_select
+        self.fail_on: Final = fail_on
+        self.severity: Final = severity
+        #: code -> (options as written, where the table is, where each option is)
+        self.rules: Final = rules
+        self.per_file_ignores: Final = per_file_ignores
+        self.encoding: Final = encoding
+        self.max_file_size: Final = max_file_size
+        #: Seconds a third-party rule may take on one file (0: no limit).
+        self.rule_timeout: Final = rule_timeout
+        self.exclude: Final = exclude
 
 
 # -- reading ---------------------------------------------------------------------------

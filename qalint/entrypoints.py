@@ -13,20 +13,32 @@ import importlib
 import os
 import re
 import sys
-from typing import Any, NamedTuple
+from typing import Any, Final, final
 
 GROUP = "qalint"
 
 
-class Distribution(NamedTuple):
-    name: str
-    version: str
+@final
+class Distribution:
+    """The installed package an entry point comes from."""
+
+    __slots__ = ("name", "version")
+
+    def __init__(self, name: str, version: str) -> None:
+        self.name: Final = name
+        self.version: Final = version
 
 
-class EntryPoint(NamedTuple):
-    name: str
-    value: str  # "module:attribute"
-    dist: Distribution
+@final
+class EntryPoint:
+    """One ``qalint`` entry point, with what ``importlib.metadata``'s gives plugins."""
+
+    __slots__ = ("dist", "name", "value")
+
+    def __init__(self, name: str, value: str, dist: Distribution) -> None:
+        self.name: Final = name
+        self.value: Final = value  # "module:attribute"
+        self.dist: Final = dist
 
     def load(self) -> Any:
         module_name, _, attribute = self.value.partition(":")

@@ -15,7 +15,7 @@ import importlib
 import types
 import typing
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any, Final, final
 
 import pluggy
 
@@ -44,28 +44,44 @@ BUILTIN_DIST = "qalint"
 MAX_EXCEPTION_TEXT = 300
 
 
-class PluginInfo(NamedTuple):
-    name: str
-    dist: str
-    version: str
-    builtin: bool
+@final
+class PluginInfo:
+    """A plugin as messages name it: its name, distribution and version."""
+
+    __slots__ = ("builtin", "dist", "name", "version")
+
+    def __init__(self, name: str, dist: str, version: str, builtin: bool) -> None:
+        self.name: Final = name
+        self.dist: Final = dist
+        self.version: Final = version
+        self.builtin: Final = builtin
 
     def describe(self) -> str:
         return f"{self.name} ({self.dist} {self.version})" if not self.builtin else self.name
 
 
-class PluginError(NamedTuple):
+@final
+class PluginError:
     """A plugin that could not be loaded or registered; reported as QA000, exit 2."""
 
-    plugin: str
-    message: str
-    #: The formatted traceback, for ``--debug``; empty when there is none.
-    traceback: str = ""
+    __slots__ = ("message", "plugin", "traceback")
+
+    def __init__(self, plugin: str, message: str, traceback: str = "") -> None:
+        self.plugin: Final = plugin
+        self.message: Final = message
+        #: The formatted traceback, for ``--debug``; empty when there is none.
+        self.traceback: Final = traceback
 
 
-class RuleEntry(NamedTuple):
-    cls: type[Rule]
-    plugin: PluginInfo
+@final
+class RuleEntry:
+    """A registered rule and the plugin it came from."""
+
+    __slots__ = ("cls", "plugin")
+
+    def __init__(self, cls: type[Rule], plugin: PluginInfo) -> None:
+        self.cls: Final = cls
+        self.plugin: Final = plugin
 
 
 class Plugins:
@@ -383,7 +399,7 @@ def _collect_rules(plugins: Plugins) -> None:
 def _clash(plugins: Plugins, cls: type[Rule], info: PluginInfo) -> str | None:
     existing = plugins.rules.get(cls.code)
     if existing is not None:
-        if existing.cls is cls and existing.plugin == info:
+        if existing.cls is cls and existing.plugin is info:
             return f"plugin {info.describe()} registreert regel {cls.code} twee keer"
         return (
             f"code {cls.code} van plugin {info.describe()} is al in gebruik door "

@@ -10,7 +10,7 @@ so ignoring a rule of a plugin that is not installed is an error as well.
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple, final
 
 from qalint.config import ConfigError, RawConfig, Selector, build_options, is_text_encoding
 from qalint.plugins import RuleEntry
@@ -21,14 +21,25 @@ from qalint.rules import Severity
 ALWAYS_ON = frozenset({"QA000", "QA001", "QA002"})
 
 
-class Overrides(NamedTuple):
+@final
+class Overrides:
     """Command-line flags, which win over the configuration file."""
 
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity | None = None
-    encoding: str | None = None
+    __slots__ = ("encoding", "extend_select", "fail_on", "ignore", "select")
+
+    def __init__(
+        self,
+        select: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        fail_on: Severity | None = None,
+        encoding: str | None = None,
+    ) -> None:
+        self.select: Final = select
+        self.extend_select: Final = extend_select
+        self.ignore: Final = ignore
+        self.fail_on: Final = fail_on
+        self.encoding: Final = encoding
 
 
 class Selected(NamedTuple):
@@ -39,19 +50,46 @@ class Selected(NamedTuple):
     severity: Severity
 
 
-class Settings(NamedTuple):
-    enabled: tuple[str, ...]
-    #: The rules whose ``check`` runs, in code order, ready to be made for each file.
-    #: (The core's own codes, ALWAYS_ON, are reported by the runner instead.)
-    checks: tuple[Selected, ...]
-    fail_on: Severity
-    per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
-    encoding: str | None
-    max_file_size: int
-    rule_timeout: float
-    exclude: tuple[str, ...]
-    #: The folder of the configuration file; per-file-ignores are relative to it.
-    root: str | None
+@final
+class Settings:
+    """The configuration of a run (or of one folder), resolved before anything runs."""
+
+    __slots__ = (
+        "checks",
+        "enabled",
+        "encoding",
+        "exclude",
+        "fail_on",
+        "max_file_size",
+        "per_file_ignores",
+        "root",
+        "rule_timeout",
+    )
+
+    def __init__(
+        self,
+        enabled: tuple[str, ...],
+        checks: tuple[Selected, ...],
+        fail_on: Severity,
+        per_file_ignores: tuple[tuple[str, frozenset[str]], ...],
+        encoding: str | None,
+        max_file_size: int,
+        rule_timeout: float,
+        exclude: tuple[str, ...],
+        root: str | None,
+    ) -> None:
+        self.enabled: Final = enabled
+        #: The rules whose ``check`` runs, in code order, ready to be made for each file.
+        #: (The core's own codes, ALWAYS_ON, are reported by the runner instead.)
+        self.checks: Final = checks
+        self.fail_on: Final = fail_on
+        self.per_file_ignores: Final = per_file_ignores
+        self.encoding: Final = encoding
+        self.max_file_size: Final = max_file_size
+        self.rule_timeout: Final = rule_timeout
+        self.exclude: Final = exclude
+        #: The folder of the configuration file; per-file-ignores are relative to it.
+        self.root: Final = root
 
     def ignored_for(self, path: str) -> frozenset[str]:
         """Codes ignored for ``path`` (a path relative to the configuration's folder)."""
