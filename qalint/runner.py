@@ -260,9 +260,9 @@ def _run_rules(
 
 def _check_with(selected: Selected, doc: Document, timeout: float, report: _Reporter) -> None:
     """Make a third-party rule for this file and run it; what goes wrong becomes QA000."""
-    entry, options, severity = selected
+    entry = selected.entry
     try:
-        rule = entry.cls(report.result.path, options, severity)
+        rule = entry.cls(report.result.path, selected.options, selected.severity)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # noqa: BLE001 - a plugin's __init__ is plugin code too

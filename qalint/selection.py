@@ -10,7 +10,7 @@ so ignoring a rule of a plugin that is not installed is an error as well.
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, NamedTuple, final
+from typing import Any, Final, final
 
 from qalint.config import ConfigError, RawConfig, Selector, build_options, is_text_encoding
 from qalint.plugins import RuleEntry
@@ -42,12 +42,16 @@ class Overrides:
         self.encoding: Final = encoding
 
 
-class Selected(NamedTuple):
+@final
+class Selected:
     """A rule to run on every file, as the configuration set it up."""
 
-    entry: RuleEntry
-    options: Any  # None: the rule's own defaults
-    severity: Severity
+    __slots__ = ("entry", "options", "severity")
+
+    def __init__(self, entry: RuleEntry, options: Any, severity: Severity) -> None:
+        self.entry: Final = entry
+        self.options: Final = options  # None: the rule's own defaults
+        self.severity: Final = severity
 
 
 @final
