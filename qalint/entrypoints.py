@@ -11,11 +11,15 @@ otherwise non-folder ``sys.path`` entries are not searched (use
 
 import importlib
 import os
-import re
 import sys
 from typing import Any, Final, final
 
+from qalint import pattern_cache
+
 GROUP = "qalint"
+
+#: What a distribution's name is compared by (PEP 503 normalisation, with "_").
+_SEPARATORS = pattern_cache.compile(r"[-_.]+")
 
 
 @final
@@ -65,7 +69,7 @@ def entry_points(group: str = GROUP) -> list[EntryPoint]:
                 if entry.name.endswith((".dist-info", ".egg-info")) and entry.is_dir()
             )
         for name in names:
-            dist_key = re.sub(r"[-_.]+", "_", name.rsplit(".", 1)[0].split("-", 1)[0]).lower()
+            dist_key = _SEPARATORS.sub("_", name.rsplit(".", 1)[0].split("-", 1)[0]).lower()
             if dist_key in seen:
                 continue  # an earlier sys.path entry shadows this distribution
             seen.add(dist_key)
