@@ -317,3 +317,16 @@ def test_the_runner_takes_what_a_rule_returns_without_a_list_when_it_is_empty(
     result = runner.check_path(path, path, settings, plugins)
     found = sorted((d.code, d.message.partition(";")[0]) for d in result.diagnostics)
     assert found == reported
+
+
+def test_review_remarks_of_a_text_without_a_bracket_are_found_as_with_one() -> None:
+    """QA604 reads only the lines that hold a ":" when the text holds no "[": it finds
+    what it finds when a line "[" (which is no remark) makes it read all."""
+    rule = RULES["QA604"]
+    found = []
+    for path, lines in [*fixture_lines(), ("x.txt", tuple(TRACKED_EDGES))]:
+        without = tuple(line for line in lines if "[" not in line)
+        alone = list(rule.check(parse(path, without)))
+        assert alone == list(rule.check(parse(path, (*without, "[")))), path
+        found.extend(alone)
+    assert len(found) >= 5  # tracked changes, found without a "["
