@@ -227,25 +227,34 @@ def _run_rules(
     would cost more than the rules) and without the per-item bookkeeping of _run_rule. A
     crash is QA000 all the same, and what it found is still checked."""
     result = report.result
+    path = result.path
     selected: Selected
     rule: Rule | None
     for row in _rows_of(settings.checks):
         selected, builtin, rule = row
-        if ignored and selected.entry.cls.code in ignored:
-            continue
-        if not builtin:
-            with isolated() as outcome:
-                _check_with(selected, doc, settings.rule_timeout, report)
-            _note_printed(result, _who(selected.entry), outcome)
-            continue
-        if rule is None:
-            rule = row[2] = _make_builtin(selected, report)
+        # One test for the usual row, a built-in rule already made, on a file that
+        # ignores no code (a test costs as much as some rules' checks).
+        if rule is None or ignored:
+            if ignored and selected.entry.cls.code in ignored:
+                continue
+            if not builtin:
+                with isolated() as outcome:
+                    _check_with(selected, doc, settings.rule_timeout, report)
+                _note_printed(result, _who(selected.entry), outcome)
+                continue
             if rule is None:
-                continue  # made again for the next file, which reports it too
-        rule.path = result.path
-        found: list[object] = []
+                rule = row[2] = _make_builtin(selected, report)
+                if rule is None:
+                    continue  # made again for the next file, which reports it too
+        rule.path = path
+        found: list[object] | None = None
         try:
-            found.extend(rule.check(doc))  # keeps what came before a crash
+            produced = rule.check(doc)
+            # Most rules return () when they find nothing: then no list is made. (None is
+            # nothing too, as _findings takes it from a third-party rule.)
+            if produced:
+                found = []
+                found.extend(produced)  # keeps what came before a crash
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - SystemExit or MemoryError too

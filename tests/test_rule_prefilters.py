@@ -7,7 +7,7 @@ import itertools
 import random
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pytest
@@ -22,11 +22,14 @@ from qalint_plugins.header.doubled_phrase import _doubled_at, _may_double
 from qalint_plugins.header.unbalanced_parenthesis import _closed_one_by_one
 from qalint_plugins.numbering.question_number_gap import _numbered_one_to_n
 
+from qalint import runner
+from qalint.config import RawConfig
 from qalint.model import Block, Document, HeaderLine, Kind, Official, Span
 from qalint.parse import parse
 from qalint.plugins import load_plugins
-from qalint.selection import ALWAYS_ON
-from tests.helpers import fixture_lines
+from qalint.rules import Diagnostic, Rule
+from qalint.selection import ALWAYS_ON, Overrides, resolve
+from tests.helpers import REPO, fixture_lines
 
 _SPAN = Span(1, 1, 1, 1)
 
@@ -270,3 +273,60 @@ def test_the_quick_tests_of_the_rules_that_return_their_findings() -> None:
         assert all(field.problem != "" and field.weekday != "" for field in doc.dates)
     blank = Document("x", Kind.UNKNOWN, ("", " \t", "\u00a0\u2028", "\f"))
     assert list(RULES["QA003"].check(blank)) and blank.is_blank
+
+
+def _found_in_one_step(rule: Rule, doc: Document) -> Iterator[Diagnostic]:
+    yield rule.report(Span.point(1), "eerste")
+    raise ValueError("halverwege")
+
+
+#: What a built-in rule's check may return, and what the runner reports of it.
+RETURNED: list[tuple[Callable[[Rule, Document], object], list[tuple[str, str]]]] = [
+    (lambda rule, doc: (), []),
+    (lambda rule, doc: [], []),
+    (lambda rule, doc: None, []),  # nothing, as from a third-party rule
+    (lambda rule, doc: [rule.report(Span.point(1), "een")], [("QA003", "een")]),
+    (lambda rule, doc: (rule.report(Span.point(1), "een"),), [("QA003", "een")]),
+    (
+        lambda rule, doc: iter([rule.report(Span.point(1), "een")]),
+        [("QA003", "een")],
+    ),
+    (
+        _found_in_one_step,
+        [
+            ("QA000", "ingebouwde regel QA003 is gecrasht: ValueError: halverwege"),
+            ("QA003", "eerste"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("check", "reported"), RETURNED)
+def test_the_runner_takes_what_a_rule_returns_without_a_list_when_it_is_empty(
+    monkeypatch: pytest.MonkeyPatch,
+    check: Callable[[Rule, Document], object],
+    reported: list[tuple[str, str]],
+) -> None:
+    """The runner makes no list for a rule that returns an empty collection (or None);
+    whatever else it returns is taken, up to a crash."""
+    plugins = load_plugins()
+    monkeypatch.setattr(plugins.rules["QA003"].cls, "check", check)
+    monkeypatch.setattr(runner, "_rows", {})
+    settings = resolve(RawConfig(), plugins.rules, Overrides(select=("QA003",)))
+    path = str(REPO / "tests" / "rules" / "QA003" / "bad.txt")
+    result = runner.check_path(path, path, settings, plugins)
+    found = sorted((d.code, d.message.partition(";")[0]) for d in result.diagnostics)
+    assert found == reported
+
+
+def test_review_remarks_of_a_text_without_a_bracket_are_found_as_with_one() -> None:
+    """QA604 reads only the lines that hold a ":" when the text holds no "[": it finds
+    what it finds when a line "[" (which is no remark) makes it read all."""
+    rule = RULES["QA604"]
+    found = []
+    for path, lines in [*fixture_lines(), ("x.txt", tuple(TRACKED_EDGES))]:
+        without = tuple(line for line in lines if "[" not in line)
+        alone = list(rule.check(parse(path, without)))
+        assert alone == list(rule.check(parse(path, (*without, "[")))), path
+        found.extend(alone)
+    assert len(found) >= 5  # tracked changes, found without a "["

@@ -273,7 +273,12 @@ def _positions(text: str) -> tuple[list[int], list[int]]:
                 if at >= offset and text.startswith(literals, at - offset):
                     found[mark].append(at - offset)
             at = text.find(anchor, at + 1)
-    return sorted(set(found[_OPENING])), sorted(set(found[_FOLLOWS]))
+    # Most documents have no opening and at most one "volgt": nothing to sort.
+    openings, follows = found
+    return (
+        sorted(set(openings)) if len(openings) > 1 else openings,
+        sorted(set(follows)) if len(follows) > 1 else follows,
+    )
 
 
 def _candidates(text: str, openings: list[int]) -> Iterator[re.Match[str]]:

@@ -1,6 +1,5 @@
 import functools
 import re
-from collections.abc import Iterator
 
 from qalint_plugins.drafting._text import LineIndex, joined, line_at, line_starts
 
@@ -77,21 +76,31 @@ class ReviewRemark(Rule):
     name = "review-remark"
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> list[Diagnostic]:
         text = joined(doc.lines)
         # Every tracked change holds ":" and every remark "["; most lines hold neither, so
-        # only the lines that a fast search of the whole text finds are read.
-        starts = sorted({*line_starts(text, ":"), *line_starts(text, "[")})
-        lines = LineIndex(text)
+        # only the lines that a fast search of the whole text finds are read. Most
+        # documents hold no "[": then the lines that hold a ":" come in order already.
+        if "[" in text:
+            starts = sorted({*line_starts(text, ":"), *line_starts(text, "[")})
+        else:
+            starts = list(line_starts(text, ":"))
+        # Gathered in a list, and lines counted only for a line reported: most documents
+        # have none, and a generator and the line index cost more than their check.
+        found: list[Diagnostic] = []
+        lines: LineIndex | None = None
         for start in starts:
             line = line_at(text, start)
             tracked = _tracked(line)
             if tracked is not None:
-                yield self._remark(
-                    lines.at(start)[0],
-                    tracked.end() - len(tracked.group().lstrip()),
-                    tracked.end(),
-                    tracked.group(),
+                lines = lines or LineIndex(text)
+                found.append(
+                    self._remark(
+                        lines.at(start)[0],
+                        tracked.end() - len(tracked.group().lstrip()),
+                        tracked.end(),
+                        tracked.group(),
+                    )
                 )
             if "[" not in line:
                 continue
@@ -100,7 +109,11 @@ class ReviewRemark(Rule):
                 if reported >= _PER_LINE:
                     break
                 reported += 1
-                yield self._remark(lines.at(start)[0], match.start(), match.end(), match.group())
+                lines = lines or LineIndex(text)
+                found.append(
+                    self._remark(lines.at(start)[0], match.start(), match.end(), match.group())
+                )
+        return found
 
     def _remark(self, index: int, start: int, end: int, found: str) -> Diagnostic:
         return self.report(

@@ -37,10 +37,13 @@ class SignersNotJoined(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        government = doc.header.government_line
-        signers = [o for o in doc.header.signers if o.role == "signer"]
-        if government is None or len(signers) < 2:
-            return ()  # the usual case, one signer: told without starting a generator
+        header = doc.header
+        government = header.government_line
+        if government is None or len(header.signers) < 2:
+            return ()  # the usual case, one official: told without a list or a generator
+        signers = [o for o in header.signers if o.role == "signer"]
+        if len(signers) < 2:
+            return ()
         return self._not_joined(government, signers)
 
     def _not_joined(self, government: HeaderLine, signers: list[Official]) -> Iterator[Diagnostic]:
