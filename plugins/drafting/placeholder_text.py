@@ -1,7 +1,6 @@
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
 from qalint_plugins.drafting._text import LineIndex, joined
 
@@ -295,12 +294,15 @@ def _candidates(text: str, openings: list[int]) -> Iterator[re.Match[str]]:
             yield match
 
 
-class _Local(NamedTuple):
+class _Local:
     """A match of the whole text, in the coordinates of its line."""
 
-    match: re.Match[str]
-    start: int
-    end: int
+    __slots__ = ("end", "match", "start")
+
+    def __init__(self, match: re.Match[str], start: int, end: int) -> None:
+        self.match = match
+        self.start = start
+        self.end = end
 
     def group(self) -> str:
         return self.match.group()
