@@ -30,7 +30,6 @@ little more than a real one.
 
 import re
 from collections.abc import Iterator
-from itertools import repeat
 from typing import NamedTuple
 
 from qalint import pattern_cache
@@ -291,11 +290,15 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
     glued to the footer, which opens with no number.)
     """
     # Encoded line by line: most lines are ASCII and copied as they are, while the joined
-    # text would be wide (a single "’" makes it so) and cost more to encode. The empty
-    # first piece opens the text with a line break. ("latin1" is the spelling of the
-    # codec that the encoder looks for first.)
-    encoded = map(str.encode, ("", *lines[start_line:]), repeat("latin1"), repeat("replace"))
-    classes = b"\n".join(encoded).translate(_CLASSES)
+    # text would be wide (a single "’" makes it so) and cost more to encode. An ASCII
+    # line is the same in every codec, and the default one (UTF-8) takes no codec name
+    # to look up; the others are encoded as Latin-1 ("latin1" is the spelling that the
+    # encoder looks for first). The empty first piece opens the text with a line break.
+    encoded = [
+        line.encode() if line.isascii() else line.encode("latin1", "replace")
+        for line in lines[start_line:]
+    ]
+    classes = b"\n".join([b"", *encoded]).translate(_CLASSES)
     found: list[tuple[int, list[int]]] = []
     index, previous, line_start = start_line - 1, 0, 0
     columns: list[int] = []
