@@ -325,7 +325,6 @@ class _Pages:
         self.lines = lines
         self.label_ends = label_ends
         self.artefact = artefact
-        self.zone: list[bool] | None = None
 
     def after_footer(self, index: int) -> bool:
         """Whether the previous non-blank line is a page header or footer (so that a
@@ -336,15 +335,27 @@ class _Pages:
         return False
 
     def in_zone(self, index: int) -> bool:
-        """Whether the line is near a page end (see _note_zone)."""
-        if self.zone is None:
-            lines, artefact = self.lines, self.artefact
-            blank = [not line.strip(_BLANK) for line in lines]
+        """Whether the line is near a page end: no label between it and the next page end
+        (page furniture, or the end of the document), and at most _ZONE_LINES lines with
+        text from it to there.
+
+        Asked for a few lines of a few documents, so walked from the line on: at most
+        _ZONE_LINES lines with text (and the blank lines between them) for each."""
+        lines, artefact, label_ends = self.lines, self.artefact, self.label_ends
+        distance = 0
+        for other in range(index, len(lines)):
+            line = lines[other]
             # A page footer with a heading glued to it ("...Aanhangsel 3Antwoord 20") ends
-            # a page too.
-            page_end = [artefact[i] or content_start(line) > 0 for i, line in enumerate(lines)]
-            self.zone = _note_zone(page_end, blank, self.label_ends, len(lines))
-        return self.zone[index]
+            # a page too. (content_start's first test, without a call.)
+            if artefact[other] or (FOOTER in line and content_start(line) > 0):
+                return other > index
+            if other in label_ends:
+                return False
+            if line.strip(_BLANK):
+                distance += 1
+                if distance > _ZONE_LINES:
+                    return False
+        return True
 
 
 class _Depth:
@@ -955,25 +966,3 @@ def _next_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
             continue
         return "" if text.isdigit() else text
     return ""
-
-
-def _note_zone(
-    page_end: list[bool], blank: list[bool], label_ends: dict[int, int], count: int
-) -> list[bool]:
-    """Lines near a page end: no label between them and the next footer (or the end)."""
-    result = [False] * count
-    distance = 0
-    open_zone = True  # the end of the document is a page end
-    for index in range(count - 1, -1, -1):
-        if page_end[index]:
-            open_zone, distance = True, 0
-            continue
-        if index in label_ends:
-            open_zone = False
-            continue
-        if blank[index]:
-            result[index] = open_zone and distance <= _ZONE_LINES
-            continue
-        distance += 1
-        result[index] = open_zone and distance <= _ZONE_LINES
-    return result
