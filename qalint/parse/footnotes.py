@@ -774,7 +774,8 @@ def _char_after(line: str, end: int) -> str:
 
 def _number(text: str) -> int | None:
     """``text`` as a footnote number: one to three ASCII digits, 1 to MAX_NUMBER."""
-    if not 1 <= len(text) <= 3 or not all("0" <= c <= "9" for c in text):
+    # (An ASCII character is a digit only if it is one of "0" to "9".)
+    if not 1 <= len(text) <= 3 or not (text.isascii() and text.isdigit()):
         return None
     value = int(text)
     return value if 1 <= value <= MAX_NUMBER else None
