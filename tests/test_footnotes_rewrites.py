@@ -2,19 +2,25 @@
 
 _Pages.in_zone walks from the line asked about, instead of one backward pass over the
 whole document (_note_zone below); _number tests for ASCII digits with two str methods
-instead of a loop over the characters.
+instead of a loop over the characters; _candidate_matches tries the ``(`` before a sign
+without a loop over the two starts.
 """
 
 from __future__ import annotations
 
 import itertools
 import random
+import re
+from collections.abc import Iterator
 
 from qalint.parse.blocks import find_labels
 from qalint.parse.footnotes import (
     _BLANK,
+    _CANDIDATE,
     _ZONE_LINES,
     MAX_NUMBER,
+    _candidate_matches,
+    _lines_to_read,
     _number,
     _Pages,
 )
@@ -89,3 +95,36 @@ def test_number_agrees_with_the_loop_over_characters() -> None:
         for chars in itertools.product(alphabet, repeat=length):
             text = "".join(chars)
             assert _number(text) == _plain_number(text), text
+
+
+def _plain_candidate_matches(line: str, begin: int, signs: list[int]) -> Iterator[re.Match[str]]:
+    position = begin
+    for column in signs:
+        for start in (column - 1, column) if line[column - 1 : column] == "(" else (column,):
+            if start >= position:
+                match = _CANDIDATE.match(line, start)
+                if match is not None:
+                    yield match
+                    position = match.end()
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
+    return [match.span() for match in matches]
+
+
+def test_candidate_matches_agree_with_the_loop_over_both_starts() -> None:
+    chooser = random.Random(10)
+    alphabet = "0123 (()a.?\n"
+    lines = [line for _, document in fixture_lines() for line in document]
+    lines += ["".join(chooser.choices(alphabet, k=chooser.randint(1, 12))) for _ in range(30_000)]
+    candidates = 0
+    for line in lines:
+        for index, signs in _lines_to_read(tuple(line.split("\n")), 0):
+            text = line.split("\n")[index]
+            # Every begin up to the first sign, and the signs as they are and shifted.
+            for begin in range(min(signs[0], 3) + 1):
+                for columns in (signs, [column + 1 for column in signs]):
+                    expected = _spans(_plain_candidate_matches(text, begin, columns))
+                    assert _spans(_candidate_matches(text, begin, columns)) == expected, text
+                    candidates += len(expected)
+    assert candidates

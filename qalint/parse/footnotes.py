@@ -730,12 +730,15 @@ def _candidate_matches(line: str, begin: int, signs: list[int]) -> Iterator[re.M
     at a sign (the first digit of its number), or at the ``(`` of ``(2)`` before one."""
     position = begin
     for column in signs:
-        for start in (column - 1, column) if line[column - 1 : column] == "(" else (column,):
-            if start >= position:
-                match = _CANDIDATE.match(line, start)
-                if match is not None:
-                    yield match
-                    position = match.end()
+        if column >= position:
+            match = None
+            if column > position and line[column - 1] == "(":
+                match = _CANDIDATE.match(line, column - 1)
+            if match is None:
+                match = _CANDIDATE.match(line, column)
+            if match is not None:
+                yield match
+                position = match.end()
 
 
 def _continuation(line: str, end: int, last: int) -> list[_Inline]:
