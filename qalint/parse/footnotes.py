@@ -616,6 +616,12 @@ def _resolve_inline(
 
 def _line_start(line: str, begin: int) -> _LineStart | None:
     """A number opening the line (after ``begin``), in one of the note/marker forms."""
+    if not begin and len(line) <= 3 and line.isdigit() and line.isascii():
+        # A number line ("2"), the commonest line start: _LINE_NUMBER without the call.
+        value = int(line)
+        if not 1 <= value <= MAX_NUMBER:
+            return None
+        return new(_LineStart, ("lone", (value,), 0, len(line), "", ()))
     if "[" in line:  # else neither form in brackets can match
         caret = compiled(_CARET_NOTE).match(line, begin)
         if caret is not None:
