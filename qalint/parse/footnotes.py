@@ -196,6 +196,7 @@ class _LineStart(NamedTuple):
 
 
 class _Inline(NamedTuple):
+    # (Built by tuple's own constructor, every field given: see qalint.parse.records.)
     #: "glued", "bracket", "caret" and "paren" are strong; "word" (``Agema3``),
     #: "acronym" (``NIS24``: directive NIS2, marker 4), "year" (``november 20231``,
     #: ``2022-20282``), "paren-weak" (``bij het UWV 1) ook``) and "parenthesised"
@@ -205,7 +206,7 @@ class _Inline(NamedTuple):
     start: int  # column (0-based) of the digit run
     end: int
     strong: bool
-    digits: str = ""
+    digits: str  # the digit run of "word", "acronym", "year", "paren-weak"; else ""
 
 
 def find_footnotes(
@@ -719,7 +720,7 @@ def _inline_markers(
                 found.append(paren)
         elif kind == "mid":
             # "gesproken.3Toekomstige": a marker between two sentences without spaces.
-            found.append(_Inline("glued", int(match.group()), start, match.end(), True))
+            found.append(new(_Inline, ("glued", int(match.group()), start, match.end(), True, "")))
         else:
             marker = _glued_marker(before, match.group(), start)
             if marker is not None:
@@ -755,7 +756,7 @@ def _continuation(line: str, end: int, last: int) -> list[_Inline]:
         if match is None or _number(match["num"]) != last + 1:
             break
         last += 1
-        found.append(_Inline("glued", last, match.start("num"), match.end("num"), True))
+        found.append(new(_Inline, ("glued", last, match.start("num"), match.end("num"), True, "")))
         end = match.end()
     return found
 
@@ -803,7 +804,7 @@ def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
     year_first = len(digits) >= 5 and digits[:2] in ("19", "20")
     if year_first and (not before or before[-1] in "\u2013-/("):
         # "7 november 20231": a year with the marker glued to it.
-        return _Inline("year", 0, start, end, False, digits)
+        return new(_Inline, ("year", 0, start, end, False, digits))
     number = _number(digits)
     if number is None or not before:
         return None
@@ -812,22 +813,22 @@ def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
         if len(before) < 2 or before[-2].isspace():
             return None  # an opening quote: "'90"
         if char == "." and compiled(_YEAR_END).search(before[:-1]):
-            return _Inline("word", number, start, end, False, digits)  # "in 2018.12 Hierbij"
+            return new(_Inline, ("word", number, start, end, False, digits))  # "in 2018.12 Hierbij"
         if char in ".;," and ("0" <= before[-2] <= "9" or _abbreviation(before[:-1])):
             return None  # "1.5", "2,5", "nr.6"
-        return _Inline("glued", number, start, end, True)
+        return new(_Inline, ("glued", number, start, end, True, ""))
     word = _trailing_word(before)
     if not word:
         return None
     if word.islower():
         if len(word) < 2 or word in _UNITS:
             return None  # "m2", "x3"
-        return _Inline("word", number, start, end, False, digits)
+        return new(_Inline, ("word", number, start, end, False, digits))
     if word.isupper() and len(word) >= 3 and word.lower() not in _UNITS:
         # "NIS24" is the directive NIS2 with marker 4 (see _resolve_inline).
-        return _Inline("acronym", number, start, end, False, digits)
+        return new(_Inline, ("acronym", number, start, end, False, digits))
     if not word.isupper() and len(word) >= 2:
-        return _Inline("word", number, start, end, False, digits)  # "Ends1", "NZa3"
+        return new(_Inline, ("word", number, start, end, False, digits))  # "Ends1", "NZa3"
     return None  # "CO2", "B3"
 
 
@@ -852,7 +853,7 @@ def _paren_marker(token: str, start: int, previous: str, following: str) -> _Inl
         number = _number(token[1:-1])
         if number is None:
             return None
-        return _Inline("parenthesised", number, start + 1, start + len(token) - 1, False)
+        return new(_Inline, ("parenthesised", number, start + 1, start + len(token) - 1, False, ""))
     number = _number(token[:-1])
     if number is None or not previous:
         return None  # a line opening with "1)"
@@ -860,13 +861,13 @@ def _paren_marker(token: str, start: int, previous: str, following: str) -> _Inl
     if previous.strip(".,;:").lower() in _PROSE_BEFORE:
         return None  # "... op vraag 5)": the end of a parenthesis opened earlier
     if not following and (last.isalpha() or last in _CLOSING):
-        return _Inline("paren", number, start, start + len(token) - 1, True)
+        return new(_Inline, ("paren", number, start, start + len(token) - 1, True, ""))
     if following and last in "?!.»”\u2019\"'" and following.isupper():
-        return _Inline("paren", number, start, start + len(token) - 1, True)
+        return new(_Inline, ("paren", number, start, start + len(token) - 1, True, ""))
     if last in ",;:" or not (last.isalpha() or last in _CLOSING):
         return None  # "twee fases: 1) ... en; 2) ...": an enumeration
     # "over de problemen bij het UWV 1) ook op ...": a marker if the note follows.
-    return _Inline("paren-weak", number, start, start + len(token) - 1, False, token[:-1])
+    return new(_Inline, ("paren-weak", number, start, start + len(token) - 1, False, token[:-1]))
 
 
 def _bracket_markers(line: str, begin: int) -> list[_Inline]:
@@ -879,13 +880,18 @@ def _bracket_markers(line: str, begin: int) -> list[_Inline]:
             number = _number(match["inner"].strip(" "))
             if number is not None and line[match.end() : match.end() + 1] != ":":
                 found.append(
-                    _Inline("caret", number, match.start("inner"), match.end("inner"), True)
+                    new(
+                        _Inline,
+                        ("caret", number, match.start("inner"), match.end("inner"), True, ""),
+                    )
                 )
             continue
         for digits in _DIGITS.finditer(line, match.start("inner"), match.end("inner")):
             value = _number(digits.group())
             if value is not None:
-                found.append(_Inline("bracket", value, digits.start(), digits.end(), True))
+                found.append(
+                    new(_Inline, ("bracket", value, digits.start(), digits.end(), True, ""))
+                )
     return found
 
 
