@@ -1,6 +1,6 @@
 """Rewrites of footnote code for speed must agree with the code they replaced.
 
-_Pages.in_zone walks from the line asked about, instead of one backward pass over the
+_in_zone walks from the line asked about, instead of one backward pass over the
 whole document (_note_zone below); _number tests for ASCII digits with two str methods
 instead of a loop over the characters; _candidate_matches tries the ``(`` before a sign
 without a loop over the two starts.
@@ -20,9 +20,9 @@ from qalint.parse.footnotes import (
     _ZONE_LINES,
     MAX_NUMBER,
     _candidate_matches,
+    _in_zone,
     _lines_to_read,
     _number,
-    _Pages,
 )
 from qalint.parse.normalise import content_start
 from tests.helpers import fixture_lines
@@ -49,9 +49,10 @@ def _note_zone(
 
 
 def _agrees(lines: tuple[str, ...], label_ends: dict[int, int], artefact: list[bool]) -> None:
-    pages = _Pages(lines, label_ends, artefact)
     expected = _note_zone(lines, label_ends, artefact)
-    assert [pages.in_zone(index) for index in range(len(lines))] == expected, lines
+    assert [
+        _in_zone(lines, index, label_ends, artefact) for index in range(len(lines))
+    ] == expected, lines
 
 
 def test_in_zone_agrees_with_the_whole_pass_over_the_corpus() -> None:

@@ -257,7 +257,6 @@ def find_footnotes(
 
     if not read:
         return (), ()
-    pages = _Pages(lines, label_ends, artefact)
     state = _State()
     for index, line_start, found in read:
         is_note = False
@@ -268,7 +267,7 @@ def find_footnotes(
                 index,
                 line_start,
                 index >= body_line,
-                pages,
+                label_ends,
                 last_note_line,
                 last_lone_line,
                 artefact,
@@ -315,49 +314,6 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
         columns.append(at - line_start)
         previous = at
     return found
-
-
-class _Pages:
-    """Where pages end, for number lines and notes without a marker; asked for rarely, so
-    worked out only when asked."""
-
-    def __init__(
-        self, lines: tuple[str, ...], label_ends: dict[int, int], artefact: list[bool]
-    ) -> None:
-        self.lines = lines
-        self.label_ends = label_ends
-        self.artefact = artefact
-
-    def after_footer(self, index: int) -> bool:
-        """Whether the previous non-blank line is a page header or footer (so that a
-        number line is a page number)."""
-        for previous in range(index - 1, -1, -1):
-            if self.lines[previous].strip(_BLANK):
-                return self.artefact[previous]
-        return False
-
-    def in_zone(self, index: int) -> bool:
-        """Whether the line is near a page end: no label between it and the next page end
-        (page furniture, or the end of the document), and at most _ZONE_LINES lines with
-        text from it to there.
-
-        Asked for a few lines of a few documents, so walked from the line on: at most
-        _ZONE_LINES lines with text (and the blank lines between them) for each."""
-        lines, artefact, label_ends = self.lines, self.artefact, self.label_ends
-        distance = 0
-        for other in range(index, len(lines)):
-            line = lines[other]
-            # A page footer with a heading glued to it ("...Aanhangsel 3Antwoord 20") ends
-            # a page too. (content_start's first test, without a call.)
-            if artefact[other] or (FOOTER in line and content_start(line) > 0):
-                return other > index
-            if other in label_ends:
-                return False
-            if line.strip(_BLANK):
-                distance += 1
-                if distance > _ZONE_LINES:
-                    return False
-        return True
 
 
 class _Depth:
@@ -485,7 +441,7 @@ def _resolve_line_start(
     index: int,
     found: _LineStart,
     in_body: bool,
-    pages: _Pages,
+    label_ends: dict[int, int],
     last_note_line: dict[int, int],
     last_lone_line: dict[int, int],
     artefact: list[bool],
@@ -498,7 +454,7 @@ def _resolve_line_start(
                 state.add_marker(value, index, start, end, "line")
         return False
     if found.form == "lone":
-        if pages.after_footer(index):
+        if _after_footer(lines, index, artefact):
             return False  # a page number
         text = _next_text(lines, index, artefact)
         if state.awaits_note(number):
@@ -511,7 +467,7 @@ def _resolve_line_start(
             number == state.next_note
             and compiled(_SOURCE, re.IGNORECASE).search(text)
             and not _after_list_intro(lines, index, artefact)
-            and pages.in_zone(index)
+            and _in_zone(lines, index, label_ends, artefact)
         ):
             state.add_note(number, text, index, found.start, found.end, "lone")
             return True
@@ -549,7 +505,7 @@ def _resolve_line_start(
         and not (
             found.form == "glued"
             and compiled(_ORDINAL).match(found.text)
-            and not pages.in_zone(index)
+            and not _in_zone(lines, index, label_ends, artefact)
         )
         and not (found.form == "spaced" and _prose(found.text))
         and not (
@@ -576,7 +532,7 @@ def _resolve_line_start(
         and not _after_list_intro(lines, index, artefact)
         and not (found.form == "glued" and compiled(_ORDINAL).match(found.text))
         and not (found.form == "spaced" and _prose(found.text))
-        and pages.in_zone(index)
+        and _in_zone(lines, index, label_ends, artefact)
     ):
         state.add_note(number, found.text, index, found.start, found.end, found.form)
         return True
@@ -920,6 +876,40 @@ def _in_numbered_list(
 def _after_list_intro(lines: tuple[str, ...], index: int, artefact: list[bool]) -> bool:
     """``De stukken zijn:`` + ``1) Kamerstuk ...``: a list in the text, not a note."""
     return _previous_text(lines, index, artefact).endswith(":")
+
+
+def _after_footer(lines: tuple[str, ...], index: int, artefact: list[bool]) -> bool:
+    """Whether the previous non-blank line is a page header or footer (so that a number
+    line is a page number)."""
+    for previous in range(index - 1, -1, -1):
+        if lines[previous].strip(_BLANK):
+            return artefact[previous]
+    return False
+
+
+def _in_zone(
+    lines: tuple[str, ...], index: int, label_ends: dict[int, int], artefact: list[bool]
+) -> bool:
+    """Whether the line is near a page end: no label between it and the next page end
+    (page furniture, or the end of the document), and at most _ZONE_LINES lines with
+    text from it to there.
+
+    Asked for a few lines of a few documents, so walked from the line on: at most
+    _ZONE_LINES lines with text (and the blank lines between them) for each."""
+    distance = 0
+    for other in range(index, len(lines)):
+        line = lines[other]
+        # A page footer with a heading glued to it ("...Aanhangsel 3Antwoord 20") ends a
+        # page too. (content_start's first test, without a call.)
+        if artefact[other] or (FOOTER in line and content_start(line) > 0):
+            return other > index
+        if other in label_ends:
+            return False
+        if line.strip(_BLANK):
+            distance += 1
+            if distance > _ZONE_LINES:
+                return False
+    return True
 
 
 def _previous_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
