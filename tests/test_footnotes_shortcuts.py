@@ -3,7 +3,8 @@
 _SIGN is written for the regex engine's speed: it must find exactly the signs of the
 plain form below, which says case by case where a candidate's number may start. And
 _line_start tries _LIST_LINE only where a list can go on after the first number, and
-find_footnotes tries _line_start only where nothing but _OPENING precedes the first sign.
+find_footnotes tries _line_start only where nothing but _OPENING precedes the first sign,
+and _line_start reads a number line ("2") without _LINE_NUMBER.
 """
 
 from __future__ import annotations
@@ -128,3 +129,26 @@ def test_a_line_start_has_only_an_opening_before_its_first_sign() -> None:
             assert not line[: signs[0]].strip(_OPENING), line
             starts += 1
     assert starts
+
+
+def test_a_number_line_is_read_as_the_full_pattern_reads_it() -> None:
+    chooser = random.Random(11)
+    # ASCII digits, digits int() reads too (superscript two, Arabic-Indic three), blanks.
+    alphabet = "0129\u00b2\u0663 \ta"
+    lines = [*_corpus_lines(), "0", "000", "299", "300", "1234"]
+    lines += ["".join(chooser.choices(alphabet, k=chooser.randint(1, 5))) for _ in range(20_000)]
+    numbers = 0
+    for line in lines:
+        for begin in (0, 1):
+            # Read from one column on, a line with a blank put before it is read in full
+            # (the shortcut is only for a line read from its start), one column on.
+            expected = _line_start(" " + line, begin + 1)
+            if expected is not None:
+                expected = expected._replace(
+                    start=expected.start - 1,
+                    end=expected.end - 1,
+                    positions=tuple((start - 1, end - 1) for start, end in expected.positions),
+                )
+            assert _line_start(line, begin) == expected, (line, begin)
+            numbers += expected is not None and expected.form == "lone"
+    assert numbers

@@ -30,7 +30,6 @@ little more than a real one.
 
 import re
 from collections.abc import Iterator
-from itertools import repeat
 from typing import NamedTuple
 
 from qalint import pattern_cache
@@ -197,6 +196,7 @@ class _LineStart(NamedTuple):
 
 
 class _Inline(NamedTuple):
+    # (Built by tuple's own constructor, every field given: see qalint.parse.records.)
     #: "glued", "bracket", "caret" and "paren" are strong; "word" (``Agema3``),
     #: "acronym" (``NIS24``: directive NIS2, marker 4), "year" (``november 20231``,
     #: ``2022-20282``), "paren-weak" (``bij het UWV 1) ook``) and "parenthesised"
@@ -206,7 +206,7 @@ class _Inline(NamedTuple):
     start: int  # column (0-based) of the digit run
     end: int
     strong: bool
-    digits: str = ""
+    digits: str  # the digit run of "word", "acronym", "year", "paren-weak"; else ""
 
 
 def find_footnotes(
@@ -236,7 +236,8 @@ def find_footnotes(
         begin = content_start(line) if FOOTER in line else 0  # its first test, without a call
         line_start = None
         if label_end is not None:
-            begin = max(begin, label_end)
+            if label_end > begin:
+                begin = label_end
         elif not line[begin : signs[0]].strip(_OPENING):
             # Only blanks, "[" or "[^" before the first sign: the number opening a line
             # after blanks or a bracket is always a sign (see _SIGN).
@@ -256,7 +257,6 @@ def find_footnotes(
 
     if not read:
         return (), ()
-    pages = _Pages(lines, label_ends, artefact)
     state = _State()
     for index, line_start, found in read:
         is_note = False
@@ -267,7 +267,7 @@ def find_footnotes(
                 index,
                 line_start,
                 index >= body_line,
-                pages,
+                label_ends,
                 last_note_line,
                 last_lone_line,
                 artefact,
@@ -291,11 +291,15 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
     glued to the footer, which opens with no number.)
     """
     # Encoded line by line: most lines are ASCII and copied as they are, while the joined
-    # text would be wide (a single "’" makes it so) and cost more to encode. The empty
-    # first piece opens the text with a line break. ("latin1" is the spelling of the
-    # codec that the encoder looks for first.)
-    encoded = map(str.encode, ("", *lines[start_line:]), repeat("latin1"), repeat("replace"))
-    classes = b"\n".join(encoded).translate(_CLASSES)
+    # text would be wide (a single "’" makes it so) and cost more to encode. An ASCII
+    # line is the same in every codec, and the default one (UTF-8) takes no codec name
+    # to look up; the others are encoded as Latin-1 ("latin1" is the spelling that the
+    # encoder looks for first). The empty first piece opens the text with a line break.
+    encoded = [
+        line.encode() if line.isascii() else line.encode("latin1", "replace")
+        for line in lines[start_line:]
+    ]
+    classes = b"\n".join([b"", *encoded]).translate(_CLASSES)
     found: list[tuple[int, list[int]]] = []
     index, previous, line_start = start_line - 1, 0, 0
     columns: list[int] = []
@@ -310,38 +314,6 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
         columns.append(at - line_start)
         previous = at
     return found
-
-
-class _Pages:
-    """Where pages end, for number lines and notes without a marker; asked for rarely, so
-    worked out only when asked."""
-
-    def __init__(
-        self, lines: tuple[str, ...], label_ends: dict[int, int], artefact: list[bool]
-    ) -> None:
-        self.lines = lines
-        self.label_ends = label_ends
-        self.artefact = artefact
-        self.zone: list[bool] | None = None
-
-    def after_footer(self, index: int) -> bool:
-        """Whether the previous non-blank line is a page header or footer (so that a
-        number line is a page number)."""
-        for previous in range(index - 1, -1, -1):
-            if self.lines[previous].strip(_BLANK):
-                return self.artefact[previous]
-        return False
-
-    def in_zone(self, index: int) -> bool:
-        """Whether the line is near a page end (see _note_zone)."""
-        if self.zone is None:
-            lines, artefact = self.lines, self.artefact
-            blank = [not line.strip(_BLANK) for line in lines]
-            # A page footer with a heading glued to it ("...Aanhangsel 3Antwoord 20") ends
-            # a page too.
-            page_end = [artefact[i] or content_start(line) > 0 for i, line in enumerate(lines)]
-            self.zone = _note_zone(page_end, blank, self.label_ends, len(lines))
-        return self.zone[index]
 
 
 class _Depth:
@@ -425,7 +397,9 @@ def _count(line: str, column: int, points: list[int], open_: int) -> int:
     """The parentheses open at the last of ``points`` of ``line`` with ``open_`` open at
     ``column``; the count is clamped at zero at each point."""
     for point in points:
-        open_ = max(open_ + line.count("(", column, point) - line.count(")", column, point), 0)
+        open_ += line.count("(", column, point) - line.count(")", column, point)
+        if open_ < 0:
+            open_ = 0
         column = point
     return open_
 
@@ -445,7 +419,8 @@ class _State:
         span = new(Span, (index + 1, start + 1, index + 1, end + 1))
         self.markers.append(new(FootnoteMarker, (number, span, form)))
         self.marker_numbers.add(number)
-        self.next_marker = max(self.next_marker, number + 1)
+        if number >= self.next_marker:
+            self.next_marker = number + 1
         if form == "paren":
             self.paren_style = True
 
@@ -453,7 +428,8 @@ class _State:
         span = new(Span, (index + 1, start + 1, index + 1, end + 1))
         self.notes.append(new(FootnoteNote, (number, text, span, form)))
         self.note_numbers.add(number)
-        self.next_note = max(self.next_note, number + 1)
+        if number >= self.next_note:
+            self.next_note = number + 1
 
     def awaits_note(self, number: int) -> bool:
         return number in self.marker_numbers and number not in self.note_numbers
@@ -465,7 +441,7 @@ def _resolve_line_start(
     index: int,
     found: _LineStart,
     in_body: bool,
-    pages: _Pages,
+    label_ends: dict[int, int],
     last_note_line: dict[int, int],
     last_lone_line: dict[int, int],
     artefact: list[bool],
@@ -478,7 +454,7 @@ def _resolve_line_start(
                 state.add_marker(value, index, start, end, "line")
         return False
     if found.form == "lone":
-        if pages.after_footer(index):
+        if _after_footer(lines, index, artefact):
             return False  # a page number
         text = _next_text(lines, index, artefact)
         if state.awaits_note(number):
@@ -491,7 +467,7 @@ def _resolve_line_start(
             number == state.next_note
             and compiled(_SOURCE, re.IGNORECASE).search(text)
             and not _after_list_intro(lines, index, artefact)
-            and pages.in_zone(index)
+            and _in_zone(lines, index, label_ends, artefact)
         ):
             state.add_note(number, text, index, found.start, found.end, "lone")
             return True
@@ -529,7 +505,7 @@ def _resolve_line_start(
         and not (
             found.form == "glued"
             and compiled(_ORDINAL).match(found.text)
-            and not pages.in_zone(index)
+            and not _in_zone(lines, index, label_ends, artefact)
         )
         and not (found.form == "spaced" and _prose(found.text))
         and not (
@@ -556,7 +532,7 @@ def _resolve_line_start(
         and not _after_list_intro(lines, index, artefact)
         and not (found.form == "glued" and compiled(_ORDINAL).match(found.text))
         and not (found.form == "spaced" and _prose(found.text))
-        and pages.in_zone(index)
+        and _in_zone(lines, index, label_ends, artefact)
     ):
         state.add_note(number, found.text, index, found.start, found.end, found.form)
         return True
@@ -602,6 +578,12 @@ def _resolve_inline(
 
 def _line_start(line: str, begin: int) -> _LineStart | None:
     """A number opening the line (after ``begin``), in one of the note/marker forms."""
+    if not begin and len(line) <= 3 and line.isdigit() and line.isascii():
+        # A number line ("2"), the commonest line start: _LINE_NUMBER without the call.
+        value = int(line)
+        if not 1 <= value <= MAX_NUMBER:
+            return None
+        return new(_LineStart, ("lone", (value,), 0, len(line), "", ()))
     if "[" in line:  # else neither form in brackets can match
         caret = compiled(_CARET_NOTE).match(line, begin)
         if caret is not None:
@@ -699,7 +681,7 @@ def _inline_markers(
                 found.append(paren)
         elif kind == "mid":
             # "gesproken.3Toekomstige": a marker between two sentences without spaces.
-            found.append(_Inline("glued", int(match.group()), start, match.end(), True))
+            found.append(new(_Inline, ("glued", int(match.group()), start, match.end(), True, "")))
         else:
             marker = _glued_marker(before, match.group(), start)
             if marker is not None:
@@ -716,12 +698,15 @@ def _candidate_matches(line: str, begin: int, signs: list[int]) -> Iterator[re.M
     at a sign (the first digit of its number), or at the ``(`` of ``(2)`` before one."""
     position = begin
     for column in signs:
-        for start in (column - 1, column) if line[column - 1 : column] == "(" else (column,):
-            if start >= position:
-                match = _CANDIDATE.match(line, start)
-                if match is not None:
-                    yield match
-                    position = match.end()
+        if column >= position:
+            match = None
+            if column > position and line[column - 1] == "(":
+                match = _CANDIDATE.match(line, column - 1)
+            if match is None:
+                match = _CANDIDATE.match(line, column)
+            if match is not None:
+                yield match
+                position = match.end()
 
 
 def _continuation(line: str, end: int, last: int) -> list[_Inline]:
@@ -732,15 +717,17 @@ def _continuation(line: str, end: int, last: int) -> list[_Inline]:
         if match is None or _number(match["num"]) != last + 1:
             break
         last += 1
-        found.append(_Inline("glued", last, match.start("num"), match.end("num"), True))
+        found.append(new(_Inline, ("glued", last, match.start("num"), match.end("num"), True, "")))
         end = match.end()
     return found
 
 
 def _token_before(line: str, start: int, begin: int) -> str:
     """The part of the word before ``start`` (at most _LOOK_BACK characters)."""
-    piece = line[max(start - _LOOK_BACK, begin) : start]
-    return piece.rsplit(maxsplit=1)[-1] if piece and not piece[-1].isspace() else ""
+    # (A conditional and positional arguments: max() and a keyword cost a call's parsing.)
+    low = start - _LOOK_BACK
+    piece = line[low if low > begin else begin : start]
+    return piece.rsplit(None, 1)[-1] if piece and not piece[-1].isspace() else ""
 
 
 def _word_before(line: str, start: int, begin: int) -> str:
@@ -760,7 +747,8 @@ def _char_after(line: str, end: int) -> str:
 
 def _number(text: str) -> int | None:
     """``text`` as a footnote number: one to three ASCII digits, 1 to MAX_NUMBER."""
-    if not 1 <= len(text) <= 3 or not all("0" <= c <= "9" for c in text):
+    # (An ASCII character is a digit only if it is one of "0" to "9".)
+    if not 1 <= len(text) <= 3 or not (text.isascii() and text.isdigit()):
         return None
     value = int(text)
     return value if 1 <= value <= MAX_NUMBER else None
@@ -779,7 +767,7 @@ def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
     year_first = len(digits) >= 5 and digits[:2] in ("19", "20")
     if year_first and (not before or before[-1] in "\u2013-/("):
         # "7 november 20231": a year with the marker glued to it.
-        return _Inline("year", 0, start, end, False, digits)
+        return new(_Inline, ("year", 0, start, end, False, digits))
     number = _number(digits)
     if number is None or not before:
         return None
@@ -788,22 +776,22 @@ def _glued_marker(before: str, digits: str, start: int) -> _Inline | None:
         if len(before) < 2 or before[-2].isspace():
             return None  # an opening quote: "'90"
         if char == "." and compiled(_YEAR_END).search(before[:-1]):
-            return _Inline("word", number, start, end, False, digits)  # "in 2018.12 Hierbij"
+            return new(_Inline, ("word", number, start, end, False, digits))  # "in 2018.12 Hierbij"
         if char in ".;," and ("0" <= before[-2] <= "9" or _abbreviation(before[:-1])):
             return None  # "1.5", "2,5", "nr.6"
-        return _Inline("glued", number, start, end, True)
+        return new(_Inline, ("glued", number, start, end, True, ""))
     word = _trailing_word(before)
     if not word:
         return None
     if word.islower():
         if len(word) < 2 or word in _UNITS:
             return None  # "m2", "x3"
-        return _Inline("word", number, start, end, False, digits)
+        return new(_Inline, ("word", number, start, end, False, digits))
     if word.isupper() and len(word) >= 3 and word.lower() not in _UNITS:
         # "NIS24" is the directive NIS2 with marker 4 (see _resolve_inline).
-        return _Inline("acronym", number, start, end, False, digits)
+        return new(_Inline, ("acronym", number, start, end, False, digits))
     if not word.isupper() and len(word) >= 2:
-        return _Inline("word", number, start, end, False, digits)  # "Ends1", "NZa3"
+        return new(_Inline, ("word", number, start, end, False, digits))  # "Ends1", "NZa3"
     return None  # "CO2", "B3"
 
 
@@ -828,7 +816,7 @@ def _paren_marker(token: str, start: int, previous: str, following: str) -> _Inl
         number = _number(token[1:-1])
         if number is None:
             return None
-        return _Inline("parenthesised", number, start + 1, start + len(token) - 1, False)
+        return new(_Inline, ("parenthesised", number, start + 1, start + len(token) - 1, False, ""))
     number = _number(token[:-1])
     if number is None or not previous:
         return None  # a line opening with "1)"
@@ -836,13 +824,13 @@ def _paren_marker(token: str, start: int, previous: str, following: str) -> _Inl
     if previous.strip(".,;:").lower() in _PROSE_BEFORE:
         return None  # "... op vraag 5)": the end of a parenthesis opened earlier
     if not following and (last.isalpha() or last in _CLOSING):
-        return _Inline("paren", number, start, start + len(token) - 1, True)
+        return new(_Inline, ("paren", number, start, start + len(token) - 1, True, ""))
     if following and last in "?!.»”\u2019\"'" and following.isupper():
-        return _Inline("paren", number, start, start + len(token) - 1, True)
+        return new(_Inline, ("paren", number, start, start + len(token) - 1, True, ""))
     if last in ",;:" or not (last.isalpha() or last in _CLOSING):
         return None  # "twee fases: 1) ... en; 2) ...": an enumeration
     # "over de problemen bij het UWV 1) ook op ...": a marker if the note follows.
-    return _Inline("paren-weak", number, start, start + len(token) - 1, False, token[:-1])
+    return new(_Inline, ("paren-weak", number, start, start + len(token) - 1, False, token[:-1]))
 
 
 def _bracket_markers(line: str, begin: int) -> list[_Inline]:
@@ -855,13 +843,18 @@ def _bracket_markers(line: str, begin: int) -> list[_Inline]:
             number = _number(match["inner"].strip(" "))
             if number is not None and line[match.end() : match.end() + 1] != ":":
                 found.append(
-                    _Inline("caret", number, match.start("inner"), match.end("inner"), True)
+                    new(
+                        _Inline,
+                        ("caret", number, match.start("inner"), match.end("inner"), True, ""),
+                    )
                 )
             continue
         for digits in _DIGITS.finditer(line, match.start("inner"), match.end("inner")):
             value = _number(digits.group())
             if value is not None:
-                found.append(_Inline("bracket", value, digits.start(), digits.end(), True))
+                found.append(
+                    new(_Inline, ("bracket", value, digits.start(), digits.end(), True, ""))
+                )
     return found
 
 
@@ -885,9 +878,43 @@ def _after_list_intro(lines: tuple[str, ...], index: int, artefact: list[bool]) 
     return _previous_text(lines, index, artefact).endswith(":")
 
 
+def _after_footer(lines: tuple[str, ...], index: int, artefact: list[bool]) -> bool:
+    """Whether the previous non-blank line is a page header or footer (so that a number
+    line is a page number)."""
+    for previous in range(index - 1, -1, -1):
+        if lines[previous].strip(_BLANK):
+            return artefact[previous]
+    return False
+
+
+def _in_zone(
+    lines: tuple[str, ...], index: int, label_ends: dict[int, int], artefact: list[bool]
+) -> bool:
+    """Whether the line is near a page end: no label between it and the next page end
+    (page furniture, or the end of the document), and at most _ZONE_LINES lines with
+    text from it to there.
+
+    Asked for a few lines of a few documents, so walked from the line on: at most
+    _ZONE_LINES lines with text (and the blank lines between them) for each."""
+    distance = 0
+    for other in range(index, len(lines)):
+        line = lines[other]
+        # A page footer with a heading glued to it ("...Aanhangsel 3Antwoord 20") ends a
+        # page too. (content_start's first test, without a call.)
+        if artefact[other] or (FOOTER in line and content_start(line) > 0):
+            return other > index
+        if other in label_ends:
+            return False
+        if line.strip(_BLANK):
+            distance += 1
+            if distance > _ZONE_LINES:
+                return False
+    return True
+
+
 def _previous_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
     """The text of the nearest line with text before ``index`` (page furniture skipped)."""
-    for previous in range(index - 1, max(index - 6, -1), -1):
+    for previous in range(index - 1, index - 6 if index > 5 else -1, -1):  # (max() costs more)
         text = lines[previous].strip(_BLANK)
         if text and not artefact[previous]:
             return text
@@ -946,31 +973,10 @@ def _prose(text: str) -> bool:
 
 def _next_text(lines: tuple[str, ...], index: int, artefact: list[bool]) -> str:
     """The first line with text after a number line (the note text below it)."""
-    for following in range(index + 1, min(index + 4, len(lines))):
+    end = index + 4 if index + 4 < len(lines) else len(lines)  # (min() costs more)
+    for following in range(index + 1, end):
         text = lines[following].strip(_BLANK)
         if not text or artefact[following]:
             continue
         return "" if text.isdigit() else text
     return ""
-
-
-def _note_zone(
-    page_end: list[bool], blank: list[bool], label_ends: dict[int, int], count: int
-) -> list[bool]:
-    """Lines near a page end: no label between them and the next footer (or the end)."""
-    result = [False] * count
-    distance = 0
-    open_zone = True  # the end of the document is a page end
-    for index in range(count - 1, -1, -1):
-        if page_end[index]:
-            open_zone, distance = True, 0
-            continue
-        if index in label_ends:
-            open_zone = False
-            continue
-        if blank[index]:
-            result[index] = open_zone and distance <= _ZONE_LINES
-            continue
-        distance += 1
-        result[index] = open_zone and distance <= _ZONE_LINES
-    return result
