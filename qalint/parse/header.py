@@ -138,12 +138,14 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         delays = compiled(_DELAY_REFERENCE).finditer(text)
         fields["delay_references"] = tuple(match["nr"] for match in delays)
 
-    for index in range(min(last_line, 12)):
-        # The first line of each kind counts (a line is of one kind: its first letter).
-        if m := _NUMBER_LINE.match(lines[index]):
-            kind = "case_number" if m["case_number"] else "aanhangsel_number"
-            if kind not in fields:
-                fields[kind] = _line_field(m, kind, index)
+    # The first line of each kind counts (a line is of one kind: its first letter). The
+    # lines are matched in one C loop; a matched line's index is found back by its text
+    # (an equal line before it matched too, and was the first of its kind).
+    head = lines[: min(last_line, 12)]
+    for m in filter(None, map(_NUMBER_LINE.match, head)):
+        kind = "case_number" if m["case_number"] else "aanhangsel_number"
+        if kind not in fields:
+            fields[kind] = _line_field(m, kind, head.index(m.string))
     # Header's own constructor, a Python function, costs more than the tuple's.
     return new(Header, map(fields.get, Header._fields, _HEADER_DEFAULTS))
 
