@@ -345,20 +345,15 @@ def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _trim_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop connecting words before the next title: ``A en de``, ``A,``."""
-    while True:
-        while end > start and text[end - 1] in " ,":
-            end -= 1
-        for suffix in (" en de", " en", " de"):
-            if end - start >= len(suffix) and text.startswith(suffix, end - len(suffix)):
-                end -= len(suffix)
-                break
-        else:
-            break
-    while start < end and text[start] == " ":
-        start += 1
-    if text[start:end] in ("en", "de", "en de"):
+    piece = text[start:end].rstrip(" ,")
+    # (" en de" goes as " de" and then " en": the same as at once.)
+    while piece.endswith((" en", " de")):
+        piece = piece[:-3].rstrip(" ,")
+    trimmed = piece.lstrip(" ")
+    start += len(piece) - len(trimmed)
+    if trimmed in ("en", "de", "en de"):
         return start, start
-    return start, end
+    return start, start + len(trimmed)
 
 
 def _title_word(title: str) -> str:
