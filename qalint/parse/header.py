@@ -27,8 +27,6 @@ _GOVERNMENT = pattern_cache.compile(
     r"(?P<what>Antwoord|Mededeling) van (?:de )?"
     r"(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b"
 )
-#: What every match of _GOVERNMENT starts with.
-_GOVERNMENT_WORDS = ("Antwoord van ", "Mededeling van ")
 _DATE_OPEN = pattern_cache.compile(r"\((?P<role>ingezonden|ontvangen)\b")
 #: What every match of _DELAY_REFERENCE starts with: few texts hold it, so the pattern is
 #: compiled on first use.
@@ -93,7 +91,8 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             start = askers_end + len(" aan ")
             stop = _find_at_depth_zero(text, " over ", start, end)
             if stop == -1:
-                stop = _first_of(text, ("(ingezonden",), start, end)
+                stop = text.find("(ingezonden", start, end)
+                stop = stop if stop != -1 else end
             addressed = _officials(running, start, stop, "addressee")
             fields["addressed"] = addressed
             fields["addressees"] = tuple(o.portfolio or o.title for o in addressed)
@@ -158,8 +157,9 @@ _HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fiel
 def _government(text: str) -> re.Match[str] | None:
     """``_GOVERNMENT.search(text)``, started where the first of the words it starts with
     stands: str.find finds those much faster than the pattern's own scan."""
-    first = _first_of(text, _GOVERNMENT_WORDS, 0, len(text))
-    return _GOVERNMENT.search(text, first) if first < len(text) else None
+    answer, notice = text.find("Antwoord van "), text.find("Mededeling van ")
+    first = min(answer, notice) if answer != -1 and notice != -1 else max(answer, notice)
+    return _GOVERNMENT.search(text, first) if first != -1 else None
 
 
 def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
@@ -273,16 +273,6 @@ def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
     return -1
 
 
-def _first_of(text: str, needles: tuple[str, ...], start: int, end: int) -> int:
-    # (A loop, not a list comprehension: that is a function call of its own.)
-    first = end
-    for needle in needles:
-        at = text.find(needle, start, end)
-        if at != -1 and at < first:
-            first = at
-    return first
-
-
 def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[Official, ...]:
     """``de Ministers van A en van B``, ``de Staatssecretaris van A en de Minister voor B``.
 
@@ -295,7 +285,7 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
     waiting: list[tuple[str, int, int]] = []  # titles still without a portfolio
     for position, match in enumerate(titles):
         stop = titles[position + 1].start() if position + 1 < len(titles) else end
-        title = _title_word(match["title"])
+        title = _TITLE_WORDS.get(match["title"]) or _title_word(match["title"])
         pieces = _portfolios(text, match.end(), stop)
         if not pieces:
             waiting.append((title, match.start(), match.end()))
@@ -365,6 +355,14 @@ def _title_word(title: str) -> str:
     return "staatssecretaris"
 
 
+#: The title word of the common spellings of titles: a dict lookup, not a call.
+_TITLE_WORDS = {
+    form: _title_word(form)
+    for word in ("minister", "ministers", "minister-president", "staatssecretaris")
+    for form in (word, word.capitalize())
+}
+
+
 def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]:
     """Signers (``Antwoord van Minister X (A) en antwoord van Staatssecretaris Y (B)``)
     and co-signers (``, mede namens de Minister van C``)."""
@@ -379,14 +377,16 @@ def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]
         if official is not None:
             found.append(official)
     if mede is not None:
-        stop = _first_of(text, ("(ontvangen", "("), mede.end(), end)
+        # Up to "(ontvangen" or another "(": the first "(" ("(ontvangen" opens with one).
+        stop = text.find("(", mede.end(), end)
+        stop = stop if stop != -1 else end
         found.extend(_officials(running, mede.end(), stop, "co-signer"))
     return tuple(found)
 
 
 def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official | None:
     text = running.text
-    title = _title_word(match["title"])
+    title = _TITLE_WORDS.get(match["title"]) or _title_word(match["title"])
     after = match.end()
     paren = text.find("(", after, stop)
     name_end = paren if paren != -1 else stop
@@ -399,7 +399,8 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     portfolio = ""
     portfolio_end = name_end
     if paren != -1:
-        close = _first_of(text, (")", "("), paren + 1, stop)
+        parenthesis = _PARENTHESES.search(text, paren + 1, stop)
+        close = parenthesis.start() if parenthesis is not None else stop
         inner = text[paren + 1 : close].strip()
         if not inner.startswith(_DATE_WORDS):
             portfolio = inner
