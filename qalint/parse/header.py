@@ -168,16 +168,13 @@ def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
 
 
 def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
+    """The element ``running.text[start:end]`` (not empty), with its span and its
+    ``HeaderLine.pieces``: the running text's segments from the one holding ``start`` to
+    the one holding the end, in the text's offsets."""
     # Without a closing date the element runs to the next paragraph, whose joining
     # space is no part of it (its span would end past the line).
     text = running.text[start:end].rstrip(" ")
     end = start + len(text)
-    return new(HeaderLine, (text, running.span(start, end), _pieces(running, start, end)))
-
-
-def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
-    """``HeaderLine.pieces`` of ``running.text[start:end]``: the running text's segments
-    from the one holding ``start`` to the one holding the end, in the text's offsets."""
     starts, lines, columns = running.starts, running.seg_lines, running.seg_columns
     # The segment holding start, and the last one that starts before end (the one holding
     # the end, or the last of the text): found by bisection, each read once.
@@ -190,8 +187,12 @@ def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int,
     for index in range(first, last):
         shift = columns[index] - starts[index] + 1 + start
         pieces.append((starts[index + 1] - start, lines[index], shift))
-    pieces.append((sys.maxsize, lines[last], columns[last] - starts[last] + 1 + start))
-    return tuple(pieces)
+    last_shift = columns[last] - starts[last] + 1
+    pieces.append((sys.maxsize, lines[last], last_shift + start))
+    # The span from the same segments (what running.span would find by bisecting again).
+    first_column = columns[first] - starts[first] + 1 + start
+    span = new(Span, (lines[first], first_column, lines[last], last_shift + end))
+    return new(HeaderLine, (text, span, tuple(pieces)))
 
 
 def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
