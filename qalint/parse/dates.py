@@ -56,9 +56,12 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, 1)}
 
 def make_date(day: str, month: str, year: str) -> tuple[dt.date | None, str | None]:
     """The date, or None with a Dutch reason (``31 februari 2014 bestaat niet``)."""
+    # (Most months are written in lower case: one dict lookup, not _name's search. An
+    # unknown month is 0, which dt.date refuses as it refuses 31 February.)
+    number = _MONTH_NUMBERS.get(month) or _MONTH_NUMBERS.get(_name(month, MONTHS), 0)
     try:
-        return dt.date(int(year), _MONTH_NUMBERS[_name(month, MONTHS)], int(day)), None
-    except (ValueError, KeyError):
+        return dt.date(int(year), number, int(day)), None
+    except ValueError:
         return None, f"{day} {month} {year} bestaat niet"
 
 
@@ -79,8 +82,9 @@ def parse_date_text(role: str, text: str, span: Span) -> DateField:
     stripped = text.strip().rstrip(".")
     match = _DATE.fullmatch(stripped) or _DATE.match(stripped)
     if match is not None:
-        value, problem = make_date(match["day"], match["month"], match["year"])
-        return new(DateField, (role, stripped, span, value, problem, _lower(match["weekday"])))
+        weekday, day, month, year = match.groups()
+        value, problem = make_date(day, month, year)
+        return new(DateField, (role, stripped, span, value, problem, _lower(weekday)))
     if not stripped:
         return new(DateField, (role, stripped, span, None, "datum ontbreekt", None))
     loose = compiled(_LOOSE).match(stripped)
@@ -112,10 +116,12 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
         if match is None or match.start() > hit.start():
             continue
         done = match.end()
-        value, problem = make_date(match["day"], match["month"], match["year"])
-        span = running.span(match.start(), match.end())
-        weekday = _lower(match["weekday"])
-        found.append(new(DateField, ("text", match.group(0), span, value, problem, weekday)))
+        weekday, day, month, year = match.groups()
+        value, problem = make_date(day, month, year)
+        span = running.span(match.start(), done)
+        found.append(
+            new(DateField, ("text", match.group(0), span, value, problem, _lower(weekday)))
+        )
     return tuple(found)
 
 

@@ -27,8 +27,6 @@ _GOVERNMENT = pattern_cache.compile(
     r"(?P<what>Antwoord|Mededeling) van (?:de )?"
     r"(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b"
 )
-#: What every match of _GOVERNMENT starts with.
-_GOVERNMENT_WORDS = ("Antwoord van ", "Mededeling van ")
 _DATE_OPEN = pattern_cache.compile(r"\((?P<role>ingezonden|ontvangen)\b")
 #: What every match of _DELAY_REFERENCE starts with: few texts hold it, so the pattern is
 #: compiled on first use.
@@ -93,7 +91,8 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             start = askers_end + len(" aan ")
             stop = _find_at_depth_zero(text, " over ", start, end)
             if stop == -1:
-                stop = _first_of(text, ("(ingezonden",), start, end)
+                stop = text.find("(ingezonden", start, end)
+                stop = stop if stop != -1 else end
             addressed = _officials(running, start, stop, "addressee")
             fields["addressed"] = addressed
             fields["addressees"] = tuple(o.portfolio or o.title for o in addressed)
@@ -138,12 +137,14 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         delays = compiled(_DELAY_REFERENCE).finditer(text)
         fields["delay_references"] = tuple(match["nr"] for match in delays)
 
-    for index in range(min(last_line, 12)):
-        # The first line of each kind counts (a line is of one kind: its first letter).
-        if m := _NUMBER_LINE.match(lines[index]):
-            kind = "case_number" if m["case_number"] else "aanhangsel_number"
-            if kind not in fields:
-                fields[kind] = _line_field(m, kind, index)
+    # The first line of each kind counts (a line is of one kind: its first letter). The
+    # lines are matched in one C loop; a matched line's index is found back by its text
+    # (an equal line before it matched too, and was the first of its kind).
+    head = lines[: min(last_line, 12)]
+    for m in filter(None, map(_NUMBER_LINE.match, head)):
+        kind = "case_number" if m["case_number"] else "aanhangsel_number"
+        if kind not in fields:
+            fields[kind] = _line_field(m, kind, head.index(m.string))
     # Header's own constructor, a Python function, costs more than the tuple's.
     return new(Header, map(fields.get, Header._fields, _HEADER_DEFAULTS))
 
@@ -156,8 +157,9 @@ _HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fiel
 def _government(text: str) -> re.Match[str] | None:
     """``_GOVERNMENT.search(text)``, started where the first of the words it starts with
     stands: str.find finds those much faster than the pattern's own scan."""
-    first = _first_of(text, _GOVERNMENT_WORDS, 0, len(text))
-    return _GOVERNMENT.search(text, first) if first < len(text) else None
+    answer, notice = text.find("Antwoord van "), text.find("Mededeling van ")
+    first = min(answer, notice) if answer != -1 and notice != -1 else max(answer, notice)
+    return _GOVERNMENT.search(text, first) if first != -1 else None
 
 
 def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
@@ -166,16 +168,13 @@ def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
 
 
 def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
+    """The element ``running.text[start:end]`` (not empty), with its span and its
+    ``HeaderLine.pieces``: the running text's segments from the one holding ``start`` to
+    the one holding the end, in the text's offsets."""
     # Without a closing date the element runs to the next paragraph, whose joining
     # space is no part of it (its span would end past the line).
     text = running.text[start:end].rstrip(" ")
     end = start + len(text)
-    return new(HeaderLine, (text, running.span(start, end), _pieces(running, start, end)))
-
-
-def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
-    """``HeaderLine.pieces`` of ``running.text[start:end]``: the running text's segments
-    from the one holding ``start`` to the one holding the end, in the text's offsets."""
     starts, lines, columns = running.starts, running.seg_lines, running.seg_columns
     # The segment holding start, and the last one that starts before end (the one holding
     # the end, or the last of the text): found by bisection, each read once.
@@ -188,8 +187,12 @@ def _pieces(running: RunningText, start: int, end: int) -> tuple[tuple[int, int,
     for index in range(first, last):
         shift = columns[index] - starts[index] + 1 + start
         pieces.append((starts[index + 1] - start, lines[index], shift))
-    pieces.append((sys.maxsize, lines[last], columns[last] - starts[last] + 1 + start))
-    return tuple(pieces)
+    last_shift = columns[last] - starts[last] + 1
+    pieces.append((sys.maxsize, lines[last], last_shift + start))
+    # The span from the same segments (what running.span would find by bisecting again).
+    first_column = columns[first] - starts[first] + 1 + start
+    span = new(Span, (lines[first], first_column, lines[last], last_shift + end))
+    return new(HeaderLine, (text, span, tuple(pieces)))
 
 
 def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
@@ -271,16 +274,6 @@ def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
     return -1
 
 
-def _first_of(text: str, needles: tuple[str, ...], start: int, end: int) -> int:
-    # (A loop, not a list comprehension: that is a function call of its own.)
-    first = end
-    for needle in needles:
-        at = text.find(needle, start, end)
-        if at != -1 and at < first:
-            first = at
-    return first
-
-
 def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[Official, ...]:
     """``de Ministers van A en van B``, ``de Staatssecretaris van A en de Minister voor B``.
 
@@ -293,7 +286,7 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
     waiting: list[tuple[str, int, int]] = []  # titles still without a portfolio
     for position, match in enumerate(titles):
         stop = titles[position + 1].start() if position + 1 < len(titles) else end
-        title = _title_word(match["title"])
+        title = _TITLE_WORDS.get(match["title"]) or _title_word(match["title"])
         pieces = _portfolios(text, match.end(), stop)
         if not pieces:
             waiting.append((title, match.start(), match.end()))
@@ -343,20 +336,15 @@ def _portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _trim_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop connecting words before the next title: ``A en de``, ``A,``."""
-    while True:
-        while end > start and text[end - 1] in " ,":
-            end -= 1
-        for suffix in (" en de", " en", " de"):
-            if end - start >= len(suffix) and text.startswith(suffix, end - len(suffix)):
-                end -= len(suffix)
-                break
-        else:
-            break
-    while start < end and text[start] == " ":
-        start += 1
-    if text[start:end] in ("en", "de", "en de"):
+    piece = text[start:end].rstrip(" ,")
+    # (" en de" goes as " de" and then " en": the same as at once.)
+    while piece.endswith((" en", " de")):
+        piece = piece[:-3].rstrip(" ,")
+    trimmed = piece.lstrip(" ")
+    start += len(piece) - len(trimmed)
+    if trimmed in ("en", "de", "en de"):
         return start, start
-    return start, end
+    return start, start + len(trimmed)
 
 
 def _title_word(title: str) -> str:
@@ -366,6 +354,14 @@ def _title_word(title: str) -> str:
     if lower.startswith("minister"):
         return "minister"
     return "staatssecretaris"
+
+
+#: The title word of the common spellings of titles: a dict lookup, not a call.
+_TITLE_WORDS = {
+    form: _title_word(form)
+    for word in ("minister", "ministers", "minister-president", "staatssecretaris")
+    for form in (word, word.capitalize())
+}
 
 
 def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]:
@@ -382,14 +378,16 @@ def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]
         if official is not None:
             found.append(official)
     if mede is not None:
-        stop = _first_of(text, ("(ontvangen", "("), mede.end(), end)
+        # Up to "(ontvangen" or another "(": the first "(" ("(ontvangen" opens with one).
+        stop = text.find("(", mede.end(), end)
+        stop = stop if stop != -1 else end
         found.extend(_officials(running, mede.end(), stop, "co-signer"))
     return tuple(found)
 
 
 def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official | None:
     text = running.text
-    title = _title_word(match["title"])
+    title = _TITLE_WORDS.get(match["title"]) or _title_word(match["title"])
     after = match.end()
     paren = text.find("(", after, stop)
     name_end = paren if paren != -1 else stop
@@ -402,7 +400,8 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     portfolio = ""
     portfolio_end = name_end
     if paren != -1:
-        close = _first_of(text, (")", "("), paren + 1, stop)
+        parenthesis = _PARENTHESES.search(text, paren + 1, stop)
+        close = parenthesis.start() if parenthesis is not None else stop
         inner = text[paren + 1 : close].strip()
         if not inner.startswith(_DATE_WORDS):
             portfolio = inner

@@ -8,8 +8,8 @@ aangegeven``. A reference followed by ``van de vragen van het lid ...``,
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from operator import attrgetter
 
@@ -84,7 +84,7 @@ def find_references(
                 continue
             number = WORD_NUMBERS[match["word"].lower()]
             found.append(_reference(running, match.start(), match.end(), (number,), blocks))
-    found.sort(key=lambda ref: (ref.span.line, ref.span.column))
+    found.sort(key=_reference_start)
     return tuple(found)
 
 
@@ -138,9 +138,13 @@ def _keyword_spans(
     size = len(_ANSWER_KEYWORD)
     start = text.find(_ANSWER_KEYWORD)
     while start >= 0:
-        answers.append((start, start + size))
-        _follow_answer(text, start + size, numbered, worded)
-        start = text.find(_ANSWER_KEYWORD, start + size)
+        end = start + size
+        answers.append((start, end))
+        # (_follow_answer written out: a call of a Python function costs as much.)
+        after = _AFTER_ANSWER.match(text, end)
+        if after is not None:
+            (numbered if after["numbered"] is not None else worded).append(end)
+        start = text.find(_ANSWER_KEYWORD, end)
     questions = []
     for match in _QUESTION_KEYWORD.finditer(text):
         questions.append(match.span())
@@ -149,7 +153,8 @@ def _keyword_spans(
     # The question ends come after the answer ends: in order, _candidates can rely on
     # them (two sorted runs, merged by the sort).
     numbered.sort()
-    capitals = text.find(_CAPITAL_ANSWER)
+    # (A capital T is rare in the text: one character is found much faster than a word.)
+    capitals = text.find(_CAPITAL_ANSWER) if "T" in text else -1
     if capitals >= 0 or "G" in text:
         start = capitals
         while start >= 0:
@@ -202,9 +207,14 @@ def _candidates(
             continue
         start = max(done, start_of_keyword - _REACH_BACK)
         stop = end_of_keyword + _REACH_AHEAD
-        while _any_between(ends, start, stop) and cue.search(
-            text, max(start, start_of_keyword), stop
-        ):
+        while True:
+            # One of the ends strictly between start and stop? (Written out: a call of
+            # a function of our own would cost as much as the test.)
+            at = bisect_right(ends, start)
+            if at == len(ends) or ends[at] >= stop:
+                break
+            if not cue.search(text, max(start, start_of_keyword), stop):
+                break
             match = pattern.search(text, start, stop)
             if match is None or match.start() > end_of_keyword:
                 break
@@ -212,12 +222,8 @@ def _candidates(
             start = done = match.end()
 
 
-def _any_between(ends: list[int], start: int, stop: int) -> bool:
-    """Whether one of the sorted ``ends`` lies strictly between ``start`` and ``stop``."""
-    at = bisect.bisect_right(ends, start)
-    return at < len(ends) and ends[at] < stop
-
-
+#: Where a reference starts, its sort key (attrgetter runs in C, as below).
+_reference_start = attrgetter("span.line", "span.column")
 #: The line of a block's label, the key of the blocks' bisection (attrgetter runs in C,
 #: a function of our own would run in the interpreter at each step).
 _label_line = attrgetter("label_span.line")
@@ -231,6 +237,6 @@ def _reference(
     blocks: tuple[Block, ...],
 ) -> Reference:
     span = running.span(start, end)
-    position = bisect.bisect_right(blocks, span.line, key=_label_line) - 1
+    position = bisect_right(blocks, span.line, key=_label_line) - 1
     block_index = blocks[position].index if position >= 0 else None
     return new(Reference, (running.text[start:end], span, targets, block_index))

@@ -1,0 +1,142 @@
+"""The header parser's cheaper forms must give what the plain forms they replace give.
+
+Each test compares a function of qalint.parse.header with a plain form of it (written
+out here) on the real corpus, the fixtures and the regressions, and on random texts.
+"""
+
+from __future__ import annotations
+
+import random
+
+from qalint.model import HeaderLine
+from qalint.parse.blocks import find_labels
+from qalint.parse.header import _NUMBER_LINE, _header_line, _trim_portfolio, parse_header
+from qalint.parse.normalise import RunningText, running_text
+from tests.test_parse_prefilters import DOCUMENTS
+
+
+def _header_texts() -> list[tuple[RunningText, tuple[str, ...], int]]:
+    """The running text of each document's header region, its lines, its first label."""
+    found = []
+    for lines in DOCUMENTS:
+        labels, artefact, footers, _ = find_labels(lines)
+        first_label = labels[0][1] if labels else len(lines)
+        running = running_text(lines, 0, first_label, artefact=artefact, footers=footers)
+        found.append((running, lines, first_label))
+    return found
+
+
+#: Lines broken after a hyphen join without a space: an element may end where a
+#: segment starts.
+HYPHENATED = (
+    "Vragen van het lid Jansen (VVD) aan de Minister van Binnen-",
+    "landse Zaken over radicalise-",
+    "ring (ingezonden 1 juni 2024).",
+)
+HEADERS = [
+    *_header_texts(),
+    (running_text(HYPHENATED, artefact=[False] * 3, footers=frozenset()), HYPHENATED, 3),
+]
+
+
+def _plain_trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """_trim_portfolio as a loop over characters and suffixes."""
+    while True:
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        for suffix in (" en de", " en", " de"):
+            if end - start >= len(suffix) and text.startswith(suffix, end - len(suffix)):
+                end -= len(suffix)
+                break
+        else:
+            break
+    while start < end and text[start] == " ":
+        start += 1
+    if text[start:end] in ("en", "de", "en de"):
+        return start, start
+    return start, end
+
+
+def test_trim_portfolio_is_the_plain_loop() -> None:
+    pieces = ["A", "Zaken", " ", ",", " en", " de", "en", "de", " en de", "e", "n", "d"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(8))) for _ in range(20000)]
+    texts += [running.text[:400] for running, _, _ in HEADERS]
+    for text in texts:
+        for _ in range(3):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            assert _trim_portfolio(text, start, end) == _plain_trim(text, start, end), text[
+                start:end
+            ]
+
+
+def test_header_line_span_is_that_of_the_running_text() -> None:
+    # _header_line places the element by the segments of its pieces, not by running.span.
+    rng = random.Random(11)
+    checked = 0
+    for running, _, _ in HEADERS:
+        text = running.text
+        if not text:
+            continue
+        ranges = []
+        for _ in range(20):
+            start = rng.randrange(len(text) + 1)
+            ranges.append((start, rng.randrange(start, min(len(text), start + 600) + 1)))
+        # Ends where a segment starts (after a hyphen, no space): the edge of bisection.
+        ranges += [(rng.randrange(end), end) for end in running.starts[1:]]
+        for start, end in ranges:
+            if not text[start:end].rstrip(" "):
+                continue  # a header element is never empty
+            line = _header_line(running, start, end)
+            assert line.span == running.span(start, start + len(line.text)), (start, end)
+            checked += 1
+    assert checked > 1000
+
+
+def _plain_number_lines(lines: tuple[str, ...], last_line: int) -> dict[str, HeaderLine]:
+    """The case and Aanhangsel number fields by a loop over the lines."""
+    fields = {}
+    for index in range(min(last_line, 12)):
+        if m := _NUMBER_LINE.match(lines[index]):
+            kind = "case_number" if m["case_number"] else "aanhangsel_number"
+            if kind not in fields:
+                fields[kind] = (m[kind], index + 1, m.start(kind) + 1)
+    return fields
+
+
+def _number_fields(lines: tuple[str, ...], last_line: int) -> dict[str, object]:
+    header = parse_header(
+        running_text(lines, artefact=[False] * len(lines), footers=frozenset()), lines, last_line
+    )
+    fields = {}
+    for kind in ("case_number", "aanhangsel_number"):
+        field = getattr(header, kind)
+        if field is not None:
+            fields[kind] = (field.text, field.span.line, field.span.column)
+    return fields
+
+
+def test_number_lines_are_those_of_the_plain_loop() -> None:
+    # parse_header matches the lines in one map() and finds a match's line by its text.
+    edges = [
+        ("AH 604", "2024Z18294", "AH 604", "2024Z18294"),
+        ("x", "2024Z18294", " 2024Z18294", "2024Z18294", "AH 12"),
+        ("", "", "AH604", "ah 7", "AH604") + ("2024Z 17972",) * 12,
+    ]
+    found = 0
+    for lines in [*(lines for _, lines, _ in HEADERS), *edges]:
+        for last_line in (len(lines), 3):
+            expected = _plain_number_lines(lines, last_line)
+            assert _number_fields(lines, last_line) == expected, lines[:12]
+            found += len(expected)
+    assert found > 100
+
+
+def test_random_number_lines() -> None:
+    rng = random.Random(3)
+    choices = ["2024Z18294", "AH 604", "ah 1", " 2024z 1234 ", "Vraag 1", "", "2024Z18294 x"]
+    for _ in range(3000):
+        lines = tuple(rng.choices(choices, k=rng.randrange(1, 15)))
+        last_line = rng.randrange(len(lines) + 1)
+        assert _number_fields(lines, last_line) == _plain_number_lines(lines, last_line), lines
