@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import re
-from collections.abc import Iterable
 
 from qalint import pattern_cache
 from qalint.model import DateField, Span
@@ -103,12 +101,14 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
     text = running.text
     done = 0
     # The full pattern is tried only where a "...dag 3" stands.
-    hits: Iterable[re.Match[str]] = _weekday_hits(text)
+    hits = _weekday_hits(text)
     # Capitals are rare, so the common scan stays a fast literal search; a capital G is
     # rare in prose too, and looking for one character is much faster than for "DAG".
     if "G" in text and "DAG" in text:
         capitals = compiled(_HAS_WEEKDAY_CAPITALS).finditer(text)
-        hits = heapq.merge(hits, capitals, key=lambda m: m.start())
+        # Both are in order, so a stable sort merges them as heapq.merge would, without
+        # importing heapq (and its C module) in every run.
+        hits = sorted([*hits, *capitals], key=re.Match.start)
     for hit in hits:
         if hit.start() < done:
             continue
