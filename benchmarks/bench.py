@@ -99,10 +99,16 @@ os.write(fd, ("%r %r %d %d" % (wall, usage.ru_utime + usage.ru_stime, usage.ru_m
 """
 
 
+#: Left out of every command's environment. PYTHONDONTWRITEBYTECODE would also stop
+#: qalint from keeping its compiled patterns beside its bytecode (qalint/pattern_cache.py),
+#: so that every run compiled them again: not what a user's runs do.
+_NOT_PASSED = frozenset({"QALINT_SUMMARY", "PYTHONDONTWRITEBYTECODE"})
+
+
 def run_once(case: Case, scratch: Path, timeout: float) -> None:
     out_path = scratch / "stdout"
     err_path = scratch / "stderr"
-    env = {k: v for k, v in os.environ.items() if k != "QALINT_SUMMARY"}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_PASSED}
     read_end, write_end = os.pipe()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         proc = subprocess.Popen(

@@ -139,3 +139,14 @@ def test_instruction_counts_repeat_on_a_busy_machine() -> None:
     first, second = tool.count(command), tool.count(command)  # type: ignore[attr-defined]
     assert first > 1_000_000
     assert abs(first - second) < first * 0.001
+
+
+def test_the_tools_measure_with_bytecode_and_pattern_caches_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With PYTHONDONTWRITEBYTECODE, qalint would compile its patterns on every run.
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    environment = _instructions_module()._environment()  # type: ignore[attr-defined]
+    assert "PYTHONDONTWRITEBYTECODE" not in environment
+    assert environment["PYTHONHASHSEED"] == "0"
+    assert "PYTHONDONTWRITEBYTECODE" in _bench_module(monkeypatch)._NOT_PASSED  # type: ignore[attr-defined]
