@@ -132,6 +132,10 @@ class Token(NamedTuple):
     span: Span
 
 
+#: A NamedTuple's own constructor is a Python function, at twice the cost of tuple's
+#: (see qalint.parse.records); a header line can hold a hundred tokens.
+_new = tuple.__new__
+
 #: Splits a header element into white space and tokens (words and single parentheses),
 #: alternating and starting and ending with white space (which may be empty).
 _TOKEN_SPLIT = pattern_cache.compile(r"([()]|[^\s()]+)")
@@ -176,7 +180,7 @@ class HeaderLine(NamedTuple):
             first_line, column = line, first + shift
             while stop > limit:  # a word hyphenated across lines ends in a later piece
                 limit, line, shift = next(pieces)
-            found.append(Token(word, Span(first_line, column, line, stop + shift)))
+            found.append(_new(Token, (word, _new(Span, (first_line, column, line, stop + shift)))))
             stop += len(space)
         return tuple(found)
 
