@@ -30,6 +30,7 @@ little more than a real one.
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from qalint import pattern_cache
@@ -130,6 +131,8 @@ _SIGN = pattern_cache.compile(
     rb"|00{1,3}[p?]*(?:[ s\n?]|\Z)))"
     rb")"
 )
+#: Lines encoded in one piece by _lines_to_read.
+_PIECE = 12
 #: Candidates looked at per line, and characters looked back for the word before one.
 _MAX_CANDIDATES = 200
 _LOOK_BACK = 40
@@ -290,18 +293,20 @@ def _lines_to_read(
     start after a glued page footer is never missed: content_start leaves the heading
     glued to the footer, which opens with no number.)
     """
-    # Encoded line by line: most lines are ASCII and copied as they are, while the joined
-    # text would be wide (a single "’" makes it so) and cost more to encode. An ASCII
-    # line is the same in every codec, and the default one (UTF-8) takes no codec name
-    # to look up; the others are encoded as Latin-1 ("latin1" is the spelling that the
-    # encoder looks for first). The empty first piece opens the text with a line break.
     # Page furniture is read as an empty line: its years ("vergaderjaar 2020–2021") are
-    # signs, and a sign costs more than the flag looked at for every line. (No sign
-    # looks past the line break before or after its line.)
-    skips = artefact[start_line:] if artefact else [False] * (len(lines) - start_line)
+    # signs, and a sign costs more than looking for the few such lines. (No sign looks
+    # past the line break before or after its line.)
+    texts = list(lines)
+    for index in compress(range(len(lines)), artefact):
+        texts[index] = ""
+    # Encoded as Latin-1 in pieces of _PIECE lines: most pieces hold only Latin-1 and are
+    # copied as they are, while the joined text would be wide (a single "’" makes it
+    # so) and cost more to encode, and line by line each line would cost two calls.
+    # ("latin1" is the spelling that the encoder looks for first.) The empty first
+    # piece opens the text with a line break.
     encoded = [
-        b"" if skip else line.encode() if line.isascii() else line.encode("latin1", "replace")
-        for line, skip in zip(lines[start_line:], skips, strict=True)
+        "\n".join(texts[first : first + _PIECE]).encode("latin1", "replace")
+        for first in range(start_line, len(lines), _PIECE)
     ]
     classes = b"\n".join([b"", *encoded]).translate(_CLASSES)
     found: list[tuple[int, list[int]]] = []
