@@ -29,7 +29,8 @@ little more than a real one.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from qalint import pattern_cache
@@ -130,6 +131,8 @@ _SIGN = pattern_cache.compile(
     rb"|00{1,3}[p?]*(?:[ s\n?]|\Z)))"
     rb")"
 )
+#: Lines encoded in one piece by _lines_to_read.
+_PIECE = 12
 #: Candidates looked at per line, and characters looked back for the word before one.
 _MAX_CANDIDATES = 200
 _LOOK_BACK = 40
@@ -228,9 +231,7 @@ def find_footnotes(
     last_lone_line: dict[int, int] = {}
     #: The lines with a line start or inline markers, in order, with these.
     read: list[tuple[int, _LineStart | None, list[_Inline]]] = []
-    for index, signs in _lines_to_read(lines, start_line):
-        if artefact[index]:
-            continue
+    for index, signs in _lines_to_read(lines, start_line, artefact):
         line = lines[index]
         label_end = label_ends.get(index)
         begin = content_start(line) if FOOTER in line else 0  # its first test, without a call
@@ -279,10 +280,12 @@ def find_footnotes(
     return tuple(state.markers), tuple(state.notes)
 
 
-def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, list[int]]]:
+def _lines_to_read(
+    lines: tuple[str, ...], start_line: int, artefact: Sequence[bool] = ()
+) -> list[tuple[int, list[int]]]:
     """The lines from ``start_line`` on that may hold a marker or a note, in order, each
     with the columns of the signs of one (the first digit of a candidate's number); a
-    superset.
+    superset. The lines flagged in ``artefact`` (page furniture) are left out.
 
     Most lines hold only prose and prose numbers, and the patterns of candidates cost
     too much per character to run over each. So the text is mapped, one byte per
@@ -290,14 +293,20 @@ def _lines_to_read(lines: tuple[str, ...], start_line: int) -> list[tuple[int, l
     start after a glued page footer is never missed: content_start leaves the heading
     glued to the footer, which opens with no number.)
     """
-    # Encoded line by line: most lines are ASCII and copied as they are, while the joined
-    # text would be wide (a single "’" makes it so) and cost more to encode. An ASCII
-    # line is the same in every codec, and the default one (UTF-8) takes no codec name
-    # to look up; the others are encoded as Latin-1 ("latin1" is the spelling that the
-    # encoder looks for first). The empty first piece opens the text with a line break.
+    # Page furniture is read as an empty line: its years ("vergaderjaar 2020–2021") are
+    # signs, and a sign costs more than looking for the few such lines. (No sign looks
+    # past the line break before or after its line.)
+    texts = list(lines)
+    for index in compress(range(len(lines)), artefact):
+        texts[index] = ""
+    # Encoded as Latin-1 in pieces of _PIECE lines: most pieces hold only Latin-1 and are
+    # copied as they are, while the joined text would be wide (a single "’" makes it
+    # so) and cost more to encode, and line by line each line would cost two calls.
+    # ("latin1" is the spelling that the encoder looks for first.) The empty first
+    # piece opens the text with a line break.
     encoded = [
-        line.encode() if line.isascii() else line.encode("latin1", "replace")
-        for line in lines[start_line:]
+        "\n".join(texts[first : first + _PIECE]).encode("latin1", "replace")
+        for first in range(start_line, len(lines), _PIECE)
     ]
     classes = b"\n".join([b"", *encoded]).translate(_CLASSES)
     found: list[tuple[int, list[int]]] = []
