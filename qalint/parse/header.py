@@ -410,13 +410,53 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     return new(Official, ("signer", title, portfolio, span, name or None))
 
 
-#: What _persons acts on: parentheses, commas, and " en" before a space.
+#: A name as headers write it, ``X`` or ``X (P)``, and the comma or " en" before a space
+#: that ends it outside parentheses. Groups: the text before the parentheses, the
+#: parentheses, the text after them, the separator (empty where a name holds a second,
+#: an unmatched or a nested parenthesis: then the match ends at it). Text is read a word
+#: at a time, possessively (a space only where no separator starts), so that a text is
+#: read in one linear pass of matches, each starting where the last one ended.
+_PERSON_TEXT = r"(?:[^(), ]++|[ ](?!en[ ]))*+"
+_PERSON = pattern_cache.compile(
+    rf"({_PERSON_TEXT})(?:(\([^()]*\))({_PERSON_TEXT}))?(?:(,| en(?= ))|[()])"
+)
+#: What _persons_by_separators acts on: parentheses, commas, and " en" before a space.
 _PERSON_SEPARATORS = pattern_cache.compile(r"(\(|\)|,| en(?= ))")
+
+
+#: ``X en Y (beiden VVD)``: the party of the last name is that of all.
+_COLLECTIVE = ("beiden", "allen")
 
 
 def _persons(text: str) -> tuple[Person, ...]:
     """``X (P1) en Y (P2)``, ``X en Y (beiden VVD)``, ``X, Y en Z (allen ...)``."""
-    names: list[tuple[str, str | None]] = []
+    persons = _names(text)
+    if persons and (last := persons[-1].party) and last.split(" ", 1)[0] in _COLLECTIVE:
+        collective = last.split(" ", 1)[-1]
+        return tuple([new(Person, (person.name, collective)) for person in persons])
+    return tuple(persons)
+
+
+def _names(text: str) -> list[Person]:
+    """The names in ``text``, each with the party in parentheses after it (or None)."""
+    # Most texts are read by _PERSON in one C call; a text holding other parentheses is
+    # read separator by separator.
+    names: list[Person] = []
+    for before, party, after, separator in _PERSON.findall(text + ","):
+        if not separator:
+            return _persons_by_separators(text)
+        name = before + after
+        if separator == ",":
+            name = name.removesuffix(" en")
+        name = name.strip()
+        if name:
+            names.append(new(Person, (name, party[1:-1].strip() if party else None)))
+    return names
+
+
+def _persons_by_separators(text: str) -> list[Person]:
+    """_names, read separator by separator."""
+    names: list[Person] = []
     current: list[str] = []  # the pieces of the name before its parentheses
     party: str | None = None
     depth = 0
@@ -444,14 +484,8 @@ def _persons(text: str) -> tuple[Person, ...]:
                 name = name.removesuffix(" en")
             name = name.strip()
             if name:
-                names.append((name, party))
+                names.append(new(Person, (name, party)))
             current, buffer, party = [], "", None
             continue
         buffer += separator
-    collective = None
-    if names and names[-1][1] and names[-1][1].split(" ", 1)[0] in ("beiden", "allen"):
-        collective = names[-1][1].split(" ", 1)[-1]
-    return tuple(
-        new(Person, (name, collective if collective is not None else party))
-        for name, party in names
-    )
+    return names
