@@ -77,16 +77,16 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
 
     question = _QUESTION_HEADER.search(text)
     if question is not None:
+        begin, after = question.span()
         end = _end_of_parenthesised(
-            text, question.start(), "(ingezonden", _paragraph_end(running, lines, question.start())
+            text, begin, "(ingezonden", _paragraph_end(running, lines, begin)
         )
         header_end = end
-        fields["question_header"] = _header_line(running, question.start(), end)
+        fields["question_header"] = _header_line(running, begin, end)
         fields["member_form"] = question["form"]
-        fields["member_form_span"] = running.span(question.start("form"), question.end("form"))
-        askers_end = _find_at_depth_zero(text, " aan ", question.end(), end)
-        askers_stop = askers_end if askers_end != -1 else end
-        fields["askers"] = _persons(text[question.end() : askers_stop])
+        fields["member_form_span"] = running.span(*question.span("form"))
+        askers_end = _find_at_depth_zero(text, " aan ", after, end)
+        fields["askers"] = _persons(text[after : askers_end if askers_end != -1 else end])
         if askers_end != -1:
             start = askers_end + len(" aan ")
             stop = _find_at_depth_zero(text, " over ", start, end)
@@ -95,42 +95,39 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
                 stop = stop if stop != -1 else end
             addressed = _officials(running, start, stop, "addressee")
             fields["addressed"] = addressed
-            fields["addressees"] = tuple(o.portfolio or o.title for o in addressed)
+            fields["addressees"] = tuple([o.portfolio or o.title for o in addressed])
             if stop < end and text.startswith(" over ", stop):
                 subject = text[stop + len(" over ") : end].split("(ingezonden")[0].strip()
                 fields["subject"] = subject or None
 
     government = _government(text)
     if government is not None:
+        begin = government.start()
         end = _end_of_parenthesised(
-            text,
-            government.start(),
-            "(ontvangen",
-            _paragraph_end(running, lines, government.start()),
+            text, begin, "(ontvangen", _paragraph_end(running, lines, begin)
         )
         header_end = max(header_end, end)
-        fields["government_line"] = _header_line(running, government.start(), end)
-        signers = _signers(running, government.start(), end)
+        fields["government_line"] = _header_line(running, begin, end)
+        signers = _signers(running, begin, end)
         fields["signers"] = signers
-        fields["respondents"] = tuple(o.portfolio for o in signers if o.portfolio)
+        fields["respondents"] = tuple([o.portfolio for o in signers if o.portfolio])
 
     submitted: list[DateField] = []
     received: list[DateField] = []
     for match in _DATE_OPEN.finditer(text):
-        if header_end and match.start() >= header_end:
+        begin, after = match.span()
+        if header_end and begin >= header_end:
             break  # a date in the prose of a delay notice, not in the header
-        close = text.find(")", match.end(), match.end() + _DATE_REACH)
-        opening = text.find("(", match.end(), close if close != -1 else match.end() + _DATE_REACH)
+        close = text.find(")", after, after + _DATE_REACH)
+        opening = text.find("(", after, close if close != -1 else after + _DATE_REACH)
         if opening != -1:
             continue  # "(ontvangen (ontvangen 7 juni 2024)": the date belongs to the second
-        stop = close if close != -1 else min(len(text), match.end() + 40)
-        inner = text[match.end() : stop]
-        field = parse_date_text(
-            "submitted" if match["role"] == "ingezonden" else "received",
-            inner,
-            running.span(match.start(), stop + (1 if close != -1 else 0)),
-        )
-        (submitted if match["role"] == "ingezonden" else received).append(field)
+        stop = close if close != -1 else min(len(text), after + 40)
+        span = running.span(begin, stop + (1 if close != -1 else 0))
+        if match["role"] == "ingezonden":
+            submitted.append(parse_date_text("submitted", text[after:stop], span))
+        else:
+            received.append(parse_date_text("received", text[after:stop], span))
     fields["submitted"] = tuple(submitted)
     fields["received"] = tuple(received)
     if _DELAY_WORDS in text:
