@@ -394,11 +394,10 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     paren = text.find("(", after, stop)
     name_end = paren if paren != -1 else stop
     name = text[after:name_end].strip(" ,.")
-    for word in ("van ", "voor "):
-        if name.startswith(word):  # "Antwoord van de Minister van Defensie (ontvangen ...)"
-            portfolio = name[len(word) :].strip()
-            span = running.span(match.start(), name_end)
-            return new(Official, ("signer", title, portfolio, span, None))
+    if name.startswith(("van ", "voor ")):  # "Antwoord van de Minister van Defensie (...)"
+        portfolio = name[name.index(" ") + 1 :].strip()  # after the word and its space
+        span = running.span(match.start(), name_end)
+        return new(Official, ("signer", title, portfolio, span, None))
     portfolio = ""
     portfolio_end = name_end
     if paren != -1:
