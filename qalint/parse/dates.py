@@ -82,7 +82,8 @@ def parse_date_text(role: str, text: str, span: Span) -> DateField:
     if match is not None:
         weekday, day, month, year = match.groups()
         value, problem = make_date(day, month, year)
-        return new(DateField, (role, stripped, span, value, problem, _lower(weekday)))
+        weekday = _name(weekday, WEEKDAYS) if weekday else None
+        return new(DateField, (role, stripped, span, value, problem, weekday))
     if not stripped:
         return new(DateField, (role, stripped, span, None, "datum ontbreekt", None))
     loose = compiled(_LOOSE).match(stripped)
@@ -120,7 +121,7 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
         value, problem = make_date(day, month, year)
         span = running.span(match.start(), done)
         found.append(
-            new(DateField, ("text", match.group(0), span, value, problem, _lower(weekday)))
+            new(DateField, ("text", match.group(0), span, value, problem, _name(weekday, WEEKDAYS)))
         )
     return tuple(found)
 
@@ -136,7 +137,3 @@ def _weekday_hits(text: str) -> list[re.Match[str]]:
             hits.append(hit)
         at = text.find("dag", at + 3)
     return hits
-
-
-def _lower(text: str | None) -> str | None:
-    return _name(text, WEEKDAYS) if text else None

@@ -77,16 +77,16 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
 
     question = _QUESTION_HEADER.search(text)
     if question is not None:
+        begin, after = question.span()
         end = _end_of_parenthesised(
-            text, question.start(), "(ingezonden", _paragraph_end(running, lines, question.start())
+            text, begin, "(ingezonden", _paragraph_end(running, lines, begin)
         )
         header_end = end
-        fields["question_header"] = _header_line(running, question.start(), end)
+        fields["question_header"] = _header_line(running, begin, end)
         fields["member_form"] = question["form"]
-        fields["member_form_span"] = running.span(question.start("form"), question.end("form"))
-        askers_end = _find_at_depth_zero(text, " aan ", question.end(), end)
-        askers_stop = askers_end if askers_end != -1 else end
-        fields["askers"] = _persons(text[question.end() : askers_stop])
+        fields["member_form_span"] = running.span(*question.span("form"))
+        askers_end = _find_at_depth_zero(text, " aan ", after, end)
+        fields["askers"] = _persons(text[after : askers_end if askers_end != -1 else end])
         if askers_end != -1:
             start = askers_end + len(" aan ")
             stop = _find_at_depth_zero(text, " over ", start, end)
@@ -95,42 +95,39 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
                 stop = stop if stop != -1 else end
             addressed = _officials(running, start, stop, "addressee")
             fields["addressed"] = addressed
-            fields["addressees"] = tuple(o.portfolio or o.title for o in addressed)
+            fields["addressees"] = tuple([o.portfolio or o.title for o in addressed])
             if stop < end and text.startswith(" over ", stop):
                 subject = text[stop + len(" over ") : end].split("(ingezonden")[0].strip()
                 fields["subject"] = subject or None
 
     government = _government(text)
     if government is not None:
+        begin = government.start()
         end = _end_of_parenthesised(
-            text,
-            government.start(),
-            "(ontvangen",
-            _paragraph_end(running, lines, government.start()),
+            text, begin, "(ontvangen", _paragraph_end(running, lines, begin)
         )
         header_end = max(header_end, end)
-        fields["government_line"] = _header_line(running, government.start(), end)
-        signers = _signers(running, government.start(), end)
+        fields["government_line"] = _header_line(running, begin, end)
+        signers = _signers(running, begin, end)
         fields["signers"] = signers
-        fields["respondents"] = tuple(o.portfolio for o in signers if o.portfolio)
+        fields["respondents"] = tuple([o.portfolio for o in signers if o.portfolio])
 
     submitted: list[DateField] = []
     received: list[DateField] = []
     for match in _DATE_OPEN.finditer(text):
-        if header_end and match.start() >= header_end:
+        begin, after = match.span()
+        if header_end and begin >= header_end:
             break  # a date in the prose of a delay notice, not in the header
-        close = text.find(")", match.end(), match.end() + _DATE_REACH)
-        opening = text.find("(", match.end(), close if close != -1 else match.end() + _DATE_REACH)
+        close = text.find(")", after, after + _DATE_REACH)
+        opening = text.find("(", after, close if close != -1 else after + _DATE_REACH)
         if opening != -1:
             continue  # "(ontvangen (ontvangen 7 juni 2024)": the date belongs to the second
-        stop = close if close != -1 else min(len(text), match.end() + 40)
-        inner = text[match.end() : stop]
-        field = parse_date_text(
-            "submitted" if match["role"] == "ingezonden" else "received",
-            inner,
-            running.span(match.start(), stop + (1 if close != -1 else 0)),
-        )
-        (submitted if match["role"] == "ingezonden" else received).append(field)
+        stop = close if close != -1 else min(len(text), after + 40)
+        span = running.span(begin, stop + (1 if close != -1 else 0))
+        if match["role"] == "ingezonden":
+            submitted.append(parse_date_text("submitted", text[after:stop], span))
+        else:
+            received.append(parse_date_text("received", text[after:stop], span))
     fields["submitted"] = tuple(submitted)
     fields["received"] = tuple(received)
     if _DELAY_WORDS in text:
@@ -250,23 +247,28 @@ def _end_of_date(text: str, start: int, limit: int) -> int:
 
 
 _PARENTHESES = pattern_cache.compile(r"[()]")
+#: Text whose parentheses, if any, are pairs, none inside another: reading it leaves the
+#: depth as it was. (Possessive: one linear pass.)
+_FLAT = pattern_cache.compile(r"[^()]*+(?:\([^()]*+\)[^()]*+)*+")
 
 
 def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
     """Index of ``needle`` outside parentheses in ``text[start:end]``, or -1.
 
-    The needle is found by str.find; only the parentheses before it are matched one by
-    one (searching for the needle's leading space as well would stop at every word).
+    The needle is found by str.find; only the parentheses before it are matched, most
+    often all at once by _FLAT, else one by one (searching for the needle's leading space
+    as well would stop at every word).
     """
     depth = 0
     position = start
     at = text.find(needle, start, end)
     while at != -1:
-        for match in _PARENTHESES.finditer(text, position, at):
-            if match.group() == "(":
-                depth += 1
-            else:
-                depth = max(depth - 1, 0)
+        if not _FLAT.fullmatch(text, position, at):
+            for match in _PARENTHESES.finditer(text, position, at):
+                if match.group() == "(":
+                    depth += 1
+                else:
+                    depth = max(depth - 1, 0)
         if depth == 0:
             return at
         position = at + len(needle)  # a needle inside parentheses is passed over whole
@@ -392,11 +394,10 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     paren = text.find("(", after, stop)
     name_end = paren if paren != -1 else stop
     name = text[after:name_end].strip(" ,.")
-    for word in ("van ", "voor "):
-        if name.startswith(word):  # "Antwoord van de Minister van Defensie (ontvangen ...)"
-            portfolio = name[len(word) :].strip()
-            span = running.span(match.start(), name_end)
-            return new(Official, ("signer", title, portfolio, span, None))
+    if name.startswith(("van ", "voor ")):  # "Antwoord van de Minister van Defensie (...)"
+        portfolio = name[name.index(" ") + 1 :].strip()  # after the word and its space
+        span = running.span(match.start(), name_end)
+        return new(Official, ("signer", title, portfolio, span, None))
     portfolio = ""
     portfolio_end = name_end
     if paren != -1:
@@ -410,13 +411,53 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
     return new(Official, ("signer", title, portfolio, span, name or None))
 
 
-#: What _persons acts on: parentheses, commas, and " en" before a space.
+#: A name as headers write it, ``X`` or ``X (P)``, and the comma or " en" before a space
+#: that ends it outside parentheses. Groups: the text before the parentheses, the
+#: parentheses, the text after them, the separator (empty where a name holds a second,
+#: an unmatched or a nested parenthesis: then the match ends at it). Text is read a word
+#: at a time, possessively (a space only where no separator starts), so that a text is
+#: read in one linear pass of matches, each starting where the last one ended.
+_PERSON_TEXT = r"(?:[^(), ]++|[ ](?!en[ ]))*+"
+_PERSON = pattern_cache.compile(
+    rf"({_PERSON_TEXT})(?:(\([^()]*\))({_PERSON_TEXT}))?(?:(,| en(?= ))|[()])"
+)
+#: What _persons_by_separators acts on: parentheses, commas, and " en" before a space.
 _PERSON_SEPARATORS = pattern_cache.compile(r"(\(|\)|,| en(?= ))")
+
+
+#: ``X en Y (beiden VVD)``: the party of the last name is that of all.
+_COLLECTIVE = ("beiden", "allen")
 
 
 def _persons(text: str) -> tuple[Person, ...]:
     """``X (P1) en Y (P2)``, ``X en Y (beiden VVD)``, ``X, Y en Z (allen ...)``."""
-    names: list[tuple[str, str | None]] = []
+    persons = _names(text)
+    if persons and (last := persons[-1].party) and last.split(" ", 1)[0] in _COLLECTIVE:
+        collective = last.split(" ", 1)[-1]
+        return tuple([new(Person, (person.name, collective)) for person in persons])
+    return tuple(persons)
+
+
+def _names(text: str) -> list[Person]:
+    """The names in ``text``, each with the party in parentheses after it (or None)."""
+    # Most texts are read by _PERSON in one C call; a text holding other parentheses is
+    # read separator by separator.
+    names: list[Person] = []
+    for before, party, after, separator in _PERSON.findall(text + ","):
+        if not separator:
+            return _persons_by_separators(text)
+        name = before + after
+        if separator == ",":
+            name = name.removesuffix(" en")
+        name = name.strip()
+        if name:
+            names.append(new(Person, (name, party[1:-1].strip() if party else None)))
+    return names
+
+
+def _persons_by_separators(text: str) -> list[Person]:
+    """_names, read separator by separator."""
+    names: list[Person] = []
     current: list[str] = []  # the pieces of the name before its parentheses
     party: str | None = None
     depth = 0
@@ -444,14 +485,8 @@ def _persons(text: str) -> tuple[Person, ...]:
                 name = name.removesuffix(" en")
             name = name.strip()
             if name:
-                names.append((name, party))
+                names.append(new(Person, (name, party)))
             current, buffer, party = [], "", None
             continue
         buffer += separator
-    collective = None
-    if names and names[-1][1] and names[-1][1].split(" ", 1)[0] in ("beiden", "allen"):
-        collective = names[-1][1].split(" ", 1)[-1]
-    return tuple(
-        new(Person, (name, collective if collective is not None else party))
-        for name, party in names
-    )
+    return names

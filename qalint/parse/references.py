@@ -141,15 +141,17 @@ def _keyword_spans(
         end = start + size
         answers.append((start, end))
         # (_follow_answer written out: a call of a Python function costs as much.)
+        # (Its one group, numbered, is the last that matched: lastindex, an attribute.)
         after = _AFTER_ANSWER.match(text, end)
         if after is not None:
-            (numbered if after["numbered"] is not None else worded).append(end)
+            (numbered if after.lastindex else worded).append(end)
         start = text.find(_ANSWER_KEYWORD, end)
     questions = []
     for match in _QUESTION_KEYWORD.finditer(text):
-        questions.append(match.span())
-        if match["numbered"] is not None:
-            numbered.append(match.end())
+        span = match.span()
+        questions.append(span)
+        if match.lastindex:  # numbered
+            numbered.append(span[1])
     # The question ends come after the answer ends: in order, _candidates can rely on
     # them (two sorted runs, merged by the sort).
     numbered.sort()
