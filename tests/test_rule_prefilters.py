@@ -150,6 +150,8 @@ TRACKED_EDGES = [
     "Deleted  :",
     "\t \tMet opmaak : x",
     "Met opmaak: Met opmaak:",
+    "Met opmaak :",
+    "Met opmaak  :",
     "VERWIJDERD:",
     "In\u017ferted: x",
     "Opgemaa\u212at:",

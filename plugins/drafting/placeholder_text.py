@@ -245,9 +245,10 @@ class PlaceholderText(Rule):
         """``Antwoord 3: Volgt.``: the answer text on the label line."""
         found = []
         for block in doc.answers:
-            span = block.body_span
-            if span.line != block.label_span.line or block.body_lines != 1:
+            # Few answers are one line long: told first, by one attribute.
+            if block.body_lines != 1 or block.body_span.line != block.label_span.line:
                 continue
+            span = block.body_span
             text = doc.lines[span.line - 1][span.column - 1 :].strip()
             if _says_will_follow(text):
                 found.append(self.report(span, f"'{text}' is een plaatshouder: {_WRITE}"))

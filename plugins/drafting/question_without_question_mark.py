@@ -1,7 +1,10 @@
 from collections.abc import Iterable
+from operator import attrgetter
 
 from qalint.model import Document, Span
 from qalint.rules import Diagnostic, Rule, Severity
+
+_LINE = attrgetter("span.line")
 
 
 class QuestionWithoutQuestionMark(Rule):
@@ -36,7 +39,7 @@ class QuestionWithoutQuestionMark(Rule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         # Findings are gathered in a list: a generator costs more than the usual check.
         found: list[Diagnostic] = []
-        note_lines = {note.span.line for note in doc.footnote_notes}
+        note_lines = set(map(_LINE, doc.footnote_notes))  # in C: a comprehension is a call
         lines = doc.lines
         for block in doc.questions:
             if not block.body_lines:

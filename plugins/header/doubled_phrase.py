@@ -92,23 +92,26 @@ def _may_double(text: str) -> bool:
     """Whether the words of ``text`` may hold a doubled phrase (false for most headers),
     decided in C on the text instead of a test per word.
 
-    The words here are the rule's words and parentheses with every ``,.;:`` removed,
-    and without those that were nothing else: a doubled phrase of the rule is a doubled
-    phrase of these words too, of one to ``_LONGEST`` words.
+    The words here are the rule's words with every ``,.;:`` removed, and without the
+    parentheses and the words that were nothing but marks: a doubled phrase of the rule
+    holds a word, so these words hold a doubled phrase of one to ``_LONGEST`` words too.
+    Without the parentheses, fewer headers repeat two words (``(PVV) en ... (PVV)``).
     """
     text = text.lower()  # before the marks go: a final sigma is lowered as in the words
     for mark in ",.;:":
         if mark in text:  # a test costs less than a call, and ";" and ":" are rare
             text = text.replace(mark, "")
-    words = text.replace("(", " ( ").replace(")", " ) ").split()
-    # Most headers have no two words twice in a row and no word doubled: then no phrase
-    # is doubled (a doubled phrase of two or more words holds its first two words twice).
-    if len(set(pairwise(words))) == len(words) - 1 and not any(map(eq, words, words[1:])):
+    words = text.replace("(", " ").replace(")", " ").split()
+    if any(map(eq, words, words[1:])):
+        return True  # a word doubled
+    # Most headers have no two words twice in a row: then no longer phrase is doubled
+    # either (a doubled phrase of two or more words holds its first two words twice).
+    if len(set(pairwise(words))) == len(words) - 1:
         return False
     # A doubled phrase of ``size`` words: ``size`` words in a row equal those ``size`` on.
     return any(
         bytes(map(eq, words, words[size:])).find(b"\x01" * size) != -1
-        for size in range(1, _LONGEST + 1)
+        for size in range(2, _LONGEST + 1)
     )
 
 

@@ -199,6 +199,8 @@ class RespondentNotAddressed(Rule):
                     return ()  # answered on behalf of an addressed minister
             elif official.role == "signer" and keys and not keys & addressed_keys:
                 unaddressed.append(official)
+        if not unaddressed:
+            return ()  # without starting a comprehension (a call of its own)
         return [self._unaddressed(signer, addressed) for signer in unaddressed]
 
     def _unaddressed(self, signer: Official, addressed: tuple[Official, ...]) -> Diagnostic:

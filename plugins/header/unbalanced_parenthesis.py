@@ -74,7 +74,12 @@ def _closed_one_by_one(text: str) -> bool:
     opens, so none is reported. Every parenthesis of a header line is a token of its own,
     so the text tells this without the tokens."""
     before, *opened = text.split("(")
-    return ")" not in before and all(part.count(")") == 1 for part in opened)
+    if ")" in before:
+        return False
+    for part in opened:  # a loop: a generator for all() costs more than the tests
+        if part.count(")") != 1:
+            return False
+    return True
 
 
 def _doubled(tokens: tuple[Token, ...], index: int) -> bool:
