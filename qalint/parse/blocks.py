@@ -49,11 +49,23 @@ _KEYWORD_STARTS = ("Vra", "Antwoord", "**Vra", "**Antwoord")
 _PROSE_STARTS = ("Vragen van ", "Vragen gesteld ", "Antwoord van ")
 #: A page footer that a label may be glued to (see content_start).
 _FOOTER = FOOTER
-#: Per first character of a line: the starts of the artefact lines that open with it
-#: (none for most), whether a label can open with it, and whether it is a blank (so
-#: that the line may be blank: every blank is in _LABEL_FIRST).
+#: Per first character of a line: how a line that may be an artefact, a label or blank
+#: starts with it (the starts of both kinds, or the blank itself), the starts of the
+#: artefact lines that open with it (none for most), whether a label can open with it,
+#: and whether it is a blank (so that the line may be blank: every blank is in
+#: _LABEL_FIRST).
 _OPENINGS = {
-    first: (ARTEFACT_STARTS_BY_FIRST.get(first, ()), first in _LABEL_FIRST, first in _BLANK)
+    first: (
+        (first,)
+        if first in _BLANK or first == "*"
+        else (
+            *ARTEFACT_STARTS_BY_FIRST.get(first, ()),
+            *(start for start in _KEYWORD_STARTS if start[0] == first),
+        ),
+        ARTEFACT_STARTS_BY_FIRST.get(first, ()),
+        first in _LABEL_FIRST,
+        first in _BLANK,
+    )
     for first in {*ARTEFACT_STARTS_BY_FIRST, *_LABEL_FIRST}
 }
 #: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4`` and a bare ``Antwoord``.
@@ -143,10 +155,10 @@ def find_labels(
     to it), and the lines without text, in order: blank lines and artefacts (for
     build_blocks).
 
-    All are found in one walk over the lines: each line is first judged by its first
-    character, since most lines open neither like a label nor like an artefact, and the
-    patterns cost far more per line than that look; a line that does is judged once
-    per process (see _JUDGED).
+    All are found in one walk over the lines: each line is first judged by how it
+    starts (its first character, then the starts that open with it), since most lines
+    open neither like a label nor like an artefact, and the patterns cost far more per
+    line than that look; a line that does is judged once per process (see _JUDGED).
     """
     artefact = [False] * len(lines)
     footers: list[int] = []
@@ -157,7 +169,7 @@ def find_labels(
             no_text.append(index)
             continue
         opens = _OPENINGS.get(line[0])
-        if opens is not None:
+        if opens is not None and line.startswith(opens[0]):
             judged = _JUDGED.get(line)
             if judged is None:
                 judged = _judge(line, opens)
@@ -213,10 +225,10 @@ _BLANK_JUDGED: _Judged = (_BLANK_LINE, None)
 _ARTEFACT_JUDGED: _Judged = (_ARTEFACT_LINE, None)
 
 
-def _judge(line: str, opens: tuple[tuple[str, ...], bool, bool]) -> _Judged:
+def _judge(line: str, opens: tuple[tuple[str, ...], tuple[str, ...], bool, bool]) -> _Judged:
     """What a line that opens like a label or an artefact is (``opens``: its first
     character's entry in _OPENINGS), and the label on it."""
-    artefact_starts, label_first, blank_first = opens
+    _, artefact_starts, label_first, blank_first = opens
     # Neither an artefact nor a label is blank: both hold a word.
     if blank_first and not line.strip(_BLANK):
         return _BLANK_JUDGED
