@@ -199,8 +199,9 @@ def find_labels(
     return labels, artefact, frozenset(footers), no_text
 
 
-#: A label's role, read in C (see find_labels).
+#: A label's role and its line, read in C (see find_labels and build_blocks).
 _ROLE = itemgetter(0)
+_LINE = itemgetter(1)
 
 #: A Label without its line index (role, start, end, scanned, rest, written).
 _LabelRead = tuple[str, int, int, ScannedList | None, str, str]
@@ -315,14 +316,15 @@ def build_blocks(
     pending: list[int] = []  # question numbers since the previous answer
     problems: list[ParseProblem] = []
     # Where each block ends: at the next label, the last at the end of the document.
-    next_lines = [label[1] for label in labels[1:]] + [len(lines)]  # their lines
+    label_lines = list(map(_LINE, labels))  # in C
+    label_lines.append(len(lines))
     skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
-    for position, (label, next_line) in enumerate(zip(labels, next_lines, strict=False)):
-        role, index, start, end, scanned, rest, written = label
+    for position, (role, index, start, end, scanned, rest, written) in enumerate(labels):
+        next_line = label_lines[position + 1]
         line_no = index + 1
-        number_list = None
         if scanned is None:
             numbers = () if role == "question" else tuple(dict.fromkeys(pending))
+            number_list = None
         else:
             numbers, numbers_start, numbers_end, irregular, number_problems = scanned
             raw = lines[index][numbers_start:numbers_end]
@@ -338,7 +340,8 @@ def build_blocks(
         else:
             pending = []
             role_blocks = answers
-        label_span = new(Span, (line_no, start + 1, line_no, start + 1 + len(written)))
+        column = start + 1
+        label_span = new(Span, (line_no, column, line_no, column + len(written)))
         # The body (inline: a call per block costs more than its work): its text lines
         # are those after the label's line and before the next label that are not
         # skipped, and the text after the label on its own line.
