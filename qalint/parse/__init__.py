@@ -84,8 +84,10 @@ def _note_lines(
     note_starts = {note.span.line - 1 for note in notes}
     skipped = set(note_starts)
     for start in note_starts:  # in any order: each adds the lines of its own note
-        for index in range(start + 1, min(start + 1 + _NOTE_CONTINUATION, len(lines))):
-            text = lines[index].rstrip()  # "" for a blank line
+        # (A slice ends at the document's end by itself: no min() per note.)
+        following = lines[start + 1 : start + 1 + _NOTE_CONTINUATION]
+        for index, line in enumerate(following, start + 1):
+            text = line.rstrip()  # "" for a blank line
             if (
                 not text
                 or text[-1] == "?"
