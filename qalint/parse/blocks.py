@@ -169,7 +169,7 @@ def find_labels(
     labels: list[LabelFields] = []
     no_text: list[int] = []
     for index, line in enumerate(lines):
-        if line == "":
+        if not line:
             no_text.append(index)
             continue
         opens = _OPENINGS.get(line[0])
