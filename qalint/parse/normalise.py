@@ -172,10 +172,8 @@ def running_text(
     seg_lines: list[int] = []
     # The column of each segment that does not start its line's column 0 (few do).
     indented: dict[int, int] = {}
-    # The parts that end in a word hyphenated across the break (few): each is glued to
-    # the next part once all are read, so that no line pays a look at a flag for it.
-    hyphenated: list[int] = []
     start = 0  # where the next piece starts in the text
+    glue = False  # whether the previous piece ends in a word hyphenated across the break
     for index, flag in enumerate(flags[first:], first):
         if flag:
             if flag is True:
@@ -219,7 +217,11 @@ def running_text(
                 indented[len(starts)] = line.index(piece[0])
         starts.append(start)
         seg_lines.append(index + 1)
-        parts.append(piece)
+        if glue:
+            parts[-1] += piece
+            glue = False
+        else:
+            parts.append(piece)
         start += size + 1
         if (
             # ("-" in: a search in C, cheaper than a look at the last character, and
@@ -231,13 +233,9 @@ def running_text(
             and _next_starts_lower(lines, index + 1, stop, artefact)
         ):
             # A word hyphenated across the break: the next piece is glued to it.
-            hyphenated.append(len(parts) - 1)
+            parts[-1] = parts[-1][:-1]
             start -= 2
-    # From the last, so that a run of them (``a-``, ``b-``, ``c``) is glued whole.
-    for part in reversed(hyphenated):
-        parts[part] = parts[part][:-1]
-        if part + 1 < len(parts):
-            parts[part] += parts.pop(part + 1)
+            glue = True
     text = " ".join(parts)
     seg_columns = [0] * len(starts)
     for segment, column in indented.items():
