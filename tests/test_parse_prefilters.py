@@ -68,6 +68,10 @@ EDGES = [
     "\u2019s-Gravenhage 2024",
     "# 12",
     "kv-tk-2024Z01234",
+    # A footer glued to a line that opens like neither an artefact nor a label, though
+    # with a letter that such lines open with (_OPENINGS).
+    "Inhoud Tweede Kamer, vergaderjaar 2024\u20132025, Aanhangsel 1Antwoord 3",
+    "Vol Tweede Kamer, vergaderjaar 2024\u20132025, Vragen 1Vraag 8",
     # Blanks, bold and header words before and after a keyword (_KEYWORD_STARTS,
     # _PROSE_STARTS): labels, and near misses.
     "  Vraag 5",

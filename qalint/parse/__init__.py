@@ -35,9 +35,9 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     )
     header_lines = [item.span.line - 1 for item in header.element_lines]
     label_ends = dict(map(_LINE_AND_END, labels))
-    markers, notes = find_footnotes(
-        lines, min(header_lines, default=0), first_label, label_ends, artefact
-    )
+    # (min() called with a keyword, default=0, takes the slow way of parsing arguments.)
+    header_start = min(header_lines) if header_lines else 0
+    markers, notes = find_footnotes(lines, header_start, first_label, label_ends, artefact)
     note_lines = _note_lines(lines, notes, label_ends, artefact)
     # Footnote texts at a page bottom are no text of the block they interrupt.
     questions, answers, blocks, problems = build_blocks(lines, labels, no_text, note_lines)
@@ -84,8 +84,10 @@ def _note_lines(
     note_starts = {note.span.line - 1 for note in notes}
     skipped = set(note_starts)
     for start in note_starts:  # in any order: each adds the lines of its own note
-        for index in range(start + 1, min(start + 1 + _NOTE_CONTINUATION, len(lines))):
-            text = lines[index].rstrip()  # "" for a blank line
+        # (A slice ends at the document's end by itself: no min() per note.)
+        following = lines[start + 1 : start + 1 + _NOTE_CONTINUATION]
+        for index, line in enumerate(following, start + 1):
+            text = line.rstrip()  # "" for a blank line
             if (
                 not text
                 or text[-1] == "?"

@@ -49,11 +49,27 @@ _KEYWORD_STARTS = ("Vra", "Antwoord", "**Vra", "**Antwoord")
 _PROSE_STARTS = ("Vragen van ", "Vragen gesteld ", "Antwoord van ")
 #: A page footer that a label may be glued to (see content_start).
 _FOOTER = FOOTER
-#: Per first character of a line: the starts of the artefact lines that open with it
-#: (none for most), whether a label can open with it, and whether it is a blank (so
-#: that the line may be blank: every blank is in _LABEL_FIRST).
+#: A letter of the footer that few other lines hold (one in twenty of the corpus's):
+#: searched for first, since a search for one character (memchr) costs far less than
+#: one for a string.
+_FOOTER_LETTER = "K"
+#: Per first character of a line: how a line that may be an artefact, a label or blank
+#: starts with it (the starts of both kinds, or the blank itself), the starts of the
+#: artefact lines that open with it (none for most), whether a label can open with it,
+#: and whether it is a blank (so that the line may be blank: every blank is in
+#: _LABEL_FIRST).
 _OPENINGS = {
-    first: (ARTEFACT_STARTS_BY_FIRST.get(first, ()), first in _LABEL_FIRST, first in _BLANK)
+    first: (
+        (first,)
+        if first in _BLANK or first == "*"
+        else (
+            *ARTEFACT_STARTS_BY_FIRST.get(first, ()),
+            *(start for start in _KEYWORD_STARTS if start[0] == first),
+        ),
+        ARTEFACT_STARTS_BY_FIRST.get(first, ()),
+        first in _LABEL_FIRST,
+        first in _BLANK,
+    )
     for first in {*ARTEFACT_STARTS_BY_FIRST, *_LABEL_FIRST}
 }
 #: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4`` and a bare ``Antwoord``.
@@ -143,21 +159,21 @@ def find_labels(
     to it), and the lines without text, in order: blank lines and artefacts (for
     build_blocks).
 
-    All are found in one walk over the lines: each line is first judged by its first
-    character, since most lines open neither like a label nor like an artefact, and the
-    patterns cost far more per line than that look; a line that does is judged once
-    per process (see _JUDGED).
+    All are found in one walk over the lines: each line is first judged by how it
+    starts (its first character, then the starts that open with it), since most lines
+    open neither like a label nor like an artefact, and the patterns cost far more per
+    line than that look; a line that does is judged once per process (see _JUDGED).
     """
     artefact = [False] * len(lines)
     footers: list[int] = []
     labels: list[LabelFields] = []
     no_text: list[int] = []
     for index, line in enumerate(lines):
-        if line == "":
+        if not line:
             no_text.append(index)
             continue
         opens = _OPENINGS.get(line[0])
-        if opens is not None:
+        if opens is not None and line.startswith(opens[0]):
             judged = _JUDGED.get(line)
             if judged is None:
                 judged = _judge(line, opens)
@@ -174,7 +190,7 @@ def find_labels(
                     if kind == _ARTEFACT_LINE:
                         artefact[index] = True
                     continue
-        elif _FOOTER in line:
+        elif _FOOTER_LETTER in line and _FOOTER in line:
             footers.append(index)
             read = _read_label(line)
         else:
@@ -187,8 +203,9 @@ def find_labels(
     return labels, artefact, frozenset(footers), no_text
 
 
-#: A label's role, read in C (see find_labels).
+#: A label's role and its line, read in C (see find_labels and build_blocks).
 _ROLE = itemgetter(0)
+_LINE = itemgetter(1)
 
 #: A Label without its line index (role, start, end, scanned, rest, written).
 _LabelRead = tuple[str, int, int, ScannedList | None, str, str]
@@ -213,10 +230,10 @@ _BLANK_JUDGED: _Judged = (_BLANK_LINE, None)
 _ARTEFACT_JUDGED: _Judged = (_ARTEFACT_LINE, None)
 
 
-def _judge(line: str, opens: tuple[tuple[str, ...], bool, bool]) -> _Judged:
+def _judge(line: str, opens: tuple[tuple[str, ...], tuple[str, ...], bool, bool]) -> _Judged:
     """What a line that opens like a label or an artefact is (``opens``: its first
     character's entry in _OPENINGS), and the label on it."""
-    artefact_starts, label_first, blank_first = opens
+    _, artefact_starts, label_first, blank_first = opens
     # Neither an artefact nor a label is blank: both hold a word.
     if blank_first and not line.strip(_BLANK):
         return _BLANK_JUDGED
@@ -303,14 +320,15 @@ def build_blocks(
     pending: list[int] = []  # question numbers since the previous answer
     problems: list[ParseProblem] = []
     # Where each block ends: at the next label, the last at the end of the document.
-    next_lines = [label[1] for label in labels[1:]] + [len(lines)]  # their lines
+    label_lines = list(map(_LINE, labels))  # in C
+    label_lines.append(len(lines))
     skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
-    for position, (label, next_line) in enumerate(zip(labels, next_lines, strict=False)):
-        role, index, start, end, scanned, rest, written = label
+    for position, (role, index, start, end, scanned, rest, written) in enumerate(labels):
+        next_line = label_lines[position + 1]
         line_no = index + 1
-        number_list = None
         if scanned is None:
             numbers = () if role == "question" else tuple(dict.fromkeys(pending))
+            number_list = None
         else:
             numbers, numbers_start, numbers_end, irregular, number_problems = scanned
             raw = lines[index][numbers_start:numbers_end]
@@ -326,7 +344,8 @@ def build_blocks(
         else:
             pending = []
             role_blocks = answers
-        label_span = new(Span, (line_no, start + 1, line_no, start + 1 + len(written)))
+        column = start + 1
+        label_span = new(Span, (line_no, column, line_no, column + len(written)))
         # The body (inline: a call per block costs more than its work): its text lines
         # are those after the label's line and before the next label that are not
         # skipped, and the text after the label on its own line.

@@ -8,7 +8,7 @@ running text back to its line and column in the original input.
 """
 
 from bisect import bisect_right
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from qalint import pattern_cache
 from qalint.model import Span
@@ -150,21 +150,22 @@ def running_text(
     """
     stop = len(lines) if last is None else last
     columns = begin_at or {}
-    # Per line from first: False to read it whole (the commonest), True to leave it out
+    # Per line up to stop: False to read it whole (the commonest), True to leave it out
     # (an artefact, skipped, or a label alone on its line), _IN_PART to read it from a
     # column (a label or a footer): one look tells the commonest line, and the sets are
-    # looked at once per member.
-    flags: list[bool | int] = list(artefact[first:stop])
+    # looked at once per member. From the document's first line, so that a member needs
+    # no shift: a line before first is not read.
+    flags = cast("list[bool | int]", artefact[:stop])  # a copy, that takes _IN_PART too
     for index in skip:
-        if first <= index < stop:
-            flags[index - first] = True
+        if index < stop:
+            flags[index] = True
     for index, column in columns.items():
-        if first <= index < stop and not flags[index - first]:
+        if index < stop and not flags[index]:
             # The commonest label stands alone on its line: nothing to read there.
-            flags[index - first] = True if column >= len(lines[index]) else _IN_PART
+            flags[index] = True if column >= len(lines[index]) else _IN_PART
     for index in footers:
-        if first <= index < stop and not flags[index - first]:
-            flags[index - first] = _IN_PART
+        if index < stop and not flags[index]:
+            flags[index] = _IN_PART
     # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
     parts: list[str] = []
     starts: list[int] = []
@@ -173,23 +174,15 @@ def running_text(
     indented: dict[int, int] = {}
     start = 0  # where the next piece starts in the text
     glue = False  # whether the previous piece ends in a word hyphenated across the break
-    for index, flag in enumerate(flags, first):
-        if flag is True:
-            continue
-        line = lines[index]
-        piece = line.strip()
-        size = len(piece)
-        # Empty, or perhaps a page number (of one to three digits); the digits test spares
-        # most short lines the pattern's call.
-        if size < 4 and (
-            not size or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line))
-        ):
-            continue
-        if not flag:
-            # strip() gives the line itself when it has no white space to take off.
-            if piece is not line and line[0] != piece[0]:
-                indented[len(starts)] = line.index(piece[0])
-        else:
+    for index, flag in enumerate(flags[first:], first):
+        if flag:
+            if flag is True:
+                continue
+            # A label or footer line, read from a column (few per document); or a page
+            # number, as below (_PAGE_NUMBER matches only blanks and one to three digits).
+            line = lines[index]
+            if len(line) < 12 and _PAGE_NUMBER.match(line):
+                continue
             if index in columns:  # a label line, read from where its label ends
                 begin = columns[index]
                 if index in footers:  # perhaps glued to a page footer
@@ -202,14 +195,26 @@ def running_text(
                 begin += len(rest) - len(rest.lstrip())
             else:  # a footer line, perhaps with a heading glued to it
                 begin = content_start(line)
-                if begin:
-                    piece = line[begin:].strip()
-                    size = len(piece)
-                    if not size:
-                        continue
+                piece = line[begin:].strip()
+                size = len(piece)
+                if not size:
+                    continue
                 begin = line.index(piece[0], begin)
             if begin:
                 indented[len(starts)] = begin
+        else:
+            line = lines[index]
+            piece = line.strip()
+            size = len(piece)
+            # Empty, or perhaps a page number (of one to three digits); the digits test
+            # spares most short lines the pattern's call.
+            if size < 4 and (
+                not size or (len(line) < 12 and piece.isdigit() and _PAGE_NUMBER.match(line))
+            ):
+                continue
+            # strip() gives the line itself when it has no white space to take off.
+            if piece is not line and line[0] != piece[0]:
+                indented[len(starts)] = line.index(piece[0])
         starts.append(start)
         seg_lines.append(index + 1)
         if glue:
