@@ -13,9 +13,11 @@ from qalint.parse.blocks import find_labels
 from qalint.parse.header import (
     _NUMBER_LINE,
     _PERSON,
+    _PORTFOLIO_SEPARATOR,
     _header_line,
     _names,
     _persons_by_separators,
+    _portfolios,
     _trim_portfolio,
     parse_header,
 )
@@ -75,6 +77,41 @@ def test_trim_portfolio_is_the_plain_loop() -> None:
             start = rng.randrange(len(text) + 1)
             end = rng.randrange(start, len(text) + 1)
             assert _trim_portfolio(text, start, end) == _plain_trim(text, start, end), text[
+                start:end
+            ]
+
+
+def _plain_portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """_portfolios with the separators always searched for by the pattern."""
+    lead = start
+    while lead < end and text[lead] in " ,":
+        lead += 1
+    for word in ("van ", "voor "):
+        if text.startswith(word, lead) and lead + len(word) <= end:
+            lead += len(word)
+            break
+    pieces, cursor = [], lead
+    for separator in _PORTFOLIO_SEPARATOR.finditer(text, lead, end):
+        pieces.append((cursor, separator.start()))
+        cursor = separator.end()
+    pieces.append((cursor, end))
+    trimmed = [_trim_portfolio(text, piece_start, piece_end) for piece_start, piece_end in pieces]
+    return [
+        (piece_start, piece_end) for piece_start, piece_end in trimmed if piece_end > piece_start
+    ]
+
+
+def test_portfolios_finds_the_separators_the_pattern_finds() -> None:
+    # _portfolios searches for separators only where "van " or "voor " follows the lead.
+    pieces = ["A", "Zaken", " ", "  ", ",", " en", "en", "van", "voor", "vo", "va", "n", "r"]
+    rng = random.Random(13)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(12))) for _ in range(20000)]
+    texts += [running.text[:400] for running, _, _ in HEADERS]
+    for text in texts:
+        for _ in range(3):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            assert _portfolios(text, start, end) == _plain_portfolios(text, start, end), text[
                 start:end
             ]
 
