@@ -11,6 +11,8 @@ import random
 from qalint.model import HeaderLine
 from qalint.parse.blocks import find_labels
 from qalint.parse.header import (
+    _MEDE,
+    _MEDE_WORD,
     _NUMBER_LINE,
     _PERSON,
     _PORTFOLIO_SEPARATOR,
@@ -18,6 +20,7 @@ from qalint.parse.header import (
     _names,
     _persons_by_separators,
     _portfolios,
+    _signers,
     _trim_portfolio,
     parse_header,
 )
@@ -114,6 +117,38 @@ def test_portfolios_finds_the_separators_the_pattern_finds() -> None:
             assert _portfolios(text, start, end) == _plain_portfolios(text, start, end), text[
                 start:end
             ]
+
+
+def test_mede_holds_its_word_in_lower_case() -> None:
+    # _signers searches for _MEDE only in a text whose lowered copy holds _MEDE_WORD.
+    pieces = ["m", "M", "e", "E", "d", "D", "\u0130", "\u017f", " ", "namens", "NAMENS"]
+    pieces += ["ondertekend", "Ondertekend door", "mede", "Mede", "MEDE", "x"]
+    pieces += [" mede namens", " MEDE NAMENS", " Mede ondertekend door", " mEdE ondertekend"]
+    rng = random.Random(17)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(12))) for _ in range(20000)]
+    texts += [running.text for running, _, _ in HEADERS]
+    found = 0
+    for text in texts:
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        for first, last in ((0, len(text)), (start, end)):
+            if _MEDE.search(text, first, last) is not None:
+                found += 1
+                assert _MEDE_WORD in text[first:last].lower(), text[first:last]
+    assert found > 1000
+
+
+def test_signers_find_co_signers_in_any_case() -> None:
+    # The lowered copy that _signers looks in first must let every spelling through.
+    rng = random.Random(19)
+    for words in ("mede namens", "mede ondertekend door", "mede ondertekend namens"):
+        for _ in range(50):
+            mede = "".join(c.upper() if rng.random() < 0.5 else c for c in words)
+            mede = "M" + mede[1:] if rng.random() < 0.5 else "m" + mede[1:]
+            line = f"Antwoord van minister A (X), {mede} de staatssecretaris van Y."
+            running = running_text((line,), artefact=[False], footers=frozenset())
+            roles = [official.role for official in _signers(running, 0, len(line))]
+            assert roles == ["signer", "co-signer"], line
 
 
 def test_header_line_span_is_that_of_the_running_text() -> None:
