@@ -16,14 +16,18 @@ from qalint.parse.header import (
     _NUMBER_LINE,
     _PERSON,
     _PORTFOLIO_SEPARATOR,
+    _TITLE,
+    _TITLE_ANY_CASE,
     _header_line,
     _names,
     _persons_by_separators,
     _portfolios,
     _signers,
+    _titles,
     _trim_portfolio,
     parse_header,
 )
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText, running_text
 from tests.test_parse_prefilters import DOCUMENTS
 
@@ -149,6 +153,26 @@ def test_signers_find_co_signers_in_any_case() -> None:
             running = running_text((line,), artefact=[False], footers=frozenset())
             roles = [official.role for official in _signers(running, 0, len(line))]
             assert roles == ["signer", "co-signer"], line
+
+
+def test_titles_are_those_the_pattern_finds() -> None:
+    # _titles looks for a second title in a lowered copy of an ASCII rest first.
+    pieces = ["Minister", "minister", "MINISTER", "mInIsTeR", "m\u0131nister", "M\u0130NISTER"]
+    pieces += ["ministerie", "s", "-president", "Staatssecretaris", "STAATSECRETARIS"]
+    pieces += ["staat\u017fsecretaris", "sen", " van ", "en", "\u00e9", "m", "S", " "]
+    rng = random.Random(23)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(8))) for _ in range(20000)]
+    texts += [running.text for running, _, _ in HEADERS]
+    several = 0
+    for text in texts:
+        pattern = _TITLE if "\u017f" not in text else compiled(_TITLE_ANY_CASE)
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        for first, last in ((0, len(text)), (start, end)):
+            expected = [match.span() for match in pattern.finditer(text, first, last)]
+            assert [match.span() for match in _titles(text, first, last)] == expected, text
+            several += len(expected) > 1
+    assert several > 1000
 
 
 def test_header_line_span_is_that_of_the_running_text() -> None:
