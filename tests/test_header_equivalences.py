@@ -11,14 +11,23 @@ import random
 from qalint.model import HeaderLine
 from qalint.parse.blocks import find_labels
 from qalint.parse.header import (
+    _MEDE,
+    _MEDE_WORD,
     _NUMBER_LINE,
     _PERSON,
+    _PORTFOLIO_SEPARATOR,
+    _TITLE,
+    _TITLE_ANY_CASE,
     _header_line,
     _names,
     _persons_by_separators,
+    _portfolios,
+    _signers,
+    _titles,
     _trim_portfolio,
     parse_header,
 )
+from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText, running_text
 from tests.test_parse_prefilters import DOCUMENTS
 
@@ -77,6 +86,93 @@ def test_trim_portfolio_is_the_plain_loop() -> None:
             assert _trim_portfolio(text, start, end) == _plain_trim(text, start, end), text[
                 start:end
             ]
+
+
+def _plain_portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """_portfolios with the separators always searched for by the pattern."""
+    lead = start
+    while lead < end and text[lead] in " ,":
+        lead += 1
+    for word in ("van ", "voor "):
+        if text.startswith(word, lead) and lead + len(word) <= end:
+            lead += len(word)
+            break
+    pieces, cursor = [], lead
+    for separator in _PORTFOLIO_SEPARATOR.finditer(text, lead, end):
+        pieces.append((cursor, separator.start()))
+        cursor = separator.end()
+    pieces.append((cursor, end))
+    trimmed = [_trim_portfolio(text, piece_start, piece_end) for piece_start, piece_end in pieces]
+    return [
+        (piece_start, piece_end) for piece_start, piece_end in trimmed if piece_end > piece_start
+    ]
+
+
+def test_portfolios_finds_the_separators_the_pattern_finds() -> None:
+    # _portfolios searches for separators only where "van " or "voor " follows the lead.
+    pieces = ["A", "Zaken", " ", "  ", ",", " en", "en", "van", "voor", "vo", "va", "n", "r"]
+    rng = random.Random(13)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(12))) for _ in range(20000)]
+    texts += [running.text[:400] for running, _, _ in HEADERS]
+    for text in texts:
+        for _ in range(3):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            assert _portfolios(text, start, end) == _plain_portfolios(text, start, end), text[
+                start:end
+            ]
+
+
+def test_mede_holds_its_word_in_lower_case() -> None:
+    # _signers searches for _MEDE only in a text whose lowered copy holds _MEDE_WORD.
+    pieces = ["m", "M", "e", "E", "d", "D", "\u0130", "\u017f", " ", "namens", "NAMENS"]
+    pieces += ["ondertekend", "Ondertekend door", "mede", "Mede", "MEDE", "x"]
+    pieces += [" mede namens", " MEDE NAMENS", " Mede ondertekend door", " mEdE ondertekend"]
+    rng = random.Random(17)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(12))) for _ in range(20000)]
+    texts += [running.text for running, _, _ in HEADERS]
+    found = 0
+    for text in texts:
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        for first, last in ((0, len(text)), (start, end)):
+            if _MEDE.search(text, first, last) is not None:
+                found += 1
+                assert _MEDE_WORD in text[first:last].lower(), text[first:last]
+    assert found > 1000
+
+
+def test_signers_find_co_signers_in_any_case() -> None:
+    # The lowered copy that _signers looks in first must let every spelling through.
+    rng = random.Random(19)
+    for words in ("mede namens", "mede ondertekend door", "mede ondertekend namens"):
+        for _ in range(50):
+            mede = "".join(c.upper() if rng.random() < 0.5 else c for c in words)
+            mede = "M" + mede[1:] if rng.random() < 0.5 else "m" + mede[1:]
+            line = f"Antwoord van minister A (X), {mede} de staatssecretaris van Y."
+            running = running_text((line,), artefact=[False], footers=frozenset())
+            roles = [official.role for official in _signers(running, 0, len(line))]
+            assert roles == ["signer", "co-signer"], line
+
+
+def test_titles_are_those_the_pattern_finds() -> None:
+    # _titles looks for a second title in a lowered copy of an ASCII rest first.
+    pieces = ["Minister", "minister", "MINISTER", "mInIsTeR", "m\u0131nister", "M\u0130NISTER"]
+    pieces += ["ministerie", "s", "-president", "Staatssecretaris", "STAATSECRETARIS"]
+    pieces += ["staat\u017fsecretaris", "sen", " van ", "en", "\u00e9", "m", "S", " "]
+    rng = random.Random(23)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(8))) for _ in range(20000)]
+    texts += [running.text for running, _, _ in HEADERS]
+    several = 0
+    for text in texts:
+        pattern = _TITLE if "\u017f" not in text else compiled(_TITLE_ANY_CASE)
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        for first, last in ((0, len(text)), (start, end)):
+            expected = [match.span() for match in pattern.finditer(text, first, last)]
+            assert [match.span() for match in _titles(text, first, last)] == expected, text
+            several += len(expected) > 1
+    assert several > 1000
 
 
 def test_header_line_span_is_that_of_the_running_text() -> None:
