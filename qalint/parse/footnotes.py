@@ -249,6 +249,11 @@ def find_footnotes(
                 last_note_line[line_start.numbers[0]] = index
             elif line_start.form == "lone":
                 last_lone_line[line_start.numbers[0]] = index
+                if _after_footer(lines, index, artefact):
+                    # A page number: it is nothing more, and a number line has no
+                    # candidate after its number, so it need not be resolved.
+                    depth.read[index] = (line_start.end, [])
+                    continue
             begin = line_start.end
             depth.read[index] = (begin, [])  # parentheses count from there
         # Without a sign after the label or line start, the line holds no candidate.
@@ -463,8 +468,7 @@ def _resolve_line_start(
                 state.add_marker(value, index, start, end, "line")
         return False
     if found.form == "lone":
-        if _after_footer(lines, index, artefact):
-            return False  # a page number
+        # (A page number, a number line after page furniture, is not read again here.)
         text = _next_text(lines, index, artefact)
         if state.awaits_note(number):
             state.add_note(number, text, index, found.start, found.end, "lone")
