@@ -317,8 +317,18 @@ def _lines_to_read(
     found: list[tuple[int, list[int]]] = []
     index, previous, line_start = start_line - 1, 0, 0
     columns: list[int] = []
+    # The line breaks before a sign are counted from the previous sign, or from the
+    # line break before the sign's piece (whose first line is known) if that is nearer:
+    # the notes at the end of a document would else count the whole text.
+    piece, piece_end = 0, len(encoded[0]) + 1 if encoded else 0  # the break after it
     for match in _SIGN.finditer(classes):
         at = match.start()  # the text opens with a line break: the first sign starts a line
+        if at > piece_end:
+            while at > piece_end:
+                piece += 1
+                previous = piece_end
+                piece_end += len(encoded[piece]) + 1
+            index = start_line + piece * _PIECE - 1
         breaks = classes.count(b"\n", previous, at)
         if breaks:
             index += breaks
