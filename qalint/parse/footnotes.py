@@ -234,7 +234,8 @@ def find_footnotes(
     for index, signs in _lines_to_read(lines, start_line, artefact):
         line = lines[index]
         label_end = label_ends.get(index)
-        begin = content_start(line) if FOOTER in line else 0  # its first test, without a call
+        # (content_start's first test, without a call, behind a one-letter search.)
+        begin = content_start(line) if "K" in line and FOOTER in line else 0
         line_start = None
         if label_end is not None:
             if label_end > begin:
