@@ -399,10 +399,14 @@ class _Depth:
     def _lines(self, first: int, index: int, open_: int) -> int:
         """The parentheses open after the lines from ``first`` up to ``index``, all of one
         paragraph, with ``open_`` open before them."""
+        lines, label_ends = self.lines, self.label_ends
         for other in range(first, index):
-            if other in self.label_ends:
+            if other in label_ends:
                 open_ = 0
-            open_ = self._line_end(other, -1, 0, open_)
+            # With none open, a line without "(" leaves none open (the count is clamped
+            # at zero): most lines, counted without a call.
+            if open_ or "(" in lines[other]:
+                open_ = self._line_end(other, -1, 0, open_)
         return open_
 
     def _line_end(self, index: int, column: int, clamped: int, open_: int) -> int:
