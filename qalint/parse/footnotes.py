@@ -234,7 +234,8 @@ def find_footnotes(
     for index, signs in _lines_to_read(lines, start_line, artefact):
         line = lines[index]
         label_end = label_ends.get(index)
-        begin = content_start(line) if FOOTER in line else 0  # its first test, without a call
+        # (content_start's first test, without a call, behind a one-letter search.)
+        begin = content_start(line) if "K" in line and FOOTER in line else 0
         line_start = None
         if label_end is not None:
             if label_end > begin:
@@ -249,6 +250,11 @@ def find_footnotes(
                 last_note_line[line_start.numbers[0]] = index
             elif line_start.form == "lone":
                 last_lone_line[line_start.numbers[0]] = index
+                if _after_footer(lines, index, artefact):
+                    # A page number: it is nothing more, and a number line has no
+                    # candidate after its number, so it need not be resolved.
+                    depth.read[index] = (line_start.end, [])
+                    continue
             begin = line_start.end
             depth.read[index] = (begin, [])  # parentheses count from there
         # Without a sign after the label or line start, the line holds no candidate.
@@ -312,8 +318,18 @@ def _lines_to_read(
     found: list[tuple[int, list[int]]] = []
     index, previous, line_start = start_line - 1, 0, 0
     columns: list[int] = []
+    # The line breaks before a sign are counted from the previous sign, or from the
+    # line break before the sign's piece (whose first line is known) if that is nearer:
+    # the notes at the end of a document would else count the whole text.
+    piece, piece_end = 0, len(encoded[0]) + 1 if encoded else 0  # the break after it
     for match in _SIGN.finditer(classes):
         at = match.start()  # the text opens with a line break: the first sign starts a line
+        if at > piece_end:
+            while at > piece_end:
+                piece += 1
+                previous = piece_end
+                piece_end += len(encoded[piece]) + 1
+            index = start_line + piece * _PIECE - 1
         breaks = classes.count(b"\n", previous, at)
         if breaks:
             index += breaks
@@ -383,10 +399,14 @@ class _Depth:
     def _lines(self, first: int, index: int, open_: int) -> int:
         """The parentheses open after the lines from ``first`` up to ``index``, all of one
         paragraph, with ``open_`` open before them."""
+        lines, label_ends = self.lines, self.label_ends
         for other in range(first, index):
-            if other in self.label_ends:
+            if other in label_ends:
                 open_ = 0
-            open_ = self._line_end(other, -1, 0, open_)
+            # With none open, a line without "(" leaves none open (the count is clamped
+            # at zero): most lines, counted without a call.
+            if open_ or "(" in lines[other]:
+                open_ = self._line_end(other, -1, 0, open_)
         return open_
 
     def _line_end(self, index: int, column: int, clamped: int, open_: int) -> int:
@@ -463,8 +483,7 @@ def _resolve_line_start(
                 state.add_marker(value, index, start, end, "line")
         return False
     if found.form == "lone":
-        if _after_footer(lines, index, artefact):
-            return False  # a page number
+        # (A page number, a number line after page furniture, is not read again here.)
         text = _next_text(lines, index, artefact)
         if state.awaits_note(number):
             state.add_note(number, text, index, found.start, found.end, "lone")
