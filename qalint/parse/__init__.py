@@ -23,6 +23,10 @@ from qalint.parse.references import find_references
 #: A label's line and where it ends, read in C.
 _LINE_AND_END = itemgetter(1, 3)
 
+#: The kinds whose ``requires_answers`` holds, looked up in a set: the property reads
+#: enum members on each call.
+_REQUIRE_ANSWERS = frozenset(kind for kind in Kind if kind.requires_answers)
+
 #: Compiled on first use: only a document that is no other kind asks.
 _ORAL = r"Mondelinge vragen"
 
@@ -45,8 +49,9 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     body = running_text(
         lines, first_label, begin_at=label_ends, skip=note_lines, artefact=artefact, footers=footers
     )
-    problems.extend(_missing_questions(kind, header, questions, answers, lines, first_label))
-    references = find_references(body, blocks, kind.requires_answers or bool(answers))
+    if not questions:  # (most documents have questions: no call for them)
+        problems.extend(_missing_questions(kind, header, questions, answers, lines, first_label))
+    references = find_references(body, blocks, kind in _REQUIRE_ANSWERS or bool(answers))
     dates = header.submitted + header.received + weekday_dates(body)
     # tuple's own constructor (see records.py): every field, in Document's order.
     return new(
@@ -115,7 +120,7 @@ def _missing_questions(
     """
     if questions:
         return []
-    if kind.requires_answers:
+    if kind in _REQUIRE_ANSWERS:
         anchor = header.government_line or (answers[0] if answers else None)
         span = (
             anchor.span
