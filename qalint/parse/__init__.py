@@ -37,10 +37,16 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     header = parse_header(
         running_text(lines, 0, first_label, artefact=artefact, footers=footers), lines, first_label
     )
-    header_lines = [item.span.line - 1 for item in header.element_lines]
     label_ends = dict(map(_LINE_AND_END, labels))
-    # (min() called with a keyword, default=0, takes the slow way of parsing arguments.)
-    header_start = min(header_lines) if header_lines else 0
+    # The first line of Header.element_lines (0 without), read without the generator and
+    # tuple that the property builds.
+    question_header, government_line = header.question_header, header.government_line
+    if question_header is None:
+        header_start = government_line.span.line - 1 if government_line is not None else 0
+    elif government_line is None:
+        header_start = question_header.span.line - 1
+    else:
+        header_start = min(question_header.span.line, government_line.span.line) - 1
     markers, notes = find_footnotes(lines, header_start, first_label, label_ends, artefact)
     note_lines = _note_lines(lines, notes, label_ends, artefact)
     # Footnote texts at a page bottom are no text of the block they interrupt.
