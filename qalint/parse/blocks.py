@@ -326,6 +326,9 @@ def build_blocks(
     label_lines = list(map(_LINE, labels))  # in C
     label_lines.append(len(lines))
     skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
+    skipped_count = len(skipped)
+    # The first of the skipped lines in the body of the block at hand: after its label.
+    low = bisect_left(skipped, labels[0][1] + 1) if labels else 0
     for position, (role, index, start, end, scanned, rest, written, raw) in enumerate(labels):
         next_line = label_lines[position + 1]
         line_no = index + 1
@@ -352,8 +355,10 @@ def build_blocks(
         # The body (inline: a call per block costs more than its work): its text lines
         # are those after the label's line and before the next label that are not
         # skipped, and the text after the label on its own line.
-        low = bisect_left(skipped, line_no)
         high = bisect_left(skipped, next_line, low)
+        # Where the next body's skipped lines start: past next_line (its label's line),
+        # without a second search (skipped holds each line once).
+        next_low = high + 1 if high < skipped_count and skipped[high] == next_line else high
         body_lines = next_line - line_no - (high - low) + (rest != "")
         # The last text line: before the skipped lines that end the body (mostly one
         # blank line, or none).
@@ -380,4 +385,5 @@ def build_blocks(
         )
         role_blocks.append(block)
         blocks.append(block)
+        low = next_low
     return tuple(questions), tuple(answers), tuple(blocks), problems
