@@ -25,6 +25,10 @@ class Source(NamedTuple):
     had_bom: bool = False
 
 
+#: Where str.splitlines() splits besides "\n", "\r\n" and "\r".
+_OTHER_BREAKS = ("\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
 def split_lines(text: str) -> tuple[str, ...]:
     """Split at ``\\n``, ``\\r\\n`` and ``\\r`` only (the one line model of qalint).
 
@@ -32,8 +36,16 @@ def split_lines(text: str) -> tuple[str, ...]:
     U+2029, and then line numbers disagree with grep -n and editors.
     """
     if "\r" in text:
+        if not any(map(text.__contains__, _OTHER_BREAKS)):
+            # Then splitlines() splits as this model does, in one pass; each replace()
+            # below costs twice as much (Windows files are common). It leaves out the
+            # empty line after a final break.
+            lines = text.splitlines()
+            if text[-1] in "\r\n":
+                lines.append("")
+            return tuple(lines)
         # "\r\n" first, so that it stays one break; then a lone "\r". Two C passes cost
-        # a third of a regex split at "\r\n|\r|\n" (Windows files are common).
+        # a third of a regex split at "\r\n|\r|\n".
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return tuple(text.split("\n"))
 

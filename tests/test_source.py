@@ -45,6 +45,25 @@ def test_split_lines_agrees_with_counting_breaks(text: str) -> None:
     assert "".join(lines) == re.sub(r"[\r\n]", "", text)
 
 
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@pytest.mark.parametrize("other", _OTHER_BREAKS)
+@pytest.mark.parametrize("text", ["a\r\nb{}c\r\n", "{}\r", "a\r{}"])
+def test_split_lines_with_cr_ignores_other_breaks(text: str, other: str) -> None:
+    """Text with a \r is split by splitlines() unless it holds a break that splitlines()
+    alone knows: each of those must send it the other way."""
+    text = text.format(other)
+    assert split_lines(text) == tuple(re.split(r"\r\n|\r|\n", text))
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "\u2019", "\n", "\r", *_OTHER_BREAKS])))
+@settings(max_examples=500, derandomize=True, deadline=None)
+def test_split_lines_is_a_split_at_the_three_breaks(text: str) -> None:
+    assert split_lines(text) == tuple(re.split(r"\r\n|\r|\n", text))
+    assert split_lines(text + "\r") == (*split_lines(text), "")
+
+
 def test_utf8_bom_is_stripped_and_remembered() -> None:
     """A04: a UTF-8 BOM is stripped and remembered."""
     source = decode("x.txt", b"\xef\xbb\xbfVraag 1\r\n")

@@ -23,6 +23,10 @@ from qalint.parse.references import find_references
 #: A label's line and where it ends, read in C.
 _LINE_AND_END = itemgetter(1, 3)
 
+#: The kinds whose ``requires_answers`` holds, looked up in a set: the property reads
+#: enum members on each call.
+_REQUIRE_ANSWERS = frozenset(kind for kind in Kind if kind.requires_answers)
+
 #: Compiled on first use: only a document that is no other kind asks.
 _ORAL = r"Mondelinge vragen"
 
@@ -33,10 +37,16 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     header = parse_header(
         running_text(lines, 0, first_label, artefact=artefact, footers=footers), lines, first_label
     )
-    header_lines = [item.span.line - 1 for item in header.element_lines]
     label_ends = dict(map(_LINE_AND_END, labels))
-    # (min() called with a keyword, default=0, takes the slow way of parsing arguments.)
-    header_start = min(header_lines) if header_lines else 0
+    # The first line of Header.element_lines (0 without), read without the generator and
+    # tuple that the property builds.
+    question_header, government_line = header.question_header, header.government_line
+    if question_header is None:
+        header_start = government_line.span.line - 1 if government_line is not None else 0
+    elif government_line is None:
+        header_start = question_header.span.line - 1
+    else:
+        header_start = min(question_header.span.line, government_line.span.line) - 1
     markers, notes = find_footnotes(lines, header_start, first_label, label_ends, artefact)
     note_lines = _note_lines(lines, notes, label_ends, artefact)
     # Footnote texts at a page bottom are no text of the block they interrupt.
@@ -45,8 +55,9 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     body = running_text(
         lines, first_label, begin_at=label_ends, skip=note_lines, artefact=artefact, footers=footers
     )
-    problems.extend(_missing_questions(kind, header, questions, answers, lines, first_label))
-    references = find_references(body, blocks, kind.requires_answers or bool(answers))
+    if not questions:  # (most documents have questions: no call for them)
+        problems.extend(_missing_questions(kind, header, questions, answers, lines, first_label))
+    references = find_references(body, blocks, kind in _REQUIRE_ANSWERS or bool(answers))
     dates = header.submitted + header.received + weekday_dates(body)
     # tuple's own constructor (see records.py): every field, in Document's order.
     return new(
@@ -115,7 +126,7 @@ def _missing_questions(
     """
     if questions:
         return []
-    if kind.requires_answers:
+    if kind in _REQUIRE_ANSWERS:
         anchor = header.government_line or (answers[0] if answers else None)
         span = (
             anchor.span

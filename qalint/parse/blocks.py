@@ -84,12 +84,13 @@ class Label(NamedTuple):
     scanned: ScannedList | None
     rest: str  # text after the label on the same line
     written: str  # the label as written, without markup and colon (Block.label)
+    raw: str  # its numbers as written (NumberList.raw), "" without numbers
 
 
 #: A label as find_labels gives it: a Label's fields in a plain tuple, built by one
 #: bytecode instead of a call of tuple's constructor (a Label equals the tuple of its
 #: fields, and is one: find_numbered_question's Labels go in the same list).
-LabelFields = tuple[str, int, int, int, ScannedList | None, str, str]
+LabelFields = tuple[str, int, int, int, ScannedList | None, str, str, str]
 
 
 def find_label(line: str, index: int) -> Label | None:
@@ -115,7 +116,8 @@ def find_label(line: str, index: int) -> Label | None:
         return None  # "Antwoord van Minister ...", "Vraag 3 is ..." : prose
     start, end = match.start("kw"), tail.end()
     written = _as_written(line, start, end)
-    return new(Label, (role, index, start, end, scanned, rest.strip(_BLANK), written))
+    raw = line[scanned.start : scanned.end] if scanned is not None else ""
+    return new(Label, (role, index, start, end, scanned, rest.strip(_BLANK), written, raw))
 
 
 def _plain_label(line: str, index: int) -> Label | None:
@@ -129,7 +131,7 @@ def _plain_label(line: str, index: int) -> Label | None:
     scanned = None
     if number is not None:
         scanned = new(ScannedList, ((int(number),), match.start("num"), len(line), False, ()))
-    return new(Label, (role, index, 0, len(line), scanned, "", line))
+    return new(Label, (role, index, 0, len(line), scanned, "", line, number or ""))
 
 
 def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
@@ -142,7 +144,8 @@ def find_numbered_question(line: str, index: int, expected: int) -> Label | None
         return None  # "1 Bent u ...": too easily a footnote or a number in prose
     start, end = match.start("num"), match.end()
     scanned = new(ScannedList, ((expected,), start, match.end("num"), False, ()))
-    return new(Label, ("question", index, start, end, scanned, rest, _as_written(line, start, end)))
+    written = _as_written(line, start, end)
+    return new(Label, ("question", index, start, end, scanned, rest, written, match["num"]))
 
 
 def _as_written(line: str, start: int, end: int) -> str:
@@ -196,8 +199,8 @@ def find_labels(
         else:
             continue
         if read is not None:
-            role, start, end, scanned, rest, written = read
-            labels.append((role, index, start, end, scanned, rest, written))
+            role, start, end, scanned, rest, written, raw = read
+            labels.append((role, index, start, end, scanned, rest, written, raw))
     if "question" not in map(_ROLE, labels):  # in C: no generator to run
         labels = _with_numbered_questions(lines, labels, artefact)
     return labels, artefact, frozenset(footers), no_text
@@ -207,8 +210,8 @@ def find_labels(
 _ROLE = itemgetter(0)
 _LINE = itemgetter(1)
 
-#: A Label without its line index (role, start, end, scanned, rest, written).
-_LabelRead = tuple[str, int, int, ScannedList | None, str, str]
+#: A Label without its line index (role, start, end, scanned, rest, written, raw).
+_LabelRead = tuple[str, int, int, ScannedList | None, str, str, str]
 
 
 def _read_label(line: str) -> _LabelRead | None:
@@ -216,8 +219,8 @@ def _read_label(line: str) -> _LabelRead | None:
     label = _plain_label(line, 0) or find_label(line, 0)
     if label is None:
         return None
-    role, _, start, end, scanned, rest, written = label
-    return role, start, end, scanned, rest, written
+    role, _, start, end, scanned, rest, written, raw = label
+    return role, start, end, scanned, rest, written, raw
 
 
 #: What find_labels makes of a line that opens like a label or an artefact: a line of
@@ -323,15 +326,18 @@ def build_blocks(
     label_lines = list(map(_LINE, labels))  # in C
     label_lines.append(len(lines))
     skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
-    for position, (role, index, start, end, scanned, rest, written) in enumerate(labels):
+    skipped_count = len(skipped)
+    # The first of the skipped lines in the body of the block at hand: after its label.
+    low = bisect_left(skipped, labels[0][1] + 1) if labels else 0
+    for position, (role, index, start, end, scanned, rest, written, raw) in enumerate(labels):
         next_line = label_lines[position + 1]
         line_no = index + 1
         if scanned is None:
             numbers = () if role == "question" else tuple(dict.fromkeys(pending))
             number_list = None
         else:
+            # (raw was read with the label, once per line text: see find_labels.)
             numbers, numbers_start, numbers_end, irregular, number_problems = scanned
-            raw = lines[index][numbers_start:numbers_end]
             span = new(Span, (line_no, numbers_start + 1, line_no, numbers_end + 1))
             number_list = new(NumberList, (numbers, raw, span, irregular, number_problems))
             if number_problems:  # rare
@@ -349,8 +355,10 @@ def build_blocks(
         # The body (inline: a call per block costs more than its work): its text lines
         # are those after the label's line and before the next label that are not
         # skipped, and the text after the label on its own line.
-        low = bisect_left(skipped, line_no)
         high = bisect_left(skipped, next_line, low)
+        # Where the next body's skipped lines start: past next_line (its label's line),
+        # without a second search (skipped holds each line once).
+        next_low = high + 1 if high < skipped_count and skipped[high] == next_line else high
         body_lines = next_line - line_no - (high - low) + (rest != "")
         # The last text line: before the skipped lines that end the body (mostly one
         # blank line, or none).
@@ -377,4 +385,5 @@ def build_blocks(
         )
         role_blocks.append(block)
         blocks.append(block)
+        low = next_low
     return tuple(questions), tuple(answers), tuple(blocks), problems
