@@ -7,6 +7,7 @@ out here) on the real corpus, the fixtures and the regressions, and on random te
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 from qalint.model import HeaderLine
 from qalint.parse.blocks import find_labels
@@ -74,18 +75,20 @@ def _plain_trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _windows(texts: list[str], rng: random.Random) -> Iterator[tuple[str, int, int]]:
+    """Three random ranges of each text, and of the start of each corpus header."""
+    for text in [*texts, *(running.text[:400] for running, _, _ in HEADERS)]:
+        for _ in range(3):
+            start = rng.randrange(len(text) + 1)
+            yield text, start, rng.randrange(start, len(text) + 1)
+
+
 def test_trim_portfolio_is_the_plain_loop() -> None:
     pieces = ["A", "Zaken", " ", ",", " en", " de", "en", "de", " en de", "e", "n", "d"]
     rng = random.Random(7)
     texts = ["".join(rng.choices(pieces, k=rng.randrange(8))) for _ in range(20000)]
-    texts += [running.text[:400] for running, _, _ in HEADERS]
-    for text in texts:
-        for _ in range(3):
-            start = rng.randrange(len(text) + 1)
-            end = rng.randrange(start, len(text) + 1)
-            assert _trim_portfolio(text, start, end) == _plain_trim(text, start, end), text[
-                start:end
-            ]
+    for text, start, end in _windows(texts, rng):
+        assert _trim_portfolio(text, start, end) == _plain_trim(text, start, end), text[start:end]
 
 
 def _plain_portfolios(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -113,14 +116,8 @@ def test_portfolios_finds_the_separators_the_pattern_finds() -> None:
     pieces = ["A", "Zaken", " ", "  ", ",", " en", "en", "van", "voor", "vo", "va", "n", "r"]
     rng = random.Random(13)
     texts = ["".join(rng.choices(pieces, k=rng.randrange(12))) for _ in range(20000)]
-    texts += [running.text[:400] for running, _, _ in HEADERS]
-    for text in texts:
-        for _ in range(3):
-            start = rng.randrange(len(text) + 1)
-            end = rng.randrange(start, len(text) + 1)
-            assert _portfolios(text, start, end) == _plain_portfolios(text, start, end), text[
-                start:end
-            ]
+    for text, start, end in _windows(texts, rng):
+        assert _portfolios(text, start, end) == _plain_portfolios(text, start, end), text[start:end]
 
 
 def test_mede_holds_its_word_in_lower_case() -> None:
