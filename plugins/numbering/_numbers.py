@@ -4,14 +4,10 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
 
-from qalint.model import Block, Document, Kind
+from qalint.model import Block, Document
 from qalint.rules import per_document
 
 _NUMBERS = attrgetter("numbers")
-
-#: The kinds of document that ``requires_answers``: a set, as a test of ``doc.kind``
-#: costs less than the property, which reads the enum's members on every call.
-ANSWERED_KINDS = frozenset(kind for kind in Kind if kind.requires_answers)
 
 
 def numbers_of(blocks: Iterable[Block]) -> Iterator[int]:

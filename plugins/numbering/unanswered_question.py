@@ -1,6 +1,6 @@
 from collections.abc import Iterable, Iterator
 
-from qalint_plugins.numbering._numbers import ANSWERED_KINDS, numbers
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.dutch import question_word
 from qalint.model import Document
@@ -50,7 +50,7 @@ class UnansweredQuestion(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        if doc.kind not in ANSWERED_KINDS:
+        if not doc.kind.requires_answers:
             return ()
         found = numbers(doc)
         if found.answered.issuperset(found.asked):

@@ -2,7 +2,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
 
-from qalint_plugins.numbering._numbers import ANSWERED_KINDS, numbers
+from qalint_plugins.numbering._numbers import numbers
 
 from qalint.model import Document
 from qalint.rules import Diagnostic, Rule, Severity
@@ -44,7 +44,7 @@ class ReferenceToUnansweredQuestion(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        if not doc.references or doc.kind not in ANSWERED_KINDS:
+        if not doc.references or not doc.kind.requires_answers:
             return ()
         found = numbers(doc)
         unanswered = found.asked - found.answered

@@ -23,10 +23,6 @@ from qalint.parse.references import find_references
 #: A label's line and where it ends, read in C.
 _LINE_AND_END = itemgetter(1, 3)
 
-#: The kinds whose ``requires_answers`` holds, looked up in a set: the property reads
-#: enum members on each call.
-_REQUIRE_ANSWERS = frozenset(kind for kind in Kind if kind.requires_answers)
-
 #: Compiled on first use: only a document that is no other kind asks.
 _ORAL = r"Mondelinge vragen"
 
@@ -57,7 +53,7 @@ def parse(path: str, lines: tuple[str, ...]) -> Document:
     )
     if not questions:  # (most documents have questions: no call for them)
         problems.extend(_missing_questions(kind, header, questions, answers, lines, first_label))
-    references = find_references(body, blocks, kind in _REQUIRE_ANSWERS or bool(answers))
+    references = find_references(body, blocks, kind.requires_answers or bool(answers))
     dates = header.submitted + header.received + weekday_dates(body)
     # tuple's own constructor (see records.py): every field, in Document's order.
     return new(
@@ -126,7 +122,7 @@ def _missing_questions(
     """
     if questions:
         return []
-    if kind in _REQUIRE_ANSWERS:
+    if kind.requires_answers:
         anchor = header.government_line or (answers[0] if answers else None)
         span = (
             anchor.span
