@@ -59,8 +59,3 @@ def test_a_document_has_the_signs_of_its_lines_read_alone(flagged: float) -> Non
         assert _lines_to_read(lines, start_line, artefact) == expected, lines
         signs += len(expected)
     assert signs
-
-
-def test_without_page_furniture_the_flags_may_be_left_out() -> None:
-    for lines in _documents()[:500]:
-        assert _lines_to_read(lines, 0) == _lines_to_read(lines, 0, [False] * len(lines))

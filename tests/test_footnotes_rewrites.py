@@ -120,7 +120,9 @@ def test_candidate_matches_agree_with_the_loop_over_both_starts() -> None:
     lines += ["".join(chooser.choices(alphabet, k=chooser.randint(1, 12))) for _ in range(30_000)]
     candidates = 0
     for line in lines:
-        for index, signs in _lines_to_read(tuple(line.split("\n")), 0):
+        for index, signs in _lines_to_read(
+            tuple(line.split("\n")), 0, [False] * (line.count("\n") + 1)
+        ):
             text = line.split("\n")[index]
             # Every begin up to the first sign, and the signs as they are and shifted.
             for begin in range(min(signs[0], 3) + 1):

@@ -125,7 +125,7 @@ def test_a_line_start_has_only_an_opening_before_its_first_sign() -> None:
     edges = ["[^1]: NOS", " [^12]:", "[1] NOS", "\t[2 ] NOS", "\u00a03 NOS", "  4) NOS", "5"]
     for line in [*edges, *_corpus_lines(), *_opening_lines(40_000)]:
         if _line_start(line, 0) is not None:
-            signs = dict(_lines_to_read((line,), 0))[0]
+            signs = dict(_lines_to_read((line,), 0, [False]))[0]
             assert not line[: signs[0]].strip(_OPENING), line
             starts += 1
     assert starts

@@ -222,7 +222,7 @@ def test_footnote_signs_find_every_candidate(lines: list[str]) -> None:
     """_lines_to_read must give each line where a footnote pattern matches, and the
     first digit of each candidate's number (the signs only candidates are tried at)."""
     for line in lines:
-        read = dict(_lines_to_read((line,), 0))
+        read = dict(_lines_to_read((line,), 0, [False]))
         signs = set(read.get(0, ()))
         for start, char in enumerate(line):
             if char in "0123456789(" and _CANDIDATE.match(line, start):

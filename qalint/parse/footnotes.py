@@ -287,7 +287,7 @@ def find_footnotes(
 
 
 def _lines_to_read(
-    lines: tuple[str, ...], start_line: int, artefact: Sequence[bool] = ()
+    lines: tuple[str, ...], start_line: int, artefact: Sequence[bool]
 ) -> list[tuple[int, list[int]]]:
     """The lines from ``start_line`` on that may hold a marker or a note, in order, each
     with the columns of the signs of one (the first digit of a candidate's number); a
