@@ -7,7 +7,6 @@ TOML is read with tomli (pinned) so that positions and the TOML version are the 
 on every Python.
 """
 
-import dataclasses
 import os
 import re
 import stat
@@ -17,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Final, final
 
 from qalint.discovery import display_path, os_error_message
-from qalint.rules import Rule, Severity
+from qalint.rules import Rule, Severity, option_names
 
 CONFIG_NAMES = ("rules.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 1_000_000
@@ -448,22 +447,18 @@ def build_options(
 ) -> Any:
     """Instantiate ``rule.Options`` from TOML values, checking names and types."""
     options_cls = rule.Options
-    known = (
-        {f.name.replace("_", "-"): f for f in dataclasses.fields(options_cls)}
-        if dataclasses.is_dataclass(options_cls)
-        else {}
-    )
+    known = {name.replace("_", "-"): name for name in option_names(options_cls) or ()}
     hints = typing.get_type_hints(options_cls) if known else {}
     values: dict[str, Any] = {}
     for key, value in given.items():
         at = (places or {}).get(key, where)
-        spec = known.get(key)
-        if spec is None:
+        field = known.get(key)
+        if field is None:
             hint = _did_you_mean(key, list(known)) if known else ""
             raise ConfigError(
                 at.path, f"regel {rule.code} kent geen optie '{key}'{hint}", at.line, at.column
             )
-        expected = hints[spec.name]
+        expected = hints[field]
         if not _is_instance(value, expected):
             too_big = expected is int and isinstance(value, int) and not isinstance(value, bool)
             problem = (
@@ -474,7 +469,7 @@ def build_options(
             raise ConfigError(
                 at.path, f"optie '{key}' van {rule.code} {problem}", at.line, at.column
             )
-        values[spec.name] = tuple(value) if isinstance(value, list) else value
+        values[field] = tuple(value) if isinstance(value, list) else value
     try:
         return options_cls(**values)
     except (TypeError, ValueError) as exc:  # a plugin's Options may check its own values

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from qalint.formatters import rule_url
 from qalint.plugins import Plugins
+from qalint.rules import option_names
 
 
 def rules_data(plugins: Plugins) -> list[dict[str, Any]]:
@@ -25,14 +25,13 @@ def rules_data(plugins: Plugins) -> list[dict[str, Any]]:
 
 
 def _defaults(options_cls: Any) -> dict[str, Any]:
-    if not (isinstance(options_cls, type) and dataclasses.is_dataclass(options_cls)):
+    names = option_names(options_cls)
+    if not names:
         return {}
     instance = options_cls()
     return {
-        f.name.replace("_", "-"): (
-            list(v) if isinstance(v := getattr(instance, f.name), tuple) else v
-        )
-        for f in dataclasses.fields(options_cls)
+        name.replace("_", "-"): list(v) if isinstance(v := getattr(instance, name), tuple) else v
+        for name in names
     }
 
 

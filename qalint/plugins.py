@@ -10,7 +10,6 @@ Entry points are loaded in a fixed order (by name), so which of two plugins clai
 the same code wins, and every message about it, does not depend on ``sys.path``.
 """
 
-import dataclasses
 import importlib
 import types
 import typing
@@ -21,7 +20,7 @@ import pluggy
 
 from qalint import hookspecs
 from qalint.isolation import Isolation, isolated
-from qalint.rules import CODE_RE, NAME_RE, NoOptions, Rule, Severity
+from qalint.rules import CODE_RE, NAME_RE, NoOptions, Rule, Severity, option_names
 from qalint.source import Source
 
 ENTRY_POINT_GROUP = "qalint"
@@ -449,10 +448,14 @@ def _options_problem(cls: type[Rule], info: PluginInfo) -> str | None:
     if options is NoOptions:
         return None
     where = f"plugin {info.describe()}: de Options van {cls.code}"
-    if not (isinstance(options, type) and dataclasses.is_dataclass(options)):
-        return f"{where} zijn geen dataclass"
+    names = option_names(options)
+    if names is None:
+        return f"{where} zijn geen NamedTuple of dataclass"
     try:
-        typing.get_type_hints(options)
+        hints = typing.get_type_hints(options)
+        untyped = [name for name in names if name not in hints]
+        if untyped:
+            return f"{where} hebben geen type voor {', '.join(untyped)}"
         options()
     except Exception as exc:  # noqa: BLE001 - any failure here makes the rule unusable
         return f"{where} zijn onbruikbaar: {exception_text(exc)}"

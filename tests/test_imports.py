@@ -23,6 +23,9 @@ NOT_NEEDED = (
     "qalint.docs",
     "signal",
     "subprocess",
+    # Only a third-party rule's Options can be a dataclass: the built-in ones are
+    # NamedTuples (see qalint.rules.option_names).
+    "dataclasses",
     # gettext imports it to find translations: click asks for its English help texts
     # when its own help and version options are built.
     "locale",

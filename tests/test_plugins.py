@@ -17,6 +17,7 @@ stay installed if the session were killed before its teardown).
 
 from __future__ import annotations
 
+import collections
 import io
 import json
 import os
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -40,7 +41,7 @@ from qalint.app import CheckRequest
 from qalint.hookspecs import hookimpl
 from qalint.model import Document, Span
 from qalint.plugins import load_plugins
-from qalint.rules import Diagnostic, Related, Rule, Severity
+from qalint.rules import Diagnostic, NoOptions, Related, Rule, Severity, option_names
 from qalint.source import Source, decode
 
 REPO = Path(__file__).resolve().parent.parent
@@ -880,6 +881,48 @@ def test_e10_duplicate_names_and_unusable_rules_are_rejected() -> None:
     assert messages[3:] == [
         "plugin twee (qalint-twee 1.0) registreerde iets dat geen Rule is: 'geen regel'",
     ]
+
+
+def test_e10_options_must_be_a_namedtuple_or_a_dataclass_with_typed_fields() -> None:
+    """A rule's Options is a typing.NamedTuple or a dataclass, each field typed: the
+    configuration checks every value against its field's type."""
+
+    class PlainOptions:
+        limit = 3
+
+    class PlainClass(QuestionCount):
+        """Options of a plain class."""
+
+        code = "XY105"
+        name = "plain-options"
+        Options = PlainOptions
+
+    class Untyped(QuestionCount):
+        """Options of a namedtuple without types."""
+
+        code = "XY106"
+        name = "untyped-options"
+        Options = collections.namedtuple("UntypedOptions", ["limit"], defaults=[3])
+
+    plugins = load_plugins(entry_points=[plugin("drie", PlainClass, Untyped)])
+    assert [error.message for error in plugins.errors] == [
+        "plugin drie (qalint-drie 1.0): de Options van XY105 zijn geen NamedTuple of dataclass",
+        "plugin drie (qalint-drie 1.0): de Options van XY106 hebben geen type voor limit",
+    ]
+
+
+def test_option_names_read_namedtuple_and_dataclass_options() -> None:
+    class Typed(NamedTuple):
+        limit: int = 3
+        words: tuple[str, ...] = ()
+
+    @dataclass(frozen=True)
+    class Frozen:
+        limit: int = 3
+
+    assert option_names(Typed) == ("limit", "words")
+    assert option_names(Frozen) == ("limit",)
+    assert [option_names(other) for other in (NoOptions, tuple, Typed(), 3)] == [None] * 4
 
 
 def test_e10_two_distributions_with_the_same_entry_point_name() -> None:

@@ -1,12 +1,11 @@
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qalint.model import DateField, Document, Kind
 from qalint.rules import Diagnostic, Related, Rule, Severity
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     #: Days the government has to answer (Reglement van Orde: three weeks).
     deadline_days: int = 21
     #: Days after submission when a delay notice was sent (three more weeks).
