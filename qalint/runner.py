@@ -14,7 +14,7 @@ from qalint.isolation import Isolation, isolated
 from qalint.model import Document, Kind, Span
 from qalint.parse import parse
 from qalint.plugins import Plugins, RuleEntry, exception_text
-from qalint.rules import Diagnostic, Related, Rule, Severity, forget_documents
+from qalint.rules import Diagnostic, Related, Rule, Severity, forget_documents, share_text
 from qalint.selection import Selected, Settings
 from qalint.source import DecodeFailure, Source
 
@@ -166,9 +166,10 @@ def check_path(
             f"(max-file-size)",
         )
         return result
-    source = _read_source(shown, data, settings, plugins, report)
-    if source is None:
+    read = _read_source(shown, data, settings, plugins, report)
+    if read is None:
         return result
+    source, text_is_joined = read
     try:
         doc = parse(shown, source.lines)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose other files
@@ -186,6 +187,8 @@ def check_path(
         else frozenset()
     )
     try:
+        if text_is_joined:
+            share_text(doc.lines, source.text)
         _run_rules(settings, doc, ignored, report)
     finally:
         forget_documents()  # what the rules shared of this document
@@ -309,7 +312,9 @@ def _who(entry: RuleEntry) -> str:
 
 def _read_source(
     shown: str, data: bytes, settings: Settings, plugins: Plugins, report: _Reporter
-) -> Source | None:
+) -> tuple[Source, bool] | None:
+    """The Source the first reader gives, and whether its text is its lines joined by
+    line feeds (then the rules need not build that text: see share_text)."""
     for plugin_name, reader in plugins.readers():
         # ``plugins.info`` builds its default for an unknown name on every call.
         info = plugins.infos.get(plugin_name) or plugins.info(plugin_name)
@@ -334,7 +339,9 @@ def _read_source(
             if outcome is not None:
                 _note_printed(report.result, f"lezer van plugin {info.describe()}", outcome)
         if source is not None:
-            return source
+            # A built-in reader splits the text by source.split_lines: without a "\r" the
+            # text is its lines joined by line feeds.
+            return source, info.builtin and "\r" not in source.text
     report.add("QA001", "geen lezer voor dit bestand")
     return None
 

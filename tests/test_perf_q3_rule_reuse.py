@@ -7,6 +7,7 @@ check."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from qalint_plugins.numbering._numbers import numbers
@@ -16,9 +17,10 @@ from qalint.config import RawConfig
 from qalint.model import Block, Document, Kind, Span
 from qalint.parse import parse
 from qalint.plugins import load_plugins
+from qalint.readers import text as text_reader
 from qalint.rules import Rule, per_document
 from qalint.selection import ALWAYS_ON, Overrides, resolve
-from qalint.source import decode
+from qalint.source import Source, decode
 from tests.helpers import CORPUS, REPO
 
 PLUGINS = load_plugins()
@@ -137,6 +139,43 @@ def test_the_runner_keeps_nothing_of_a_document_after_its_check() -> None:
     rules.forget_documents()
     runner.check_path(str(path), str(path), settings, PLUGINS)
     # ... and none of it, nor the document, outlives the check.
+    assert rules._per_document == {}
+
+
+@pytest.mark.parametrize(
+    ("data", "shared"),
+    [
+        (b"Vraag 1\nPM?\n", True),
+        ("Vraag 1\nKosten: \u20ac PM?\n".encode(), True),  # a wide text
+        (b"\xef\xbb\xbfVraag 1\nPM?", True),  # after a BOM
+        (b"Vraag 1\r\nPM?\r\n", False),  # the text holds "\r": the lines are joined
+        (b"Vraag 1\rPM?\r", False),
+    ],
+)
+def test_the_rules_get_the_decoded_text_as_the_joined_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, shared: bool
+) -> None:
+    """The runner gives ``joined_lines`` the decoded text where it equals the lines
+    joined by line feeds, so no rule builds it again; elsewhere it is built."""
+    path = tmp_path / "concept.txt"
+    path.write_bytes(data)
+    sources: list[Source] = []
+
+    def decoding(*args: Any) -> Source:
+        sources.append(decode(*args))
+        return sources[-1]
+
+    seen: list[tuple[str, bool]] = []
+
+    def run_rules(settings: object, doc: Document, ignored: object, report: object) -> None:
+        text = rules.joined_lines(doc.lines)
+        seen.append((text, text is sources[0].text))
+
+    monkeypatch.setattr(text_reader, "decode", decoding)
+    monkeypatch.setattr(runner, "_run_rules", run_rules)
+    settings = resolve(RawConfig(), PLUGINS.rules, Overrides())
+    runner.check_path(str(path), str(path), settings, PLUGINS)
+    assert seen == [("\n".join(sources[0].lines), shared)]
     assert rules._per_document == {}
 
 

@@ -1,9 +1,12 @@
-"""The helpers that let the drafting rules search a document's joined text at once."""
+"""The helpers that let the drafting rules search a document's joined text at once
+(``qalint.rules.joined_lines`` and ``qalint_plugins.drafting._text``)."""
 
 from __future__ import annotations
 
 import pytest
-from qalint_plugins.drafting._text import LineIndex, joined, line_at, line_starts
+from qalint_plugins.drafting._text import LineIndex, line_at, line_starts
+
+from qalint.rules import joined_lines as joined
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,8 @@
-"""Lines of a document's joined text, for rules that search the whole text at once: one
-fast ``str.find`` over the text costs less than a test of every line."""
+"""Lines of a document's joined text (``qalint.rules.joined_lines``), for rules that
+search the whole text at once: one fast ``str.find`` over the text costs less than a test
+of every line."""
 
 from collections.abc import Iterator
-
-from qalint.rules import per_document
-
-
-@per_document
-def joined(lines: tuple[str, ...]) -> str:
-    """The text of ``lines``, built once for all the rules that read one document."""
-    return "\n".join(lines)
 
 
 def line_starts(text: str, literal: str) -> Iterator[int]:

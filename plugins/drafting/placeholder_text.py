@@ -2,11 +2,11 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from qalint_plugins.drafting._text import LineIndex, joined
+from qalint_plugins.drafting._text import LineIndex
 
 from qalint import pattern_cache
 from qalint.model import Document, Span
-from qalint.rules import Diagnostic, Rule, Severity
+from qalint.rules import Diagnostic, Rule, Severity, joined_lines
 
 
 @functools.cache
@@ -170,7 +170,7 @@ class PlaceholderText(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        text = joined(doc.lines)
+        text = joined_lines(doc.lines)
         openings, follows = _positions(text)
         if not follows:
             # No line says "volgt": most documents have no placeholder either, told

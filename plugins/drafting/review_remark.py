@@ -1,11 +1,11 @@
 import functools
 import re
 
-from qalint_plugins.drafting._text import LineIndex, joined, line_at, line_starts
+from qalint_plugins.drafting._text import LineIndex, line_at, line_starts
 
 from qalint import pattern_cache
 from qalint.model import Document, Span
-from qalint.rules import Diagnostic, Rule, Severity
+from qalint.rules import Diagnostic, Rule, Severity, joined_lines
 
 
 @functools.cache
@@ -94,7 +94,7 @@ class ReviewRemark(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document) -> list[Diagnostic]:
-        text = joined(doc.lines)
+        text = joined_lines(doc.lines)
         # Every tracked change holds ":" and every remark "["; most lines hold neither, so
         # only the lines that a fast search of the whole text finds are read. Most
         # documents hold no "[": then the lines that hold a ":" come in order already.
