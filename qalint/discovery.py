@@ -5,10 +5,11 @@ import operator
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+
+from qalint.records import Record
 
 
-class Target(NamedTuple):
+class Target(Record):
     shown: str  # the path as users see it: relative to the current folder, with "/"
     real: str | None  # None for stdin and for paths that cannot be read
     missing: bool = False

@@ -1,20 +1,21 @@
 """The immutable document model that rules read.
 
-Everything here is a ``NamedTuple`` holding tuples, strings and numbers, so a rule (or a
+Everything here is a record (``qalint.records.Record``: a ``typing.NamedTuple`` to type
+checkers, and one in behaviour) holding tuples, strings and numbers, so a rule (or a
 third-party plugin) cannot change what the next rule sees: not by assignment, and not by
-``object.__setattr__`` either, which a frozen dataclass would let through. NamedTuples
-are also the cheapest immutable records Python has, to define at start-up and to build
-for every span of every document.
+``object.__setattr__`` either, which a frozen dataclass would let through. Tuples are
+also the cheapest immutable records Python has to build for every span of every
+document, and a Record class costs a tenth of a NamedTuple class to define at start-up.
 """
 
 import datetime as dt
 import enum
-from typing import NamedTuple
 
 from qalint import pattern_cache
+from qalint.records import Record
 
 
-class Span(NamedTuple):
+class Span(Record):
     """A range in the original input.
 
     Lines and columns are 1-based; the end is exclusive. Columns count Unicode code
@@ -61,7 +62,7 @@ class Kind(str, enum.Enum):
 _REQUIRE_ANSWERS = frozenset((Kind.ANSWER, Kind.MINISTRY_DRAFT))
 
 
-class NumberList(NamedTuple):
+class NumberList(Record):
     """A parsed list of question numbers such as ``4, 6 en 7`` or ``2 t/m 6``."""
 
     numbers: tuple[int, ...]
@@ -73,7 +74,7 @@ class NumberList(NamedTuple):
     problems: tuple[str, ...] = ()
 
 
-class Block(NamedTuple):
+class Block(Record):
     """A question or answer: its label and the text up to the next label."""
 
     role: str  # "question" or "answer"
@@ -98,7 +99,7 @@ class Block(NamedTuple):
         return self.number_list is not None
 
 
-class Reference(NamedTuple):
+class Reference(Record):
     """A cross-reference inside the document, e.g. ``zie ook het antwoord op vraag 5``."""
 
     phrase: str
@@ -108,7 +109,7 @@ class Reference(NamedTuple):
     block_index: int | None
 
 
-class DateField(NamedTuple):
+class DateField(Record):
     """A date as written, e.g. ``ingezonden 3 juni 2014`` or ``dinsdag 3 juni 2014``."""
 
     role: str  # "submitted", "received" or "text"
@@ -120,12 +121,12 @@ class DateField(NamedTuple):
     weekday: str | None = None
 
 
-class Person(NamedTuple):
+class Person(Record):
     name: str
     party: str | None = None
 
 
-class Token(NamedTuple):
+class Token(Record):
     """A word, or a single parenthesis, of a header line, where it stands in the input.
 
     Words are runs of characters other than white space and parentheses; a word that
@@ -136,7 +137,7 @@ class Token(NamedTuple):
     span: Span
 
 
-#: A NamedTuple's own constructor is a Python function, at twice the cost of tuple's
+#: A record's own constructor is a Python function, at twice the cost of tuple's
 #: (see qalint.parse.records); a header line can hold a hundred tokens.
 _new = tuple.__new__
 
@@ -145,7 +146,7 @@ _new = tuple.__new__
 _TOKEN_SPLIT = pattern_cache.compile(r"([()]|[^\s()]+)")
 
 
-class HeaderLine(NamedTuple):
+class HeaderLine(Record):
     """One header element (question header or government line) with its text."""
 
     text: str
@@ -189,7 +190,7 @@ class HeaderLine(NamedTuple):
         return tuple(found)
 
 
-class Official(NamedTuple):
+class Official(Record):
     """A minister or state secretary named in the header.
 
     ``role`` is ``addressee`` (the questions are put to them), ``signer`` (``Antwoord
@@ -208,7 +209,7 @@ class Official(NamedTuple):
     name: str | None = None
 
 
-class Header(NamedTuple):
+class Header(Record):
     """The fields of DOMAIN.md section 3; absent fields are None or empty."""
 
     question_header: HeaderLine | None = None
@@ -242,7 +243,7 @@ class Header(NamedTuple):
         )
 
 
-class FootnoteMarker(NamedTuple):
+class FootnoteMarker(Record):
     """A footnote reference in the text: ``»?1``, ``jl.2``, ``[1 ]``, `` 1)``, a lone ``1`` line."""
 
     number: int
@@ -252,7 +253,7 @@ class FootnoteMarker(NamedTuple):
     form: str = ""
 
 
-class FootnoteNote(NamedTuple):
+class FootnoteNote(Record):
     """A footnote text, at the page bottom or the end: ``1 NOS, 22 oktober 2024, ...``.
 
     ``span`` covers the note's number; ``text`` is the first line of the note.
@@ -267,14 +268,14 @@ class FootnoteNote(NamedTuple):
     form: str = ""
 
 
-class ParseProblem(NamedTuple):
+class ParseProblem(Record):
     """Something the parser could not make sense of; reported by a QA0xx rule."""
 
     message: str
     span: Span
 
 
-class Document(NamedTuple):
+class Document(Record):
     path: str
     kind: Kind
     #: The decoded input split into lines as ``Span`` counts them (no line ends).

@@ -2,10 +2,11 @@
 
 import enum
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from qalint import pattern_cache
 from qalint.model import Document, Span
+from qalint.records import Record
 
 CODE_RE = pattern_cache.compile(r"[A-Z]{2,4}[0-9]{3}\Z")
 NAME_RE = pattern_cache.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
@@ -21,14 +22,14 @@ class Severity(str, enum.Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class Related(NamedTuple):
+class Related(Record):
     """The other end of a problem: the question that lacks an answer, the first duplicate."""
 
     span: Span
     message: str
 
 
-class Diagnostic(NamedTuple):
+class Diagnostic(Record):
     path: str
     code: str
     name: str
@@ -152,14 +153,9 @@ class Rule:
         raise NotImplementedError
 
     def report(self, span: Span, message: str, related: tuple[Related, ...] = ()) -> Diagnostic:
+        # Positional: a record's constructor reads keywords in Python.
         return Diagnostic(
-            path=self.path,
-            code=self.code,
-            name=self.name,
-            severity=self.effective_severity,
-            message=message,
-            span=span,
-            related=related,
+            self.path, self.code, self.name, self.effective_severity, message, span, related
         )
 
     @classmethod
