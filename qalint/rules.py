@@ -50,13 +50,13 @@ class NoOptions:
 
 
 def option_names(options_cls: object) -> tuple[str, ...] | None:
-    """The field names of a rule's ``Options``, a ``typing.NamedTuple`` or a dataclass;
-    None for anything else.
+    """The field names of a rule's ``Options``, a ``typing.NamedTuple`` (or a
+    ``qalint.records.Record``) or a dataclass; None for anything else.
 
-    Built-in rules use NamedTuples: making a frozen dataclass (and importing
-    ``dataclasses`` for it) costs every run about 3% of its start-up, and a NamedTuple
-    a tenth of that. A class made by ``dataclasses`` has ``__dataclass_fields__``, so
-    the module is imported here only once a plugin has imported it already.
+    Built-in rules use records: making a frozen dataclass (and importing ``dataclasses``
+    for it) costs every run about 3% of its start-up, and a record next to nothing. A
+    class made by ``dataclasses`` has ``__dataclass_fields__``, so the module is
+    imported here only once a plugin has imported it already.
     """
     if not isinstance(options_cls, type):
         return None

@@ -1,11 +1,11 @@
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from qalint.model import DateField, Document, Kind
+from qalint.records import Record
 from qalint.rules import Diagnostic, Related, Rule, Severity
 
 
-class Options(NamedTuple):
+class Options(Record):
     #: Days the government has to answer (Reglement van Orde: three weeks).
     deadline_days: int = 21
     #: Days after submission when a delay notice was sent (three more weeks).
