@@ -2,7 +2,7 @@
 searching the whole text.
 
 find_references tries its patterns only in a window before and after each keyword that
-a number (or a number word) follows. These tests run
+a number (or a number word) follows, from the last full stop in it on. These tests run
 the patterns over random text made of the pieces references are made of (and of near
 misses), and over the corpus, both ways.
 """

@@ -154,7 +154,12 @@ def _candidates(pattern: re.Pattern[str], text: str, ends: list[int]) -> Iterato
     done = 0
     for end in ends:
         if end > done:
-            match = pattern.search(text, max(done, end - _REACH_BACK), end + _REACH_AHEAD)
+            # The pattern is tried at every place from where it is searched, at a cost:
+            # as a match holds only letters and white space, that is after the last
+            # full stop (commonly the end of the sentence before).
+            start = max(done, end - _REACH_BACK)
+            start = max(start, text.rfind(".", start, end) + 1)
+            match = pattern.search(text, start, end + _REACH_AHEAD)
             if match is not None and match.start() < end:
                 yield match
                 done = match.end()
