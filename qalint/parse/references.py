@@ -93,9 +93,9 @@ def find_references(
 #: Every reference contains "antwoord", "beantwoording", "vraag" or "vragen" (see
 #: _ANSWER, _QUESTION) and ends in its last keyword, white space and a number (a number
 #: word after "antwoord" for _WORD_PREFIX). The keywords' tails are found fast by the
-#: regex engine's literal search (for a "w", rare in Dutch, as "woord"), unlike the full
-#: case-insensitive patterns above, which are then tried only near the end of one that
-#: such a number follows.
+#: regex engine's literal search (the answer's from its "w", rare in Dutch, on), unlike
+#: the full case-insensitive patterns above, which are then tried only near the end of
+#: one that such a number follows.
 _NUMBERED_QUESTION = pattern_cache.compile(r"ra(?:ag|gen)(?=\s+[0-9])")
 #: What follows an answer keyword's tail in a match: the number of a ``_PREFIX`` match
 #: (after the "en" of "antwoorden"), or a number word (its first letters) of a
@@ -106,7 +106,8 @@ _AFTER_ANSWER = (
     + r")(?P<worded>))"
 )
 _ANSWER_END = pattern_cache.compile(r"woord(?<=ntwoord)" + _AFTER_ANSWER)
-#: In capitals: both rare (a capital T or G is rare in prose), compiled on first use.
+#: In capitals: looked for only where a capital T or G stands (both rare in prose), and
+#: compiled on first use.
 _CAPITAL_ANSWER_END = r"WOORD(?<=ANTWOORD)" + _AFTER_ANSWER
 _NUMBERED_CAPITAL_QUESTION = r"RA(?:AG|GEN)(?=\s+[0-9])"
 #: How far before the end of its last keyword a reference may start: "verwijs ik u
@@ -149,7 +150,8 @@ def _candidates(pattern: re.Pattern[str], text: str, ends: list[int]) -> Iterato
     A match ends in its last keyword, white space and a number, and no keyword inside
     it is followed by a number: so the match of each end starts before that end, and a
     match found at an end that starts after it belongs to a later end (it is left for
-    that end, whose window holds all of it).
+    that end, whose window holds all of it). A match reaching further than _REACH_BACK
+    before its end or _REACH_AHEAD after it is not found.
     """
     done = 0
     for end in ends:
