@@ -388,9 +388,7 @@ def test_references_found_near_keywords_are_those_of_the_whole_text(
     assert all(found[-len(REFERENCE_EDGES) : -3])  # capitals are read
     assert not any(found[-3:])  # mixed case is not
 
-    def everywhere(
-        pattern: re.Pattern[str], text: str, keywords: object, ends: object, cue: object
-    ) -> Iterator[re.Match[str]]:
+    def everywhere(pattern: re.Pattern[str], text: str, ends: object) -> Iterator[re.Match[str]]:
         return pattern.finditer(text)
 
     monkeypatch.setattr(references, "_candidates", everywhere)

@@ -22,7 +22,7 @@ from qalint.parse.records import new
 
 #: The keywords "antwoord" and "vraag"/"vragen", in lower case after a first letter in
 #: either case (``Antwoord``, ``vraag``) or all in capitals (``ANTWOORD``, ``VRAAG``),
-#: never mixed (``aNTWOORD``, ``vRaAg``): so the keyword search in _keyword_spans, which
+#: never mixed (``aNTWOORD``, ``vRaAg``): so the keyword search in _keyword_ends, which
 #: looks for the lower-case tails and for the capital words, finds each one that the
 #: patterns read.
 _ANSWER = r"(?:a(?-i:ntwoord)|(?-i:ANTWOORD))"
@@ -63,10 +63,10 @@ def find_references(
     In a document without answers (a question set), "het antwoord op vraag 17" can only
     mean an answer in another document, so only ``zie vraag N`` forms count there.
     """
-    found: list[Reference] = []
     text = running.text
-    answer_keywords, keywords, numbered, worded = _keyword_spans(text)
-    for match in _candidates(_PREFIX, text, keywords, numbered, _PREFIX_CUE):
+    numbered, worded = _keyword_ends(text)
+    found: list[Reference] = []
+    for match in _candidates(_PREFIX, text, numbered):
         scanned = scan_number_list(text, match.end())
         if scanned is None or not scanned.numbers:
             continue
@@ -78,150 +78,93 @@ def find_references(
     # A reference by word ("in antwoord vier") holds "antwoord": only those keywords count.
     if has_answers and worded:
         pattern = compiled(_WORD_PREFIX, re.IGNORECASE)
-        cue = compiled(_WORD_PREFIX_CUE)
-        for match in _candidates(pattern, text, answer_keywords, worded, cue):
+        by_word = len(found)
+        for match in _candidates(pattern, text, worded):
             if _EXTERNAL.match(text, match.end()):
                 continue
             number = WORD_NUMBERS[match["word"].lower()]
             found.append(_reference(running, match.start(), match.end(), (number,), blocks))
-    found.sort(key=_reference_start)
+        # Each kind is found in text order: only a mix needs sorting.
+        if 0 < by_word < len(found):
+            found.sort(key=_reference_start)
     return tuple(found)
 
 
 #: Every reference contains "antwoord", "beantwoording", "vraag" or "vragen" (see
-#: _ANSWER, _QUESTION); these literal tails are found fast (by str.find and the regex
-#: engine's literal search), unlike the full case-insensitive patterns above, which are
-#: then tried only near one.
-_ANSWER_KEYWORD = "ntwoord"
-#: With ``numbered`` set where the number of a ``_PREFIX`` match could follow (a capital
-#: "VRAAG"'s keyword span below holds one character more: hence ``\s*``).
-_QUESTION_KEYWORD = pattern_cache.compile(r"ra(?:ag|gen)(?=(?P<numbered>\s*[0-9]))?")
-#: The answer keyword's tail in capitals (the question keywords' tails in capitals hold
-#: a G, a letter rare in prose).
-_CAPITAL_ANSWER = "NTWOORD"
-_CAPITAL_QUESTION = pattern_cache.compile("A(?=AG|GEN)")
-#: What can follow an answer keyword in a match: the number of a ``_PREFIX`` match
+#: _ANSWER, _QUESTION) and ends in its last keyword, white space and a number (a number
+#: word after "antwoord" for _WORD_PREFIX). The keywords' tails are found fast by the
+#: regex engine's literal search (the answer's from its "w", rare in Dutch, on), unlike
+#: the full case-insensitive patterns above, which are then tried only near the end of
+#: one that such a number follows.
+_NUMBERED_QUESTION = pattern_cache.compile(r"ra(?:ag|gen)(?=\s+[0-9])")
+#: What follows an answer keyword's tail in a match: the number of a ``_PREFIX`` match
 #: (after the "en" of "antwoorden"), or a number word (its first letters) of a
-#: ``_WORD_PREFIX`` match.
-_AFTER_ANSWER = pattern_cache.compile(
-    r"(?P<numbered>(?i:en)?\s*[0-9])|\s+(?i:"
+#: ``_WORD_PREFIX`` match, which sets the group "worded".
+_AFTER_ANSWER = (
+    r"(?=(?i:en)?\s+[0-9]|\s+(?i:"
     + "|".join(sorted({word[:2] for word in WORD_NUMBERS}))
-    + ")"
+    + r")(?P<worded>))"
 )
-#: How far before its keyword a reference may start ("verwijs ik u graag naar de ").
-_REACH_BACK = 48
-#: How far after its keyword a reference may end.
+_ANSWER_END = pattern_cache.compile(r"woord(?<=ntwoord)" + _AFTER_ANSWER)
+#: In capitals: looked for only where a capital T or G stands (both rare in prose), and
+#: compiled on first use.
+_CAPITAL_ANSWER_END = r"WOORD(?<=ANTWOORD)" + _AFTER_ANSWER
+_NUMBERED_CAPITAL_QUESTION = r"RA(?:AG|GEN)(?=\s+[0-9])"
+#: How far before the end of its last keyword a reference may start: "verwijs ik u
+#: graag naar mijn beantwoording onder de vragen" is 58 characters, and white space may
+#: be wider than one.
+_REACH_BACK = 64
+#: How far after the end of its last keyword a reference may end (the number or number
+#: word after it included).
 _REACH_AHEAD = 24
-#: What each match of a pattern holds, much cheaper to rule out than the pattern; near
-#: most keywords (``verantwoordelijk``, ``vragen van het lid``) it is missing.
-#: A ``_PREFIX`` match ends in "antwoord(en)", "vraag" or "vragen" in any case (no other
-#: character matches d, n or g case-insensitively) and white space before a digit; so
-#: that digit follows d, n or g and one white space, or two white spaces. (The digit
-#: comes first: few characters are digits, and they are found fast.)
-_PREFIX_CUE = pattern_cache.compile(r"[0-9](?<=[dDnNgG\s]\s[0-9])")
-#: A ``_WORD_PREFIX`` match ends in "antwoord", white space and a number word, which
-#: opens with one of a few pairs of letters.
-_WORD_PREFIX_CUE = r"[dD]\s+(?i:" + "|".join(sorted({word[:2] for word in WORD_NUMBERS})) + ")"
 
 
-def _keyword_spans(
-    text: str,
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[int]]:
-    """Where the keywords stand, in text order: _ANSWER_KEYWORD (also in capitals), and
-    all of them; and the ends of the keyword tails that the number of a ``_PREFIX``
-    match could follow, and of the answer tails that a number word could follow: every
-    match of those patterns ends in such a tail."""
-    # str.find is twice as fast as a pattern for the one literal.
-    answers: list[tuple[int, int]] = []
+def _keyword_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where, in text order, a keyword tail ends that white space and a digit follow
+    (as the last keyword of a ``_PREFIX`` match), and where an answer tail ends that
+    white space and a number word may follow (as in a ``_WORD_PREFIX`` match)."""
     numbered: list[int] = []
     worded: list[int] = []
-    size = len(_ANSWER_KEYWORD)
-    start = text.find(_ANSWER_KEYWORD)
-    while start >= 0:
-        end = start + size
-        answers.append((start, end))
-        # (_follow_answer written out: a call of a Python function costs as much.)
-        # (Its one group, numbered, is the last that matched: lastindex, an attribute.)
-        after = _AFTER_ANSWER.match(text, end)
-        if after is not None:
-            (numbered if after.lastindex else worded).append(end)
-        start = text.find(_ANSWER_KEYWORD, end)
-    questions = []
-    for match in _QUESTION_KEYWORD.finditer(text):
-        span = match.span()
-        questions.append(span)
-        if match.lastindex:  # numbered
-            numbered.append(span[1])
-    # The question ends come after the answer ends: in order, _candidates can rely on
-    # them (two sorted runs, merged by the sort).
-    numbered.sort()
-    # (A capital T is rare in the text: one character is found much faster than a word.)
-    capitals = text.find(_CAPITAL_ANSWER) if "T" in text else -1
-    if capitals >= 0 or "G" in text:
-        start = capitals
-        while start >= 0:
-            if text[start - 1 : start] == "A":
-                answers.append((start, start + size))
-                _follow_answer(text, start + size, numbered, worded)
-            start = text.find(_CAPITAL_ANSWER, start + size)
-        answers.sort()
-        for match in _CAPITAL_QUESTION.finditer(text):  # from the R on, as the lower case
-            at = match.start()
-            questions.append((at - 1, at + 4))
-            after = _AFTER_ANSWER.match(text, at + 4)  # its number as an answer's
-            if after is not None and after["numbered"] is not None:
-                numbered.append(at + 4)
-        numbered.sort()
-        worded.sort()
-    return answers, sorted(answers + questions), numbered, worded
+    for match in _ANSWER_END.finditer(text):
+        (worded if match.lastindex else numbered).append(match.end())
+    questions = [match.end() for match in _NUMBERED_QUESTION.finditer(text)]
+    capitals = "T" in text and "NTWOORD" in text
+    if capitals or "G" in text:
+        if capitals:
+            for match in compiled(_CAPITAL_ANSWER_END).finditer(text):
+                (worded if match.lastindex else numbered).append(match.end())
+            worded.sort()
+        questions += [m.end() for m in compiled(_NUMBERED_CAPITAL_QUESTION).finditer(text)]
+        questions.sort()
+    if not numbered:
+        return questions, worded
+    numbered += questions
+    numbered.sort()  # two runs in order
+    return numbered, worded
 
 
-def _follow_answer(text: str, end: int, numbered: list[int], worded: list[int]) -> None:
-    """Add ``end``, the end of an answer tail, to the ends that what follows it fits."""
-    after = _AFTER_ANSWER.match(text, end)
-    if after is not None:
-        (numbered if after["numbered"] is not None else worded).append(end)
+def _candidates(pattern: re.Pattern[str], text: str, ends: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, but only searched near the ``ends`` (in order) where
+    the last keyword of a match may end: linear and fast.
 
-
-def _candidates(
-    pattern: re.Pattern[str],
-    text: str,
-    keywords: list[tuple[int, int]],
-    ends: list[int],
-    cue: re.Pattern[str],
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, but only searched near a keyword: linear and fast.
-
-    ``cue`` is something every match contains after its last keyword; where it is
-    missing, the pattern is not searched. (A cue before a keyword belongs to a match
-    that ends there, found at that match's own keywords: it is not looked at again.)
-    ``ends`` holds, in order, where the last keyword of a match may end (see
-    _keyword_spans); where none is in reach, not even the cue is searched.
+    A match ends in its last keyword, white space and a number, and no keyword inside
+    it is followed by a number: so the match of each end starts before that end, and a
+    match found at an end that starts after it belongs to a later end (it is left for
+    that end, whose window holds all of it). A match reaching further than _REACH_BACK
+    before its end or _REACH_AHEAD after it is not found.
     """
-    if not ends:
-        return
-    first_end, last_end = ends[0], ends[-1]
     done = 0
-    for start_of_keyword, end_of_keyword in keywords:
-        if start_of_keyword - _REACH_BACK >= last_end:
-            return  # from here on, every end is out of reach
-        if end_of_keyword <= done or end_of_keyword + _REACH_AHEAD <= first_end:
-            continue
-        start = max(done, start_of_keyword - _REACH_BACK)
-        stop = end_of_keyword + _REACH_AHEAD
-        while True:
-            # One of the ends strictly between start and stop? (Written out: a call of
-            # a function of our own would cost as much as the test.)
-            at = bisect_right(ends, start)
-            if at == len(ends) or ends[at] >= stop:
-                break
-            if not cue.search(text, max(start, start_of_keyword), stop):
-                break
-            match = pattern.search(text, start, stop)
-            if match is None or match.start() > end_of_keyword:
-                break
-            yield match
-            start = done = match.end()
+    for end in ends:
+        if end > done:
+            # The pattern is tried at every place from where it is searched, at a cost:
+            # as a match holds only letters and white space, that is after the last
+            # full stop (commonly the end of the sentence before).
+            start = max(done, end - _REACH_BACK)
+            start = max(start, text.rfind(".", start, end) + 1)
+            match = pattern.search(text, start, end + _REACH_AHEAD)
+            if match is not None and match.start() < end:
+                yield match
+                done = match.end()
 
 
 #: Where a reference starts, its sort key (attrgetter runs in C, as below).
