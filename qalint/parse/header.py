@@ -280,15 +280,42 @@ def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
     return -1
 
 
+#: A bounded per-process memo of _read_officials, keyed by the text alone: documents
+#: repeat their addressees and co-signers (the positions are the text's own).
+_OFFICIALS: dict[str, tuple[tuple[str, str, int, int], ...]] = {}
+_OFFICIALS_SIZE = 512
+_OFFICIALS_LENGTH = 300
+
+
 def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[Official, ...]:
     """``de Ministers van A en van B``, ``de Staatssecretaris van A en de Minister voor B``.
 
     One Official per portfolio. A title without a portfolio of its own (``de
     Staatssecretaris en de Minister van A``) shares the portfolio of the next title.
     """
-    text = running.text
-    titles = _titles(text, start, end)
-    found: list[Official] = []
+    text = running.text[start:end]
+    read = _OFFICIALS.get(text)
+    if read is None:
+        read = _read_officials(text)
+        if len(text) <= _OFFICIALS_LENGTH:
+            if len(_OFFICIALS) >= _OFFICIALS_SIZE:
+                _OFFICIALS.clear()  # memory stays flat; the next texts fill it again
+            _OFFICIALS[text] = read
+    span = running.span
+    return tuple(
+        [
+            new(Official, (role, title, portfolio, span(start + begin, start + stop), None))
+            for title, portfolio, begin, stop in read
+        ]
+    )
+
+
+def _read_officials(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """_officials of the whole ``text``: each official's title, portfolio and the range
+    of its span."""
+    end = len(text)
+    titles = _titles(text, 0, end)
+    found: list[tuple[str, str, int, int]] = []
     waiting: list[tuple[str, int, int]] = []  # titles still without a portfolio
     for position, match in enumerate(titles):
         stop = titles[position + 1].start() if position + 1 < len(titles) else end
@@ -297,18 +324,14 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
         if not pieces:
             waiting.append((title, match.start(), match.end()))
             continue
+        first_start, first_end = pieces[0]
         for title_waiting, begin, title_end in waiting:
-            first_start, first_end = pieces[0]
-            span = running.span(begin, title_end)
-            found.append(
-                new(Official, (role, title_waiting, text[first_start:first_end], span, None))
-            )
+            found.append((title_waiting, text[first_start:first_end], begin, title_end))
         waiting = []
         for piece_start, piece_end in pieces:
-            span = running.span(match.start(), piece_end)
-            found.append(new(Official, (role, title, text[piece_start:piece_end], span, None)))
+            found.append((title, text[piece_start:piece_end], match.start(), piece_end))
     for title_waiting, begin, title_end in waiting:
-        found.append(new(Official, (role, title_waiting, "", running.span(begin, title_end), None)))
+        found.append((title_waiting, "", begin, title_end))
     return tuple(found)
 
 
