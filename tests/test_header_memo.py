@@ -1,12 +1,14 @@
-"""The header parser's memo must give what the plain form gives.
+"""The header parser's memo and paragraph shortcut must give what the plain forms give.
 
 _officials reads a text once per process (the _OFFICIALS memo) and places what it read
-in each document. It is compared with its plain form, written out here, on the real
-corpus, the fixtures and the regressions, and on random texts.
+in each document; _paragraph_end answers from the segments' lines where those leave no
+room for a blank line. Each is compared with its plain form, written out here, on the
+real corpus, the fixtures and the regressions, and on random texts.
 """
 
 from __future__ import annotations
 
+import bisect
 import random
 
 import pytest
@@ -17,6 +19,7 @@ from qalint.parse.header import (
     _OFFICIALS,
     _OFFICIALS_LENGTH,
     _officials,
+    _paragraph_end,
     _portfolios,
     _title_word,
     _titles,
@@ -101,3 +104,44 @@ def test_officials_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     _officials(running, 0, len(line), "addressee")
     assert line not in _OFFICIALS  # a long text is read, not kept
     _OFFICIALS.clear()
+
+
+def _plain_paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> int:
+    """_paragraph_end looking at the lines every time."""
+    starts, seg_lines = running.starts, running.seg_lines
+    line = seg_lines[bisect.bisect_right(starts, start) - 1] - 1
+    limit = min(len(lines), line + 12)
+    for index in range(line + 1, limit):
+        if not lines[index].strip():
+            following = bisect.bisect_left(seg_lines, index + 2)
+            if following < len(seg_lines) and seg_lines[following] <= limit + 1:
+                return starts[following]
+            break
+    return len(running.text)
+
+
+def test_paragraph_end_is_that_of_the_lines() -> None:
+    # Lines without a segment: blank, white space only, page numbers, artefacts, and the
+    # lines after the running text's last one.
+    choices = ["Vragen van het lid A", "(ingezonden 1 juni 2024).", "", " ", "\u00a0", "12"]
+    choices += ["Antwoord van Minister B", "2024Z18294", "Tweede Kamer, vergaderjaar"]
+    rng = random.Random(37)
+    documents = [(running, lines, last) for running, lines, last in HEADERS]
+    for _ in range(4000):
+        lines = tuple(rng.choices(choices, k=rng.randrange(1, 30)))
+        last = rng.randrange(len(lines) + 1)
+        artefact = [rng.random() < 0.1 for _ in lines]
+        running = running_text(lines, 0, last, artefact=artefact, footers=frozenset())
+        documents.append((running, lines, last))
+    shortcut = checked = 0
+    for running, lines, _ in documents:
+        if not running.starts:
+            continue
+        for start in {*running.starts, rng.randrange(len(running.text) + 1)}:
+            expected = _plain_paragraph_end(running, lines, start)
+            assert _paragraph_end(running, lines, start) == expected, (lines, start)
+            segment = bisect.bisect_right(running.starts, start) - 1
+            consecutive = running.seg_lines[-1] - running.seg_lines[segment]
+            shortcut += consecutive == len(running.starts) - 1 - segment
+            checked += 1
+    assert 1000 < shortcut < checked - 1000

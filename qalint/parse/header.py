@@ -200,8 +200,14 @@ def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> 
     """Offset in the running text where the paragraph holding ``start`` ends (at the
     next blank line): a header never runs on into the questions below it."""
     starts, seg_lines = running.starts, running.seg_lines
-    # The line of the segment holding start (the first segment starts at offset 0).
-    line = seg_lines[bisect.bisect_right(starts, start) - 1] - 1
+    # The segment holding start (the first segment starts at offset 0).
+    segment = bisect.bisect_right(starts, start) - 1
+    line = seg_lines[segment] - 1
+    # Most often the segments from there on stand on consecutive lines: none of those is
+    # blank (a segment holds text), and a blank line after the last segment ends no
+    # paragraph of the text.
+    if seg_lines[-1] - line - 1 == len(seg_lines) - 1 - segment:
+        return len(running.text)
     limit = min(len(lines), line + 12)
     # The lines after it stripped in one C call; the first blank one ends the paragraph.
     stripped = list(map(str.strip, lines[line + 1 : limit]))
