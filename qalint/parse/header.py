@@ -110,7 +110,8 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         end = _end_of_parenthesised(
             text, begin, "(ontvangen", _paragraph_end(running, lines, begin)
         )
-        header_end = max(header_end, end)
+        if end > header_end:
+            header_end = end
         fields["government_line"] = _header_line(running, begin, end)
         signers = _signers(running, begin, end)
         fields["signers"] = signers
@@ -141,7 +142,7 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
     # The first line of each kind counts (a line is of one kind: its first letter). The
     # lines are matched in one C loop; a matched line's index is found back by its text
     # (an equal line before it matched too, and was the first of its kind).
-    head = lines[: min(last_line, 12)]
+    head = lines[: last_line if last_line < 12 else 12]
     for m in filter(None, map(_NUMBER_LINE.match, head)):
         kind = "case_number" if m["case_number"] else "aanhangsel_number"
         if kind not in fields:
@@ -158,8 +159,12 @@ _HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fiel
 def _government(text: str) -> re.Match[str] | None:
     """``_GOVERNMENT.search(text)``, started where the first of the words it starts with
     stands: str.find finds those much faster than the pattern's own scan."""
-    answer, notice = text.find("Antwoord van "), text.find("Mededeling van ")
-    first = min(answer, notice) if answer != -1 and notice != -1 else max(answer, notice)
+    answer = text.find("Antwoord van ")
+    # The notice counts only before the answer (the two words cannot overlap).
+    notice = (
+        text.find("Mededeling van ", 0, answer) if answer != -1 else text.find("Mededeling van ")
+    )
+    first = notice if notice != -1 else answer
     return _GOVERNMENT.search(text, first) if first != -1 else None
 
 
@@ -227,13 +232,18 @@ def _end_of_parenthesised(text: str, start: int, opener: str, paragraph_end: int
     Without a closing parenthesis the element ends after the date (the missing
     parenthesis is reported by QA401, not swallowed into the next header line).
     """
-    reach = min(len(text), start + _HEADER_REACH, paragraph_end)
+    # (Conditions, not min(): this runs twice per document, and a builtin call costs more.)
+    reach = start + _HEADER_REACH
+    if reach > paragraph_end:
+        reach = paragraph_end  # at most len(text)
     at = text.find(opener, start, reach)
     if at == -1:
         sentence = text.find(". ", start, reach)
         return sentence + 1 if sentence != -1 else reach
     while True:
-        limit = min(reach, at + _DATE_REACH)
+        limit = at + _DATE_REACH
+        if limit > reach:
+            limit = reach
         close = text.find(")", at, limit)
         end = close + 1 if close != -1 else _end_of_date(text, at + len(opener), limit)
         following = end
