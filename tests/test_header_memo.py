@@ -1,9 +1,10 @@
-"""The header parser's memo and paragraph shortcut must give what the plain forms give.
+"""The header parser's memo and shortcuts must give what the plain forms give.
 
 _officials reads a text once per process (the _OFFICIALS memo) and places what it read
 in each document; _paragraph_end answers from the segments' lines where those leave no
-room for a blank line. Each is compared with its plain form, written out here, on the
-real corpus, the fixtures and the regressions, and on random texts.
+room for a blank line; parse_header builds its record from a dict of all fields. Each
+is compared with its plain form, written out here, on the real corpus, the fixtures and
+the regressions, and on random texts.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import random
 import pytest
 
 import qalint.parse.header as header
-from qalint.model import Official
+from qalint.model import Header, Official
 from qalint.parse.header import (
     _OFFICIALS,
     _OFFICIALS_LENGTH,
@@ -23,6 +24,7 @@ from qalint.parse.header import (
     _portfolios,
     _title_word,
     _titles,
+    parse_header,
 )
 from qalint.parse.normalise import RunningText, running_text
 from tests.test_header_equivalences import HEADERS
@@ -145,3 +147,14 @@ def test_paragraph_end_is_that_of_the_lines() -> None:
             shortcut += consecutive == len(running.starts) - 1 - segment
             checked += 1
     assert 1000 < shortcut < checked - 1000
+
+
+def test_header_record_holds_the_fields_of_header() -> None:
+    # parse_header builds its record from the values of a dict, with tuple's constructor,
+    # which checks no field: a field it wrote under another name would be one too many.
+    found = 0
+    for running, lines, last_line in HEADERS:
+        header = parse_header(running, lines, last_line)
+        assert Header(*header) == header
+        found += header.question_header is not None and header.case_number is not None
+    assert found > 30

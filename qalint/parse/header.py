@@ -76,7 +76,7 @@ _DATE_REACH = 80
 def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -> Header:
     """Read the header from the running text of the lines before the first label."""
     text = running.text
-    fields: dict[str, object] = {}
+    fields = _HEADER_DEFAULTS.copy()
     header_end = 0
 
     question = _QUESTION_HEADER.search(text)
@@ -145,15 +145,18 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
     head = lines[: last_line if last_line < 12 else 12]
     for m in filter(None, map(_NUMBER_LINE.match, head)):
         kind = "case_number" if m["case_number"] else "aanhangsel_number"
-        if kind not in fields:
+        if fields[kind] is None:
             fields[kind] = _line_field(m, kind, head.index(m.string))
     # Header's own constructor, a Python function, costs more than the tuple's.
-    return new(Header, map(fields.get, Header._fields, _HEADER_DEFAULTS))
+    return new(Header, fields.values())
 
 
-#: Every field of Header has a default: the record of the fields found is built with
-#: ``fields.get(field, default)`` for each field.
-_HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fields)
+#: Every field of Header has a default: parse_header writes the fields it finds over a
+#: copy of these, which keeps the order of Header's fields (a copy and its values are
+#: C calls, where a lookup per field would be a call each).
+_HEADER_DEFAULTS: dict[str, object] = {
+    field: Header._field_defaults[field] for field in Header._fields
+}
 
 
 def _government(text: str) -> re.Match[str] | None:
