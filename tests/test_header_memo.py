@@ -59,6 +59,7 @@ def _plain_officials(running: RunningText, start: int, end: int, role: str) -> t
 def _random_runnings(seed: int, count: int) -> list[RunningText]:
     """Running texts of random lines of titles, portfolios and connecting words."""
     words = ["Minister", "minister", "Ministers", "Staatssecretaris", "staat\u017fsecretaris"]
+    words += ["\u017ftaatssecretaris"]
     words += ["Minister-President", "van", "voor", "en", "de", ",", "Zaken", "Justitie"]
     words += ["Binnen-", "landse", "(VVD)", "  "]
     rng = random.Random(seed)
