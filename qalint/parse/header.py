@@ -76,7 +76,7 @@ _DATE_REACH = 80
 def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -> Header:
     """Read the header from the running text of the lines before the first label."""
     text = running.text
-    fields: dict[str, object] = {}
+    fields = _HEADER_DEFAULTS.copy()
     header_end = 0
 
     question = _QUESTION_HEADER.search(text)
@@ -110,7 +110,8 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         end = _end_of_parenthesised(
             text, begin, "(ontvangen", _paragraph_end(running, lines, begin)
         )
-        header_end = max(header_end, end)
+        if end > header_end:
+            header_end = end
         fields["government_line"] = _header_line(running, begin, end)
         signers = _signers(running, begin, end)
         fields["signers"] = signers
@@ -141,25 +142,32 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
     # The first line of each kind counts (a line is of one kind: its first letter). The
     # lines are matched in one C loop; a matched line's index is found back by its text
     # (an equal line before it matched too, and was the first of its kind).
-    head = lines[: min(last_line, 12)]
+    head = lines[: last_line if last_line < 12 else 12]
     for m in filter(None, map(_NUMBER_LINE.match, head)):
         kind = "case_number" if m["case_number"] else "aanhangsel_number"
-        if kind not in fields:
+        if fields[kind] is None:
             fields[kind] = _line_field(m, kind, head.index(m.string))
     # Header's own constructor, a Python function, costs more than the tuple's.
-    return new(Header, map(fields.get, Header._fields, _HEADER_DEFAULTS))
+    return new(Header, fields.values())
 
 
-#: Every field of Header has a default: the record of the fields found is built with
-#: ``fields.get(field, default)`` for each field.
-_HEADER_DEFAULTS = tuple(Header._field_defaults[field] for field in Header._fields)
+#: Every field of Header has a default: parse_header writes the fields it finds over a
+#: copy of these, which keeps the order of Header's fields (a copy and its values are
+#: C calls, where a lookup per field would be a call each).
+_HEADER_DEFAULTS: dict[str, object] = {
+    field: Header._field_defaults[field] for field in Header._fields
+}
 
 
 def _government(text: str) -> re.Match[str] | None:
     """``_GOVERNMENT.search(text)``, started where the first of the words it starts with
     stands: str.find finds those much faster than the pattern's own scan."""
-    answer, notice = text.find("Antwoord van "), text.find("Mededeling van ")
-    first = min(answer, notice) if answer != -1 and notice != -1 else max(answer, notice)
+    answer = text.find("Antwoord van ")
+    # The notice counts only before the answer (the two words cannot overlap).
+    notice = (
+        text.find("Mededeling van ", 0, answer) if answer != -1 else text.find("Mededeling van ")
+    )
+    first = notice if notice != -1 else answer
     return _GOVERNMENT.search(text, first) if first != -1 else None
 
 
@@ -200,8 +208,14 @@ def _paragraph_end(running: RunningText, lines: tuple[str, ...], start: int) -> 
     """Offset in the running text where the paragraph holding ``start`` ends (at the
     next blank line): a header never runs on into the questions below it."""
     starts, seg_lines = running.starts, running.seg_lines
-    # The line of the segment holding start (the first segment starts at offset 0).
-    line = seg_lines[bisect.bisect_right(starts, start) - 1] - 1
+    # The segment holding start (the first segment starts at offset 0).
+    segment = bisect.bisect_right(starts, start) - 1
+    line = seg_lines[segment] - 1
+    # Most often the segments from there on stand on consecutive lines: none of those is
+    # blank (a segment holds text), and a blank line after the last segment ends no
+    # paragraph of the text.
+    if seg_lines[-1] - line - 1 == len(seg_lines) - 1 - segment:
+        return len(running.text)
     limit = min(len(lines), line + 12)
     # The lines after it stripped in one C call; the first blank one ends the paragraph.
     stripped = list(map(str.strip, lines[line + 1 : limit]))
@@ -221,13 +235,18 @@ def _end_of_parenthesised(text: str, start: int, opener: str, paragraph_end: int
     Without a closing parenthesis the element ends after the date (the missing
     parenthesis is reported by QA401, not swallowed into the next header line).
     """
-    reach = min(len(text), start + _HEADER_REACH, paragraph_end)
+    # (Conditions, not min(): this runs twice per document, and a builtin call costs more.)
+    reach = start + _HEADER_REACH
+    if reach > paragraph_end:
+        reach = paragraph_end  # at most len(text)
     at = text.find(opener, start, reach)
     if at == -1:
         sentence = text.find(". ", start, reach)
         return sentence + 1 if sentence != -1 else reach
     while True:
-        limit = min(reach, at + _DATE_REACH)
+        limit = at + _DATE_REACH
+        if limit > reach:
+            limit = reach
         close = text.find(")", at, limit)
         end = close + 1 if close != -1 else _end_of_date(text, at + len(opener), limit)
         following = end
@@ -280,15 +299,42 @@ def _find_at_depth_zero(text: str, needle: str, start: int, end: int) -> int:
     return -1
 
 
+#: A bounded per-process memo of _read_officials, keyed by the text alone: documents
+#: repeat their addressees and co-signers (the positions are the text's own).
+_OFFICIALS: dict[str, tuple[tuple[str, str, int, int], ...]] = {}
+_OFFICIALS_SIZE = 512
+_OFFICIALS_LENGTH = 300
+
+
 def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[Official, ...]:
     """``de Ministers van A en van B``, ``de Staatssecretaris van A en de Minister voor B``.
 
     One Official per portfolio. A title without a portfolio of its own (``de
     Staatssecretaris en de Minister van A``) shares the portfolio of the next title.
     """
-    text = running.text
-    titles = _titles(text, start, end)
-    found: list[Official] = []
+    text = running.text[start:end]
+    read = _OFFICIALS.get(text)
+    if read is None:
+        read = _read_officials(text)
+        if len(text) <= _OFFICIALS_LENGTH:
+            if len(_OFFICIALS) >= _OFFICIALS_SIZE:
+                _OFFICIALS.clear()  # memory stays flat; the next texts fill it again
+            _OFFICIALS[text] = read
+    span = running.span
+    return tuple(
+        [
+            new(Official, (role, title, portfolio, span(start + begin, start + stop), None))
+            for title, portfolio, begin, stop in read
+        ]
+    )
+
+
+def _read_officials(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """_officials of the whole ``text``: each official's title, portfolio and the range
+    of its span."""
+    end = len(text)
+    titles = _titles(text, 0, end)
+    found: list[tuple[str, str, int, int]] = []
     waiting: list[tuple[str, int, int]] = []  # titles still without a portfolio
     for position, match in enumerate(titles):
         stop = titles[position + 1].start() if position + 1 < len(titles) else end
@@ -297,18 +343,14 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
         if not pieces:
             waiting.append((title, match.start(), match.end()))
             continue
+        first_start, first_end = pieces[0]
         for title_waiting, begin, title_end in waiting:
-            first_start, first_end = pieces[0]
-            span = running.span(begin, title_end)
-            found.append(
-                new(Official, (role, title_waiting, text[first_start:first_end], span, None))
-            )
+            found.append((title_waiting, text[first_start:first_end], begin, title_end))
         waiting = []
         for piece_start, piece_end in pieces:
-            span = running.span(match.start(), piece_end)
-            found.append(new(Official, (role, title, text[piece_start:piece_end], span, None)))
+            found.append((title, text[piece_start:piece_end], match.start(), piece_end))
     for title_waiting, begin, title_end in waiting:
-        found.append(new(Official, (role, title_waiting, "", running.span(begin, title_end), None)))
+        found.append((title_waiting, "", begin, title_end))
     return tuple(found)
 
 
