@@ -244,16 +244,19 @@ def _judge(line: str, opens: tuple[tuple[str, ...], tuple[str, ...], bool, bool]
     """What a line that opens like a label or an artefact is (``opens``: its first
     character's entry in _OPENINGS), and the label on it."""
     _, artefact_starts, label_first, blank_first = opens
-    # Neither an artefact nor a label is blank: both hold a word.
-    if blank_first and not line.strip(_BLANK):
-        return _BLANK_JUDGED
-    if artefact_starts and line.startswith(artefact_starts) and is_artefact(line):
+    content = line
+    if blank_first:
+        content = line.lstrip(_BLANK)
+        if not content:
+            return _BLANK_JUDGED  # neither an artefact nor a label is blank
+        # The artefact pattern's leading blanks are blanks: after them, an artefact opens
+        # as one without them does (most such lines are a page's first, after a \f).
+        artefact_starts = ARTEFACT_STARTS_BY_FIRST.get(content[0], ())
+    if artefact_starts and content.startswith(artefact_starts) and is_artefact(line):
         return _ARTEFACT_JUDGED  # no label stands here (test_parse_prefilters.py)
     if _FOOTER in line:
         return _FOOTER_LINE, _read_label(line)
-    if not (label_first and line.lstrip(_BLANK).startswith(_KEYWORD_STARTS)) or line.startswith(
-        _PROSE_STARTS
-    ):
+    if not (label_first and content.startswith(_KEYWORD_STARTS)) or line.startswith(_PROSE_STARTS):
         return _PROSE  # no label can stand here (test_parse_prefilters.py)
     read = _read_label(line)
     return _PROSE if read is None else (_TEXT, read)
