@@ -72,8 +72,14 @@ _OPENINGS = {
     )
     for first in {*ARTEFACT_STARTS_BY_FIRST, *_LABEL_FIRST}
 }
-#: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4`` and a bare ``Antwoord``.
-_PLAIN_LABEL = pattern_cache.compile(r"(?P<kw>Vraag(?= )|Antwoord)(?: (?P<num>[1-9][0-9]{0,5}))?")
+#: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4``, a bare ``Antwoord``,
+#: and plain lists (``Vraag 4, 6 en 7``, ``Antwoord 3,4 en 5``), which scan_number_list
+#: reads in one match too.
+_PLAIN_LABEL = pattern_cache.compile(
+    r"(?P<kw>Vraag(?= )|Antwoord)"
+    r"(?: (?P<num>[1-9][0-9]{0,5}(?:(?:, ?| en )[1-9][0-9]{0,5})*))?"
+)
+_DIGITS = pattern_cache.compile(r"[0-9]+")
 
 
 class Label(NamedTuple):
@@ -121,17 +127,18 @@ def find_label(line: str, index: int) -> Label | None:
 
 
 def _plain_label(line: str, index: int) -> Label | None:
-    """What find_label makes of a line holding just ``Vraag 4``, ``Antwoord 4`` or
-    ``Antwoord``, read with one match."""
+    """What find_label makes of a line holding just ``Vraag 4``, ``Antwoord 4``,
+    ``Antwoord`` or such a label with a plain list, read with one match."""
     match = _PLAIN_LABEL.fullmatch(line)
     if match is None:
         return None
     role = "question" if match["kw"] == "Vraag" else "answer"
-    number = match["num"]
+    listed = match["num"]
     scanned = None
-    if number is not None:
-        scanned = new(ScannedList, ((int(number),), match.start("num"), len(line), False, ()))
-    return new(Label, (role, index, 0, len(line), scanned, "", line, number or ""))
+    if listed is not None:
+        numbers = (int(listed),) if listed.isdigit() else tuple(map(int, _DIGITS.findall(listed)))
+        scanned = new(ScannedList, (numbers, match.start("num"), len(line), False, ()))
+    return new(Label, (role, index, 0, len(line), scanned, "", line, listed or ""))
 
 
 def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
