@@ -85,8 +85,10 @@ def read_bytes(path: str, limit: int) -> bytes:
         if info.st_size > limit:
             raise _TooLarge(info.st_size)
         # One byte more than the file had, so that one read is nearly always all: a
-        # short read of a regular file is its end. (It may have grown meanwhile.)
-        wanted = min(limit + 1, max(info.st_size + 1, 1 << 16))
+        # short read of a regular file is its end. (It may have grown meanwhile, or
+        # report no size, as files under /proc do: the loop below reads on.) No more:
+        # os.read allocates all it is asked for before it reads.
+        wanted = min(limit + 1, info.st_size + 1)
         data = os.read(fd, wanted)
         if len(data) == wanted:
             chunks = [data]

@@ -25,6 +25,8 @@ class Source(NamedTuple):
     had_bom: bool = False
 
 
+_new = tuple.__new__
+
 #: Where str.splitlines() splits besides "\n", "\r\n" and "\r".
 _OTHER_BREAKS = ("\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
@@ -96,7 +98,9 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _utf8_failure(data, exc) from None
-    return Source(path, text, split_lines(text))
+    # tuple's own constructor, as the parser builds its records (qalint/parse/records.py):
+    # Source's, a Python function, costs more. Every field is given.
+    return _new(Source, (path, text, split_lines(text), False))
 
 
 def _decode_with_bom(path: str, data: bytes) -> Source:

@@ -89,6 +89,22 @@ EDGES = [
     "Vragen gesteld 2",
     "Vragen  van het lid X",
     "Antwoorden van de Minister",
+    # Lists: plain ones are read by _PLAIN_LABEL too, the rest by the full grammar.
+    "Vraag 4, 6 en 7",
+    "Vraag 4,6 en 7",
+    "Antwoord 3, 4, 5",
+    "Vraag 4  en 5",
+    "Vraag 4 en 05",
+    "Vraag 4 en 5 en",
+    "Vraag 4 en 5 ",
+    "Vraag 4, en 5",
+    "Vraag 4 & 5",
+    "Antwoord 4 EN 5",
+    "Vraag 4 en 1234567",
+    "Vraag 4 en 5:",
+    "Vraag 4 t/m 6",
+    "Antwoord 4-6",
+    "Vraag 4 en 5 6",
 ]
 
 
@@ -161,8 +177,16 @@ def test_lines_without_text_are_the_blank_lines_and_artefacts(lines: list[str]) 
 
 
 def test_edges_that_the_shortcut_must_leave_alone() -> None:
-    # Leading zeros, over-long numbers and lists are the full grammar's (QA004, QA107).
-    for line in ("Vraag 04", "Vraag 1234567", "Vraag 4 en 5", "Antwoorden 1 en 2"):
+    # Leading zeros, over-long numbers, ranges and lists that break the plain form are
+    # the full grammar's (QA004, QA107).
+    for line in (
+        "Vraag 04",
+        "Vraag 1234567",
+        "Vraag 4 en 05",
+        "Vraag 4 t/m 6",
+        "Vraag 4 en 5 6",
+        "Antwoorden 1 en 2",
+    ):
         assert _plain_label(line, 0) is None
         assert find_label(line, 0) is not None
 

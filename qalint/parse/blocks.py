@@ -72,8 +72,14 @@ _OPENINGS = {
     )
     for first in {*ARTEFACT_STARTS_BY_FIRST, *_LABEL_FIRST}
 }
-#: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4`` and a bare ``Antwoord``.
-_PLAIN_LABEL = pattern_cache.compile(r"(?P<kw>Vraag(?= )|Antwoord)(?: (?P<num>[1-9][0-9]{0,5}))?")
+#: The commonest labels, a whole line: ``Vraag 4``, ``Antwoord 4``, a bare ``Antwoord``,
+#: and plain lists (``Vraag 4, 6 en 7``, ``Antwoord 3,4 en 5``), which scan_number_list
+#: reads in one match too.
+_PLAIN_LABEL = pattern_cache.compile(
+    r"(?P<kw>Vraag(?= )|Antwoord)"
+    r"(?: (?P<num>[1-9][0-9]{0,5}(?:(?:, ?| en )[1-9][0-9]{0,5})*))?"
+)
+_DIGITS = pattern_cache.compile(r"[0-9]+")
 
 
 class Label(NamedTuple):
@@ -121,17 +127,18 @@ def find_label(line: str, index: int) -> Label | None:
 
 
 def _plain_label(line: str, index: int) -> Label | None:
-    """What find_label makes of a line holding just ``Vraag 4``, ``Antwoord 4`` or
-    ``Antwoord``, read with one match."""
+    """What find_label makes of a line holding just ``Vraag 4``, ``Antwoord 4``,
+    ``Antwoord`` or such a label with a plain list, read with one match."""
     match = _PLAIN_LABEL.fullmatch(line)
     if match is None:
         return None
     role = "question" if match["kw"] == "Vraag" else "answer"
-    number = match["num"]
+    listed = match["num"]
     scanned = None
-    if number is not None:
-        scanned = new(ScannedList, ((int(number),), match.start("num"), len(line), False, ()))
-    return new(Label, (role, index, 0, len(line), scanned, "", line, number or ""))
+    if listed is not None:
+        numbers = (int(listed),) if listed.isdigit() else tuple(map(int, _DIGITS.findall(listed)))
+        scanned = new(ScannedList, (numbers, match.start("num"), len(line), False, ()))
+    return new(Label, (role, index, 0, len(line), scanned, "", line, listed or ""))
 
 
 def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
@@ -179,10 +186,17 @@ def find_labels(
         if opens is not None and line.startswith(opens[0]):
             judged = _JUDGED.get(line)
             if judged is None:
-                judged = _judge(line, opens)
-                if judged is not _PROSE and len(line) <= _JUDGED_LENGTH:
+                judged = _JUDGED_BEFORE.get(line) or _judge(line, opens)
+                if (
+                    judged is not _PROSE
+                    and len(line) <= _JUDGED_LENGTH
+                    and not line.startswith(_OWN_NUMBER)
+                ):
                     if len(_JUDGED) >= _JUDGED_SIZE:
-                        _JUDGED.clear()  # memory stays flat; the next lines fill it again
+                        # A new generation; the last one stays at hand (see _JUDGED).
+                        _JUDGED_BEFORE.clear()
+                        _JUDGED_BEFORE.update(_JUDGED)
+                        _JUDGED.clear()
                     _JUDGED[line] = judged
             kind, read = judged
             if kind:
@@ -237,16 +251,19 @@ def _judge(line: str, opens: tuple[tuple[str, ...], tuple[str, ...], bool, bool]
     """What a line that opens like a label or an artefact is (``opens``: its first
     character's entry in _OPENINGS), and the label on it."""
     _, artefact_starts, label_first, blank_first = opens
-    # Neither an artefact nor a label is blank: both hold a word.
-    if blank_first and not line.strip(_BLANK):
-        return _BLANK_JUDGED
-    if artefact_starts and line.startswith(artefact_starts) and is_artefact(line):
+    content = line
+    if blank_first:
+        content = line.lstrip(_BLANK)
+        if not content:
+            return _BLANK_JUDGED  # neither an artefact nor a label is blank
+        # The artefact pattern's leading blanks are blanks: after them, an artefact opens
+        # as one without them does (most such lines are a page's first, after a \f).
+        artefact_starts = ARTEFACT_STARTS_BY_FIRST.get(content[0], ())
+    if artefact_starts and content.startswith(artefact_starts) and is_artefact(line):
         return _ARTEFACT_JUDGED  # no label stands here (test_parse_prefilters.py)
     if _FOOTER in line:
         return _FOOTER_LINE, _read_label(line)
-    if not (label_first and line.lstrip(_BLANK).startswith(_KEYWORD_STARTS)) or line.startswith(
-        _PROSE_STARTS
-    ):
+    if not (label_first and content.startswith(_KEYWORD_STARTS)) or line.startswith(_PROSE_STARTS):
         return _PROSE  # no label can stand here (test_parse_prefilters.py)
     read = _read_label(line)
     return _PROSE if read is None else (_TEXT, read)
@@ -257,10 +274,18 @@ def _judge(line: str, opens: tuple[tuple[str, ...], tuple[str, ...], bool, bool]
 #: immutable and can be shared), and find_labels then spends a dictionary look-up on
 #: each line that opens like one. Only those lines are kept: prose rarely repeats, and
 #: would crowd them out. Lines that repeat are short: a longer line is judged each time.
-#: The dictionary is emptied when full, so memory stays flat over a long run.
+#: The dictionary is emptied when full, so memory stays flat over a long run; what it
+#: held is kept as _JUDGED_BEFORE until it is full again, and a line found there comes
+#: back. (10,000 documents hold some 10,000 such distinct lines: emptied outright every
+#: few hundred documents, even ``Vraag 1`` was judged again, at ~2-5 us a label.)
 _JUDGED: dict[str, _Judged] = {}
-_JUDGED_SIZE = 1024
+_JUDGED_BEFORE: dict[str, _Judged] = {}
+_JUDGED_SIZE = 768
 _JUDGED_LENGTH = 120
+#: Page furniture that names the document's own number (``ah-tk-20232024-127``,
+#: ``kv-tk-2024Z20539``): no other document repeats it, so it is not kept (half the
+#: lines kept would be these).
+_OWN_NUMBER = ("ah-tk-", "kv-tk-")
 
 
 def _with_numbered_questions(

@@ -252,7 +252,12 @@ def running_text(
 def _next_starts_lower(lines: tuple[str, ...], index: int, stop: int, flags: list[bool]) -> bool:
     for following in range(index, stop):
         line = lines[following]
-        if flags[following] or not line.strip() or _PAGE_NUMBER.match(line):
+        if flags[following]:
+            continue
+        # (A page number, which _PAGE_NUMBER matches, is at most three digits once
+        # stripped: most lines need no call of the pattern.)
+        piece = line.strip()
+        if not piece or (len(piece) < 4 and _PAGE_NUMBER.match(line)):
             continue
         first = line[content_start(line) :].lstrip()[:1]
         return first.islower()
