@@ -240,7 +240,7 @@ def find_footnotes(
         if label_end is not None:
             if label_end > begin:
                 begin = label_end
-        elif not line[begin : signs[0]].strip(_OPENING):
+        elif signs[0] == begin or not line[begin : signs[0]].strip(_OPENING):
             # Only blanks, "[" or "[^" before the first sign: the number opening a line
             # after blanks or a bracket is always a sign (see _SIGN).
             line_start = _line_start(line, begin)
@@ -334,9 +334,10 @@ def _lines_to_read(
         if breaks:
             index += breaks
             line_start = classes.rfind(b"\n", 0, at) + 1
-            columns = []
+            columns = [at - line_start]
             found.append((index, columns))
-        columns.append(at - line_start)
+        else:
+            columns.append(at - line_start)
         previous = at
     return found
 
