@@ -31,8 +31,10 @@ from tests.helpers import fixture_lines
 _PLAIN_SIGN = re.compile(
     rb"0(?<=[^0]0)(?:"
     # After white space: a year with a marker (five to seven digits), " 1)", a number
-    # opening a line, also after blanks (and so after any two blanks).
-    rb"(?<=[ s\n?]0)(?:0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z)|(?<=\n0)|(?<=[\n ] 0))"
+    # opening a line, also after blanks (and so after any two blanks), unless it has four
+    # digits.
+    rb"(?<=[ s\n?]0)(?:0{4,6}[p?]*(?:[ s\n?]|\Z)|0{0,2}\)(?:[ s\n?]|\Z)"
+    rb"|(?:(?<=\n0)|(?<=[\n ] 0))(?!000(?:[^0]|\Z)))"
     # After anything else: digits ending a word before white space (punctuation between),
     # "gesproken.3Toekomstige", "[1 ]", "[^1]", "(2)".
     rb"|(?<=[^ s\n]0)(?:0{0,6}[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A|(?<=[\[\^]0)"

@@ -118,10 +118,11 @@ _CLASSES = bytes(ord(_CLASS_OF.get(chr(code), "a")) for code in range(256))
 _SIGN = pattern_cache.compile(
     rb"0(?<=[^0]0)(?:"
     # Not after a blank after text: a number opening a line, also after blanks (and so
-    # after any two blanks), "[1 ]", "[^1]"; after no white space: digits ending a word
-    # before white space, punctuation between (the lookahead takes the digits once: a
-    # shorter run is no candidate, a digit follows it), "gesproken.3Toekomstige".
-    rb"(?<![^\n ] 0)(?:(?<=[\n \[\^]0)"
+    # after any two blanks), but not four digits there ("2024 is", "2015)."): no line
+    # start or candidate has four; "[1 ]", "[^1]"; after no white space: digits ending a
+    # word before white space, punctuation between (the lookahead takes the digits once:
+    # a shorter run is no candidate, a digit follows it), "gesproken.3Toekomstige".
+    rb"(?<![^\n ] 0)(?:(?<=[\[\^]0)|(?<=[\n ]0)(?!000(?!0))"
     rb"|(?<=[^ s\n]0)(?:(?=(0{0,6}))\1[p?]*(?:[ s\n?]|\Z)|(?<=[p?]0)0{0,2}A))"
     # After anything: " 1)" and "(2)" (one to three digits, read up to the ")", looked
     # back from there), a year with a marker (five to seven digits).
@@ -240,9 +241,10 @@ def find_footnotes(
         if label_end is not None:
             if label_end > begin:
                 begin = label_end
-        elif not line[begin : signs[0]].strip(_OPENING):
+        elif signs[0] == begin or not line[begin : signs[0]].strip(_OPENING):
             # Only blanks, "[" or "[^" before the first sign: the number opening a line
-            # after blanks or a bracket is always a sign (see _SIGN).
+            # after blanks or a bracket is always a sign (see _SIGN), unless it has the
+            # four digits that no line start has.
             line_start = _line_start(line, begin)
         if line_start is not None:
             # (Only a list has more than one number, and it is neither.)
@@ -334,9 +336,10 @@ def _lines_to_read(
         if breaks:
             index += breaks
             line_start = classes.rfind(b"\n", 0, at) + 1
-            columns = []
+            columns = [at - line_start]
             found.append((index, columns))
-        columns.append(at - line_start)
+        else:
+            columns.append(at - line_start)
         previous = at
     return found
 
