@@ -5,7 +5,8 @@ Nothing is guessed: detectors misread short Dutch text (ROBUSTNESS.md 0.4).
 """
 
 import codecs
-from typing import NamedTuple
+
+from qalint.records import Record
 
 
 class DecodeFailure(Exception):
@@ -18,7 +19,7 @@ class DecodeFailure(Exception):
         self.column = column
 
 
-class Source(NamedTuple):
+class Source(Record):
     path: str
     text: str
     lines: tuple[str, ...]

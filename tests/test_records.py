@@ -10,7 +10,8 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from qalint import model, rules
+from qalint import discovery, model, rules, source
+from qalint.parse import blocks, footnotes, normalise, numbers
 from qalint.records import Record
 
 
@@ -147,15 +148,15 @@ def test_a_field_without_a_default_cannot_follow_one_with_a_default() -> None:
     "cls",
     [
         value
-        for module in (model, rules)
+        for module in (model, rules, source, discovery, blocks, footnotes, normalise, numbers)
         for value in vars(module).values()
         if isinstance(value, type) and issubclass(value, tuple) and value is not Record
     ],
     ids=lambda cls: cls.__name__,
 )
 def test_the_model_records_match_their_namedtuple_twins(cls: type) -> None:
-    """Every record of the model and the rule API has the fields, types and defaults of
-    the NamedTuple it replaced (made here from its annotations)."""
+    """Every record of the model, the rule and reader API and the parser has the fields,
+    types and defaults of the NamedTuple it replaced (made here from its annotations)."""
     hints = typing.get_type_hints(cls)
     twin = NamedTuple(cls.__name__, list(hints.items()))  # type: ignore[misc]
     twin.__new__.__defaults__ = tuple(cls._field_defaults.values()) or None  # type: ignore[attr-defined]

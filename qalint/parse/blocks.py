@@ -8,7 +8,6 @@ their questions ``1.``, ``1)`` or with a bare ``1`` line.
 
 from bisect import bisect_left
 from operator import itemgetter
-from typing import NamedTuple
 
 from qalint import pattern_cache
 from qalint.model import Block, NumberList, ParseProblem, Span
@@ -16,6 +15,7 @@ from qalint.parse.lazy import compiled
 from qalint.parse.normalise import ARTEFACT_STARTS_BY_FIRST, FOOTER, content_start, is_artefact
 from qalint.parse.numbers import ScannedList, scan_number_list
 from qalint.parse.records import new
+from qalint.records import Record
 
 _BLANK = " \t\u00a0\f\v"
 #: What is trimmed off a label as written: blanks, Markdown bold.
@@ -82,7 +82,7 @@ _PLAIN_LABEL = pattern_cache.compile(
 _DIGITS = pattern_cache.compile(r"[0-9]+")
 
 
-class Label(NamedTuple):
+class Label(Record):
     role: str
     line: int  # 0-based line index
     start: int  # column (0-based) where the label starts

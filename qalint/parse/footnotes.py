@@ -31,13 +31,13 @@ little more than a real one.
 import re
 from collections.abc import Iterator, Sequence
 from itertools import compress
-from typing import NamedTuple
 
 from qalint import pattern_cache
 from qalint.model import FootnoteMarker, FootnoteNote, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import FOOTER, content_start
 from qalint.parse.records import new
+from qalint.records import Record
 
 #: Largest footnote number considered; larger numbers are prose (years, amounts).
 MAX_NUMBER = 299
@@ -184,7 +184,7 @@ _SOURCE = (
 _NOTE_FORMS = frozenset(("glued", "spaced", "numeric", "paren", "bracket", "caret"))
 
 
-class _LineStart(NamedTuple):
+class _LineStart(Record):
     """A number opening a line: the note number, or a marker in PDF text."""
 
     #: Notes: "glued", "spaced", "numeric" (spaced, text opens with a number), "lone",
@@ -199,7 +199,7 @@ class _LineStart(NamedTuple):
     positions: tuple[tuple[int, int], ...] = ()
 
 
-class _Inline(NamedTuple):
+class _Inline(Record):
     # (Built by tuple's own constructor, every field given: see qalint.parse.records.)
     #: "glued", "bracket", "caret" and "paren" are strong; "word" (``Agema3``),
     #: "acronym" (``NIS24``: directive NIS2, marker 4), "year" (``november 20231``,

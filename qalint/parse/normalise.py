@@ -8,11 +8,12 @@ running text back to its line and column in the original input.
 """
 
 from bisect import bisect_right
-from typing import NamedTuple, cast
+from typing import cast
 
 from qalint import pattern_cache
 from qalint.model import Span
 from qalint.parse.records import new
+from qalint.records import Record
 
 # Written without re.VERBOSE, which costs start-up time to compile.
 _ARTEFACT_LINE = pattern_cache.compile(
@@ -78,7 +79,7 @@ def content_start(line: str) -> int:
     return match.end() if match else 0
 
 
-class RunningText(NamedTuple):
+class RunningText(Record):
     """The document as one string, with a map back to original lines and columns.
 
     Lines are joined with a single space, or with nothing where a word was hyphenated

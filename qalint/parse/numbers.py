@@ -7,11 +7,11 @@ linear in the length of the line whatever a user types.
 """
 
 import re
-from typing import NamedTuple
 
 from qalint import pattern_cache
 from qalint.parse.lazy import compiled
 from qalint.parse.records import new
+from qalint.records import Record
 
 #: A number longer than this is not a question number (and int() is never asked to
 #: convert thousands of digits, CVE-2020-10735).
@@ -50,7 +50,7 @@ _TO_SPACE = str.maketrans(dict.fromkeys(",&enEN\t\u00a0", " "))
 _DIGIT_LIKE = r"[ \t\u00a0]*(\d|[\u00b2\u00b3\u00b9\u2070-\u2079])"
 
 
-class ScannedList(NamedTuple):
+class ScannedList(Record):
     numbers: tuple[int, ...]
     start: int
     end: int
