@@ -38,7 +38,7 @@ def _plain_running_text(
     skip: frozenset[int],
     artefact: list[bool],
     footers: frozenset[int],
-) -> tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+) -> tuple[str, list[int], list[int], list[int]]:
     text = ""
     starts: list[int] = []
     seg_lines: list[int] = []
@@ -74,7 +74,7 @@ def _plain_running_text(
         ):
             text = text[:-1]
             glue = True
-    return text.translate(_SPACE_LIKE), tuple(starts), tuple(seg_lines), tuple(seg_columns)
+    return text.translate(_SPACE_LIKE), starts, seg_lines, seg_columns
 
 
 def _check(

@@ -183,8 +183,17 @@ def find_labels(
             no_text.append(index)
             continue
         opens = _OPENINGS.get(line[0])
-        if opens is not None and line.startswith(opens[0]):
-            judged = _JUDGED.get(line)
+        # A line judged before is looked up first: most lines that open like a label or
+        # an artefact are, and the look-up costs less than startswith() with a tuple.
+        if opens is None or (
+            (judged := _JUDGED.get(line)) is None and not line.startswith(opens[0])
+        ):
+            if _FOOTER_LETTER in line and _FOOTER in line:
+                footers.append(index)
+                read = _read_label(line)
+            else:
+                continue
+        else:
             if judged is None:
                 judged = _JUDGED_BEFORE.get(line) or _judge(line, opens)
                 if (
@@ -207,11 +216,6 @@ def find_labels(
                     if kind == _ARTEFACT_LINE:
                         artefact[index] = True
                     continue
-        elif _FOOTER_LETTER in line and _FOOTER in line:
-            footers.append(index)
-            read = _read_label(line)
-        else:
-            continue
         if read is not None:
             role, start, end, scanned, rest, written, raw = read
             labels.append((role, index, start, end, scanned, rest, written, raw))
