@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from qalint.parse.dates import _DATE, _PLAIN_DATE, MONTHS, parse_date_text
+from qalint.parse.dates import _DATE, _PLAIN_DATE, MONTHS, make_date, parse_date_text
 from tests.test_header_equivalences import HEADERS
 from tests.test_parse_prefilters import LINES
 
@@ -51,6 +51,8 @@ def test_plain_dates_are_read_as_the_full_pattern_reads_them() -> None:
         full = _DATE.fullmatch(text)
         assert full is not None, text
         assert full.groups() == (None, *plain.groups()), text
+        field = parse_date_text("submitted", text, None)  # type: ignore[arg-type]
+        assert (field.value, field.problem) == make_date(*plain.groups()), text
         plain_dates += 1
     assert plain_dates > 100
 

@@ -83,7 +83,12 @@ def parse_date_text(role: str, text: str, span: Span) -> DateField:
     stripped = text.strip().rstrip(".")
     plain = _PLAIN_DATE.fullmatch(stripped)
     if plain is not None:  # (what _DATE.fullmatch reads so, without a weekday)
-        value, problem = make_date(*plain.groups())
+        day, month, year = plain.groups()
+        try:  # make_date, without a call for a date that exists
+            value: dt.date | None = dt.date(int(year), _MONTH_NUMBERS[month], int(day))
+            problem: str | None = None
+        except ValueError:
+            value, problem = make_date(day, month, year)
         return new(DateField, (role, stripped, span, value, problem, None))
     match = _DATE.fullmatch(stripped) or _DATE.match(stripped)
     if match is not None:
