@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from qalint.model import HeaderLine
+from qalint.model import HeaderLine, Span
 from qalint.parse.blocks import find_labels
 from qalint.parse.header import (
     _MEDE,
@@ -189,8 +189,17 @@ def test_header_line_span_is_that_of_the_running_text() -> None:
         for start, end in ranges:
             if not text[start:end].rstrip(" "):
                 continue  # a header element is never empty
-            line = _header_line(running, start, end)
+            tails: list[tuple[int, int, int, int]] = []
+            line = _header_line(running, start, end, tails)
             assert line.span == running.span(start, start + len(line.text)), (start, end)
+            # Any range from the tail's start to the element's end: the span the header
+            # gives a date there is running.span's.
+            [(tail_start, tail_end, number, shift)] = tails
+            assert start <= tail_start < tail_end == start + len(line.text)
+            for begin in {tail_start, tail_end - 1, rng.randrange(tail_start, tail_end)}:
+                for stop in {begin + 1, tail_end, rng.randrange(begin + 1, tail_end + 1)}:
+                    span = Span(number, shift + begin, number, shift + stop)
+                    assert span == running.span(begin, stop), (start, end, begin, stop)
             checked += 1
     assert checked > 1000
 

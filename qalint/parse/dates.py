@@ -35,6 +35,9 @@ _DATE = pattern_cache.compile(
     rf"\s*(?P<year>[0-9]{{4}})(?![0-9])",
     re.IGNORECASE,
 )
+#: Most header dates, as _DATE reads them: no weekday, one space, the month in lower case.
+#: (Case-sensitive, so twice as fast as _DATE.)
+_PLAIN_DATE = pattern_cache.compile(rf"([0-9]{{1,2}}) ({_MONTH_ALT}) ([0-9]{{4}})")
 #: A date with a weekday anywhere in the text.
 _WEEKDAY_DATE = pattern_cache.compile(
     rf"\b(?P<weekday>{_WEEKDAY_ALT})\s+(?P<day>[0-9]{{1,2}})\s+(?P<month>{_MONTH_ALT})"
@@ -78,6 +81,15 @@ def _name(text: str, names: tuple[str, ...]) -> str:
 def parse_date_text(role: str, text: str, span: Span) -> DateField:
     """Read the text inside ``(ingezonden ...)`` or ``(ontvangen ...)``."""
     stripped = text.strip().rstrip(".")
+    plain = _PLAIN_DATE.fullmatch(stripped)
+    if plain is not None:  # (what _DATE.fullmatch reads so, without a weekday)
+        day, month, year = plain.groups()
+        try:  # make_date, without a call for a date that exists
+            value: dt.date | None = dt.date(int(year), _MONTH_NUMBERS[month], int(day))
+            problem: str | None = None
+        except ValueError:
+            value, problem = make_date(day, month, year)
+        return new(DateField, (role, stripped, span, value, problem, None))
     match = _DATE.fullmatch(stripped) or _DATE.match(stripped)
     if match is not None:
         weekday, day, month, year = match.groups()
@@ -98,11 +110,16 @@ def parse_date_text(role: str, text: str, span: Span) -> DateField:
 
 def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
     """Every date written with a weekday, such as ``dinsdag 3 juni 2014``."""
-    found = []
     text = running.text
-    done = 0
-    # The full pattern is tried only where a "...dag 3" stands.
-    hits = _weekday_hits(text)
+    # The full pattern is tried only where a "...dag 3" stands. str.find skips to each
+    # "dag" several times faster than the pattern's own scan ("dag" cannot overlap
+    # itself, so the matches are those of finditer).
+    hits = []
+    at = text.find("dag")
+    while at != -1:
+        if hit := _HAS_WEEKDAY.match(text, at):
+            hits.append(hit)
+        at = text.find("dag", at + 3)
     # Capitals are rare, so the common scan stays a fast literal search; a capital G is
     # rare in prose too, and looking for one character is much faster than for "DAG".
     if "G" in text and "DAG" in text:
@@ -110,30 +127,29 @@ def weekday_dates(running: RunningText) -> tuple[DateField, ...]:
         # Both are in order, so a stable sort merges them as heapq.merge would, without
         # importing heapq (and its C module) in every run.
         hits = sorted([*hits, *capitals], key=re.Match.start)
+    if not hits:
+        return ()  # (a third of the documents: no list of dates to build)
+    found = []
+    done = 0
     for hit in hits:
-        if hit.start() < done:
+        at = hit.start()
+        if at < done:
             continue
-        match = _WEEKDAY_DATE.search(text, max(done, hit.start() - 6), hit.end() + 24)
-        if match is None or match.start() > hit.start():
+        # (A weekday ends in the "dag" found: it starts at most 6 letters before it.)
+        match = _WEEKDAY_DATE.search(text, at - 6 if at - 6 > done else done, hit.end() + 24)
+        if match is None:
+            continue
+        begin = match.start()
+        if begin > at:
             continue
         done = match.end()
         weekday, day, month, year = match.groups()
         value, problem = make_date(day, month, year)
-        span = running.span(match.start(), done)
-        found.append(
-            new(DateField, ("text", match.group(0), span, value, problem, _name(weekday, WEEKDAYS)))
-        )
+        name = _WEEKDAY_NAMES.get(weekday) or _name(weekday, WEEKDAYS)
+        span = running.span(begin, done)
+        found.append(new(DateField, ("text", match.group(0), span, value, problem, name)))
     return tuple(found)
 
 
-def _weekday_hits(text: str) -> list[re.Match[str]]:
-    """The matches of _HAS_WEEKDAY in ``text``, in order. str.find skips to each "dag"
-    several times faster than the pattern's own scan, and few texts hold one; "dag"
-    cannot overlap itself, so the matches are those of finditer."""
-    hits = []
-    at = text.find("dag")
-    while at != -1:
-        if hit := _HAS_WEEKDAY.match(text, at):
-            hits.append(hit)
-        at = text.find("dag", at + 3)
-    return hits
+#: The weekday of the common spellings of a weekday's name: a dict lookup, not a call.
+_WEEKDAY_NAMES = {form: name for name in WEEKDAYS for form in (name, name.capitalize())}

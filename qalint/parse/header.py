@@ -78,6 +78,8 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
     text = running.text
     fields = _HEADER_DEFAULTS.copy()
     header_end = 0
+    # The last segment of each element: (its start, the element's end, line, shift).
+    tails: list[tuple[int, int, int, int]] = []
 
     question = _QUESTION_HEADER.search(text)
     if question is not None:
@@ -86,7 +88,7 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             text, begin, "(ingezonden", _paragraph_end(running, lines, begin)
         )
         header_end = end
-        fields["question_header"] = _header_line(running, begin, end)
+        fields["question_header"] = _header_line(running, begin, end, tails)
         fields["member_form"] = question["form"]
         fields["member_form_span"] = running.span(*question.span("form"))
         askers_end = _find_at_depth_zero(text, " aan ", after, end)
@@ -112,7 +114,7 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         )
         if end > header_end:
             header_end = end
-        fields["government_line"] = _header_line(running, begin, end)
+        fields["government_line"] = _header_line(running, begin, end, tails)
         signers = _signers(running, begin, end)
         fields["signers"] = signers
         fields["respondents"] = tuple([o.portfolio for o in signers if o.portfolio])
@@ -128,7 +130,15 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         if opening != -1:
             continue  # "(ontvangen (ontvangen 7 juni 2024)": the date belongs to the second
         stop = close if close != -1 else min(len(text), after + 40)
-        span = running.span(begin, stop + (1 if close != -1 else 0))
+        date_end = stop + (1 if close != -1 else 0)
+        # A date stands on the last segment of its element: its span is read from there,
+        # as running.span would find it by bisecting.
+        for tail_start, tail_end, line, shift in tails:
+            if tail_start <= begin and date_end <= tail_end:
+                span = new(Span, (line, shift + begin, line, shift + date_end))
+                break
+        else:
+            span = running.span(begin, date_end)
         if match["role"] == "ingezonden":
             submitted.append(parse_date_text("submitted", text[after:stop], span))
         else:
@@ -176,10 +186,14 @@ def _line_field(match: re.Match[str], group: str, index: int) -> HeaderLine:
     return new(HeaderLine, (match[group], span, ()))
 
 
-def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
+def _header_line(
+    running: RunningText, start: int, end: int, tails: list[tuple[int, int, int, int]]
+) -> HeaderLine:
     """The element ``running.text[start:end]`` (not empty), with its span and its
     ``HeaderLine.pieces``: the running text's segments from the one holding ``start`` to
-    the one holding the end, in the text's offsets."""
+    the one holding the end, in the text's offsets. Adds to ``tails`` where its last
+    segment starts (or the element, if later), where the element ends, that segment's
+    line and the shift from an offset in it to its column."""
     # Without a closing date the element runs to the next paragraph, whose joining
     # space is no part of it (its span would end past the line).
     text = running.text[start:end].rstrip(" ")
@@ -201,6 +215,8 @@ def _header_line(running: RunningText, start: int, end: int) -> HeaderLine:
     # The span from the same segments (what running.span would find by bisecting again).
     first_column = columns[first] - starts[first] + 1 + start
     span = new(Span, (lines[first], first_column, lines[last], last_shift + end))
+    # (Every offset from the last segment's start to the element's end is in that segment.)
+    tails.append((starts[last] if last > first else start, end, lines[last], last_shift))
     return new(HeaderLine, (text, span, tuple(pieces)))
 
 
