@@ -233,8 +233,10 @@ def find_footnotes(
     #: The lines with a line start or inline markers, in order, with these.
     read: list[tuple[int, _LineStart | None, list[_Inline]]] = []
     for index, signs in _lines_to_read(lines, start_line, artefact):
-        line = lines[index]
         label_end = label_ends.get(index)
+        if label_end is not None and signs[-1] < label_end:
+            continue  # signs only in the label ("1" of a bare question number)
+        line = lines[index]
         # (content_start's first test, without a call, behind a one-letter search.)
         begin = content_start(line) if "K" in line and FOOTER in line else 0
         line_start = None
