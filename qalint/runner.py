@@ -9,6 +9,7 @@ import types
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, cast
 
+from qalint import collector
 from qalint.discovery import Target, os_error_message
 from qalint.isolation import Isolation, isolated
 from qalint.model import Document, Kind, Span
@@ -172,6 +173,20 @@ def check_path(
     if read is None:
         return result
     source, text_is_joined = read
+    held = collector.hold()  # no collection while the document lives (qalint.collector)
+    try:
+        _check_document(shown, source, text_is_joined, settings, report)
+    finally:
+        if held:
+            collector.release()
+    return result
+
+
+def _check_document(
+    shown: str, source: Source, text_is_joined: bool, settings: Settings, report: _Reporter
+) -> None:
+    """Parse the document and run the rules on it; the findings go to ``report``."""
+    result = report.result
     try:
         doc = parse(shown, source.lines)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose other files
@@ -181,7 +196,7 @@ def check_path(
             f"interne fout bij het lezen van de structuur: "
             f"{type(exc).__name__}: {exc}; meld dit alstublieft",
         )
-        return result
+        return
     result.kind = doc.kind
     ignored = (
         settings.ignored_for(_relative_to_root(shown, settings))
@@ -194,7 +209,6 @@ def check_path(
         _run_rules(settings, doc, ignored, report)
     finally:
         forget_documents()  # what the rules shared of this document
-    return result
 
 
 #: The rules of each configuration as the runner uses them, by the id of its

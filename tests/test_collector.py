@@ -91,3 +91,40 @@ def test_the_program_checks_files_with_the_collector_running(tmp_path: Path, sta
     )
     assert result.returncode == 0, result.stderr
     assert "collecting True True" in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_no_collection_while_a_document_is_checked(
+    restored: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collecting: bool
+) -> None:
+    """A document's model holds no cycles; a big file's is millions of tuples that every
+    full collection would walk. The collector is held while the document is parsed and
+    checked, and after it is as it was before (also when the check fails)."""
+    from qalint import runner
+    from qalint.config import RawConfig
+    from qalint.plugins import load_plugins
+    from qalint.selection import Overrides, resolve
+
+    draft = tmp_path / "concept.txt"
+    draft.write_text("Vraag 1\nIs het waar?\n\nAntwoord 1\nJa.\n", encoding="utf-8")
+    plugins = load_plugins()
+    settings = resolve(RawConfig(), plugins.rules, Overrides())
+    seen: list[bool] = []
+    parse = runner.parse
+
+    def parsing(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return parse(*args)  # type: ignore[arg-type]
+
+    def failing(*args: object) -> None:
+        seen.append(gc.isenabled())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "parse", parsing)
+    gc.enable() if collecting else gc.disable()
+    runner.check_path(str(draft), str(draft), settings, plugins)
+    assert (seen, gc.isenabled()) == ([False], collecting)
+    monkeypatch.setattr(runner, "_run_rules", failing)
+    with pytest.raises(KeyboardInterrupt):
+        runner.check_path(str(draft), str(draft), settings, plugins)
+    assert (seen, gc.isenabled()) == ([False, False, False], collecting)
