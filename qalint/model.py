@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 
 from qalint import pattern_cache
-from qalint.records import Record
+from qalint.records import Record, new
 
 
 class Span(Record):
@@ -137,10 +137,6 @@ class Token(Record):
     span: Span
 
 
-#: A record's own constructor is a Python function, at twice the cost of tuple's
-#: (see qalint.parse.records); a header line can hold a hundred tokens.
-_new = tuple.__new__
-
 #: Splits a header element into white space and tokens (words and single parentheses),
 #: alternating and starting and ending with white space (which may be empty).
 _TOKEN_SPLIT = pattern_cache.compile(r"([()]|[^\s()]+)")
@@ -185,7 +181,8 @@ class HeaderLine(Record):
             first_line, column = line, first + shift
             while stop > limit:  # a word hyphenated across lines ends in a later piece
                 limit, line, shift = next(pieces)
-            found.append(_new(Token, (word, _new(Span, (first_line, column, line, stop + shift)))))
+            # tuple's own constructor (qalint.records.new): a line can hold a hundred tokens.
+            found.append(new(Token, (word, new(Span, (first_line, column, line, stop + shift)))))
             stop += len(space)
         return tuple(found)
 

@@ -17,11 +17,20 @@ with a read-only property per field (the C accessor that ``namedtuple`` uses),
 Only the class that names ``Record`` as its base gets fields; a subclass of a record is
 an ordinary subclass, as with NamedTuple. ``tests/test_records.py`` holds the two side
 by side.
+
+A record's own constructor is Python code, at twice the cost of tuple's. The parser
+builds many records per document (spans, tokens, labels, blocks, footnote markers), so
+it calls tuple's constructor directly: ``new(Span, (line, column, end_line,
+end_column))``. That skips defaults and argument checks, so every field is given, in
+order, by code that computes them itself.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+#: Builds a record from a tuple of all its fields (see above).
+new = tuple.__new__
 
 if TYPE_CHECKING:
     from typing import NamedTuple as Record
@@ -34,7 +43,6 @@ else:
         def _tuplegetter(index: int, doc: str) -> property:
             return property(itemgetter(index), doc=doc)
 
-    _tuple_new = tuple.__new__
     _root: type | None = None  # Record, once made
 
     class _RecordType(type):
@@ -65,7 +73,7 @@ else:
 
         def __new__(cls: type, *values: Any, **named: Any) -> Any:
             if len(values) == size and not named:
-                return _tuple_new(cls, values)
+                return new(cls, values)
             if len(values) > size:
                 raise TypeError(f"{name}() takes {size} arguments but {len(values)} were given")
             given = list(values)
@@ -80,7 +88,7 @@ else:
                 raise TypeError(
                     f"{name}() got an unexpected keyword argument '{next(iter(named))}'"
                 )
-            return _tuple_new(cls, given)
+            return new(cls, given)
 
         __new__.__qualname__ = f"{name}.__new__"
         return __new__
@@ -93,7 +101,7 @@ else:
 
         @classmethod
         def _make(cls, iterable: Any) -> Any:
-            made = _tuple_new(cls, iterable)
+            made = new(cls, iterable)
             if len(made) != len(cls._fields):
                 raise TypeError(f"Expected {len(cls._fields)} arguments, got {len(made)}")
             return made
@@ -119,4 +127,4 @@ else:
     _root = Record
 
 
-__all__ = ["Record"]
+__all__ = ["Record", "new"]

@@ -6,7 +6,7 @@ Nothing is guessed: detectors misread short Dutch text (ROBUSTNESS.md 0.4).
 
 import codecs
 
-from qalint.records import Record
+from qalint.records import Record, new
 
 
 class DecodeFailure(Exception):
@@ -25,8 +25,6 @@ class Source(Record):
     lines: tuple[str, ...]
     had_bom: bool = False
 
-
-_new = tuple.__new__
 
 #: Where str.splitlines() splits besides "\n", "\r\n" and "\r".
 _OTHER_BREAKS = ("\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -99,9 +97,9 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _utf8_failure(data, exc) from None
-    # tuple's own constructor, as the parser builds its records (qalint/parse/records.py):
+    # tuple's own constructor, as the parser builds its records (qalint.records.new):
     # Source's, a Python function, costs more. Every field is given.
-    return _new(Source, (path, text, split_lines(text), False))
+    return new(Source, (path, text, split_lines(text), False))
 
 
 def _decode_with_bom(path: str, data: bytes) -> Source:

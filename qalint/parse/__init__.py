@@ -16,8 +16,8 @@ from qalint.parse.footnotes import find_footnotes
 from qalint.parse.header import parse_header
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import running_text
-from qalint.parse.records import new
 from qalint.parse.references import find_references
+from qalint.records import new
 
 #: Compiled on first use: only a document that is no other kind asks.
 _ORAL = r"Mondelinge vragen"

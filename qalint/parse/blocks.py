@@ -14,8 +14,7 @@ from qalint.model import Block, NumberList, ParseProblem, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import ARTEFACT_STARTS_BY_FIRST, FOOTER, content_start, is_artefact
 from qalint.parse.numbers import ScannedList, scan_number_list
-from qalint.parse.records import new
-from qalint.records import Record
+from qalint.records import Record, new
 
 _BLANK = " \t\u00a0\f\v"
 #: What is trimmed off a label as written: blanks, Markdown bold.

@@ -9,7 +9,7 @@ from qalint import pattern_cache
 from qalint.model import DateField, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
-from qalint.parse.records import new
+from qalint.records import new
 
 MONTHS = (
     "januari",

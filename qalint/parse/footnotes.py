@@ -36,8 +36,7 @@ from qalint import pattern_cache
 from qalint.model import FootnoteMarker, FootnoteNote, Span
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import FOOTER, content_start
-from qalint.parse.records import new
-from qalint.records import Record
+from qalint.records import Record, new
 
 #: Largest footnote number considered; larger numbers are prose (years, amounts).
 MAX_NUMBER = 299
@@ -200,7 +199,7 @@ class _LineStart(Record):
 
 
 class _Inline(Record):
-    # (Built by tuple's own constructor, every field given: see qalint.parse.records.)
+    # (Built by tuple's own constructor, every field given: see qalint.records.new.)
     #: "glued", "bracket", "caret" and "paren" are strong; "word" (``Agema3``),
     #: "acronym" (``NIS24``: directive NIS2, marker 4), "year" (``november 20231``,
     #: ``2022-20282``), "paren-weak" (``bij het UWV 1) ook``) and "parenthesised"
@@ -641,7 +640,7 @@ def _line_start(line: str, begin: int) -> _LineStart | None:
     number = int(line[start:end])
     rest = line[end:]
     text = rest.strip(_BLANK)
-    # The records are built by tuple's own constructor (qalint.parse.records): every field
+    # The records are built by tuple's own constructor (qalint.records.new): every field
     # given, positions only for a list.
     if not text:
         if not 1 <= number <= MAX_NUMBER:

@@ -18,7 +18,7 @@ from qalint.model import DateField, Header, HeaderLine, Official, Person, Span
 from qalint.parse.dates import parse_date_text
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
-from qalint.parse.records import new
+from qalint.records import new
 
 _QUESTION_HEADER = pattern_cache.compile(
     r"(?:Vragen|Vraag) van (?P<form>(?:het|de) (?:lid|leden)(?: (?:lid|leden))?)\b"

@@ -12,8 +12,7 @@ from typing import cast
 
 from qalint import pattern_cache
 from qalint.model import Span
-from qalint.parse.records import new
-from qalint.records import Record
+from qalint.records import Record, new
 
 # Written without re.VERBOSE, which costs start-up time to compile.
 _ARTEFACT_LINE = pattern_cache.compile(

@@ -10,8 +10,7 @@ import re
 
 from qalint import pattern_cache
 from qalint.parse.lazy import compiled
-from qalint.parse.records import new
-from qalint.records import Record
+from qalint.records import Record, new
 
 #: A number longer than this is not a question number (and int() is never asked to
 #: convert thousands of digits, CVE-2020-10735).
@@ -72,7 +71,7 @@ def scan_number_list(text: str, pos: int) -> ScannedList | None:
             if listed.isdigit()
             else tuple(map(int, listed.translate(_TO_SPACE).split()))
         )
-        # tuple's own constructor (see qalint/parse/records.py): the commonest lists.
+        # tuple's own constructor (see qalint.records.new): the commonest lists.
         return new(ScannedList, (numbers, plain.start("list"), plain.end(), False, ()))
     return _scan_tokens(text, pos)
 

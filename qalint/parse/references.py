@@ -18,7 +18,7 @@ from qalint.model import Block, Reference
 from qalint.parse.lazy import compiled
 from qalint.parse.normalise import RunningText
 from qalint.parse.numbers import WORD_NUMBERS, scan_number_list
-from qalint.parse.records import new
+from qalint.records import new
 
 #: The keywords "antwoord" and "vraag"/"vragen", in lower case after a first letter in
 #: either case (``Antwoord``, ``vraag``) or all in capitals (``ANTWOORD``, ``VRAAG``),
