@@ -14,7 +14,7 @@ from qalint.model import Span
 from qalint.plan import Plan
 from qalint.plugins import Plugins, load_plugins
 from qalint.rules import Diagnostic, Severity
-from qalint.runner import FileResult, check_target
+from qalint.runner import FileResult, check_targets
 from qalint.selection import Overrides, Settings, resolve
 
 if TYPE_CHECKING:
@@ -160,8 +160,7 @@ def _results(plan: Plan, workers: int, plugins: Plugins) -> Iterator[tuple[Setti
             except WorkerLost as lost:
                 raise Abort(str(lost)) from None
             return
-    for target, settings, data in plan.jobs():
-        yield settings, check_target(target, settings, plugins, data)
+    yield from check_targets(plan.jobs(), plugins)
 
 
 _POSIX_PATHS = os.sep == "/" and os.altsep is None

@@ -186,7 +186,7 @@ def _serve(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    from qalint.runner import check_target
+    from qalint.runner import check_targets
 
     if plugins is None:  # spawned, not forked: nothing was inherited
         from qalint.plugins import load_plugins
@@ -195,10 +195,7 @@ def _serve(
     try:
         while (bounds := connection.recv()) is not None:
             try:
-                results = [
-                    check_target(target, settings, plugins, data)
-                    for target, settings, data in plan.jobs(*bounds)
-                ]
+                results = [result for _, result in check_targets(plan.jobs(*bounds), plugins)]
             except Exception as exc:  # noqa: BLE001 - the parent reports it, not a traceback
                 connection.send(f"{type(exc).__name__}: {exc}")
                 return

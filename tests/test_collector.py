@@ -59,15 +59,15 @@ def test_resume_without_pause_changes_nothing(restored: None) -> None:
 # collector's state from inside the check of the one file.
 _PROBE = """
 import gc, runpy, sys
-import qalint.app as app
+import qalint.runner as runner
 
-checked = app.check_target
+checked = runner.check_target
 
 def check_target(*args, **kwargs):
     print("collecting", gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
     return checked(*args, **kwargs)
 
-app.check_target = check_target
+runner.check_target = check_target
 sys.argv = ["qalint", *sys.argv[1:]]
 if "{start}" == "module":
     runpy.run_module("qalint", run_name="__main__")

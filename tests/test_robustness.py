@@ -845,12 +845,12 @@ def test_an_unexpected_os_error_names_the_file_not_the_output(
 
 def test_interrupt_exits_130(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """F14, H01: Ctrl-C half-way is exit 130 and no partial report."""
-    import qalint.app
+    import qalint.runner
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(qalint.app, "check_target", interrupted)
+    monkeypatch.setattr(qalint.runner, "check_target", interrupted)
     result = run_inprocess(["check", "errors.txt"], cwd=work, expect=130)
     assert result.stdout == ""
 
