@@ -94,7 +94,7 @@ class Label(Record):
 
 #: A label as find_labels gives it: a Label's fields in a plain tuple, built by one
 #: bytecode instead of a call of tuple's constructor (a Label equals the tuple of its
-#: fields, and is one: find_numbered_question's Labels go in the same list).
+#: fields).
 LabelFields = tuple[str, int, int, int, ScannedList | None, str, str, str]
 
 
@@ -138,20 +138,6 @@ def _plain_label(line: str, index: int) -> Label | None:
         numbers = (int(listed),) if listed.isdigit() else tuple(map(int, _DIGITS.findall(listed)))
         scanned = new(ScannedList, (numbers, match.start("num"), len(line), False, ()))
     return new(Label, (role, index, 0, len(line), scanned, "", line, listed or ""))
-
-
-def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
-    """``1.``, ``1)`` or a bare ``1`` opening question ``expected`` in a draft."""
-    match = compiled(_NUMBERED).match(line)
-    if match is None or int(match["num"]) != expected:
-        return None
-    rest = line[match.end() :].strip(_BLANK)
-    if rest and not match["mark"]:
-        return None  # "1 Bent u ...": too easily a footnote or a number in prose
-    start, end = match.start("num"), match.end()
-    scanned = new(ScannedList, ((expected,), start, match.end("num"), False, ()))
-    written = _as_written(line, start, end)
-    return new(Label, ("question", index, start, end, scanned, rest, written, match["num"]))
 
 
 def _as_written(line: str, start: int, end: int) -> str:
@@ -294,27 +280,47 @@ _OWN_NUMBER = ("ah-tk-", "kv-tk-")
 def _with_numbered_questions(
     lines: tuple[str, ...], labels: list[LabelFields], artefact: list[bool]
 ) -> list[LabelFields]:
-    """Add draft-style numbered questions. Each must be the next number; in a draft with
-    answers, a question that follows another without an answer between them must ask
-    something (a question mark in its paragraph), so that a numbered list inside an
-    answer is not read as questions."""
-    answers_at = {label[1]: label for label in labels}  # by line
+    """Add draft-style numbered questions to ``labels`` (all answers). Each must be the
+    next number; in a draft with answers, a question that follows another without an
+    answer between them must ask something (a question mark in its paragraph), so that
+    a numbered list inside an answer is not read as questions."""
     result: list[LabelFields] = []
     expected = 1
     answer_seen = True
     has_answers = bool(labels)
+    # The answers are merged in at the number lines (few), so that the walk over every
+    # line tests only its first character.
+    answers = iter(labels)
+    answer = next(answers, None)
+    answer_line = answer[1] if answer is not None else len(lines)
+    numbered = compiled(_NUMBERED).match
     for index, line in enumerate(lines):
-        if index in answers_at:
-            result.append(answers_at[index])
-            answer_seen = True
-            continue
-        if artefact[index] or line[:1] not in _NUMBER_FIRST:
+        if line[:1] not in _NUMBER_FIRST or artefact[index]:
             continue  # not a number line, without running the pattern
-        label = find_numbered_question(line, index, expected)
-        if label is not None and ((has_answers and answer_seen) or _asks(lines, index, label.rest)):
-            result.append(label)
+        if answer_line <= index:
+            while answer is not None and answer[1] <= index:
+                result.append(answer)
+                answer = next(answers, None)
+            answer_line = answer[1] if answer is not None else len(lines)
+            answer_seen = True
+            if result[-1][1] == index:
+                continue  # the answer's own line
+        match = numbered(line)
+        if match is None or int(match["num"]) != expected:
+            continue
+        rest = line[match.end() :].strip(_BLANK)
+        if rest and not match["mark"]:
+            continue  # "1 Bent u ...": too easily a footnote or a number in prose
+        if (has_answers and answer_seen) or _asks(lines, index, rest):
+            start, end, num = match.start("num"), match.end(), match["num"]
+            scanned = new(ScannedList, ((expected,), start, match.end("num"), False, ()))
+            written = _as_written(line, start, end)
+            result.append(("question", index, start, end, scanned, rest, written, num))
             expected += 1
             answer_seen = False
+    if answer is not None:
+        result.append(answer)
+        result.extend(answers)
     return result
 
 
