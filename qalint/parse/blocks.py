@@ -232,6 +232,10 @@ def _read_label(line: str) -> _LabelRead | None:
 _TEXT, _FOOTER_LINE, _BLANK_LINE, _ARTEFACT_LINE = range(4)
 _Judged = tuple[int, _LabelRead | None]
 _PROSE: _Judged = (_TEXT, None)
+#: Prose that opens as an artefact does but is none: page furniture's variants (a bare
+#: ``Vergaderjaar 2023–2024`` heads a page in most documents), which repeat, so they are
+#: kept (see _JUDGED), unlike _PROSE.
+_FURNITURE: _Judged = (_TEXT, None)
 _BLANK_JUDGED: _Judged = (_BLANK_LINE, None)
 _ARTEFACT_JUDGED: _Judged = (_ARTEFACT_LINE, None)
 
@@ -248,25 +252,29 @@ def _judge(line: str, opens: tuple[tuple[str, ...], tuple[str, ...], bool, bool]
         # The artefact pattern's leading blanks are blanks: after them, an artefact opens
         # as one without them does (most such lines are a page's first, after a \f).
         artefact_starts = ARTEFACT_STARTS_BY_FIRST.get(content[0], ())
-    if artefact_starts and content.startswith(artefact_starts) and is_artefact(line):
-        return _ARTEFACT_JUDGED  # no label stands here (test_parse_prefilters.py)
+    prose = _PROSE
+    if artefact_starts and content.startswith(artefact_starts):
+        if is_artefact(line):
+            return _ARTEFACT_JUDGED  # no label stands here (test_parse_prefilters.py)
+        prose = _FURNITURE
     if _FOOTER in line:
         return _FOOTER_LINE, _read_label(line)
     if not (label_first and content.startswith(_KEYWORD_STARTS)) or line.startswith(_PROSE_STARTS):
-        return _PROSE  # no label can stand here (test_parse_prefilters.py)
+        return prose  # no label can stand here (test_parse_prefilters.py)
     read = _read_label(line)
-    return _PROSE if read is None else (_TEXT, read)
+    return prose if read is None else (_TEXT, read)
 
 
 #: Documents repeat the same label lines (``Vraag 1``, ``Antwoord``), page furniture
 #: and blank lines over and over, so each is judged once per process (what is read is
 #: immutable and can be shared), and find_labels then spends a dictionary look-up on
-#: each line that opens like one. Only those lines are kept: prose rarely repeats, and
-#: would crowd them out. Lines that repeat are short: a longer line is judged each time.
-#: The dictionary is emptied when full, so memory stays flat over a long run; what it
-#: held is kept as _JUDGED_BEFORE until it is full again, and a line found there comes
-#: back. (10,000 documents hold some 10,000 such distinct lines: emptied outright every
-#: few hundred documents, even ``Vraag 1`` was judged again, at ~2-5 us a label.)
+#: each line that opens like one. Only those lines (and _FURNITURE) are kept: prose
+#: rarely repeats, and would crowd them out. Lines that repeat are short: a longer line
+#: is judged each time. The dictionary is emptied when full, so memory stays flat over a
+#: long run; what it held is kept as _JUDGED_BEFORE until it is full again, and a line
+#: found there comes back. (10,000 documents hold some 10,000 such distinct lines:
+#: emptied outright every few hundred documents, even ``Vraag 1`` was judged again, at
+#: ~2-5 us a label.)
 _JUDGED: dict[str, _Judged] = {}
 _JUDGED_BEFORE: dict[str, _Judged] = {}
 _JUDGED_SIZE = 768
