@@ -367,7 +367,12 @@ def build_blocks(
     # Where each block ends: at the next label, the last at the end of the document.
     label_lines = list(map(_LINE, labels))  # in C
     label_lines.append(len(lines))
-    skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
+    skipped = no_text
+    if note_lines:
+        # The few note lines added to the sorted no_text and sorted in place (two runs
+        # merged) cost less than a set of them all sorted.
+        skipped = [*no_text, *note_lines.difference(no_text)]
+        skipped.sort()
     skipped_count = len(skipped)
     # The first of the skipped lines in the body of the block at hand: after its label.
     low = bisect_left(skipped, labels[0][1] + 1) if labels else 0
