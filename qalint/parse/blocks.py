@@ -305,7 +305,7 @@ def _with_numbered_questions(
     answer_line = answer[1] if answer is not None else len(lines)
     numbered = compiled(_NUMBERED).match
     for index, line in enumerate(lines):
-        if line[:1] not in _NUMBER_FIRST or artefact[index]:
+        if not line or line[0] not in _NUMBER_FIRST or artefact[index]:
             continue  # not a number line, without running the pattern
         if answer_line <= index:
             while answer is not None and answer[1] <= index:
