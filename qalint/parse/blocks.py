@@ -125,21 +125,6 @@ def find_label(line: str, index: int) -> Label | None:
     return new(Label, (role, index, start, end, scanned, rest.strip(_BLANK), written, raw))
 
 
-def _plain_label(line: str, index: int) -> Label | None:
-    """What find_label makes of a line holding just ``Vraag 4``, ``Antwoord 4``,
-    ``Antwoord`` or such a label with a plain list, read with one match."""
-    match = _PLAIN_LABEL.fullmatch(line)
-    if match is None:
-        return None
-    role = "question" if match["kw"] == "Vraag" else "answer"
-    listed = match["num"]
-    scanned = None
-    if listed is not None:
-        numbers = (int(listed),) if listed.isdigit() else tuple(map(int, _DIGITS.findall(listed)))
-        scanned = new(ScannedList, (numbers, match.start("num"), len(line), False, ()))
-    return new(Label, (role, index, 0, len(line), scanned, "", line, listed or ""))
-
-
 def _as_written(line: str, start: int, end: int) -> str:
     """The label in ``line[start:end]`` without blanks, Markdown bold and a closing colon
     or full stop."""
@@ -221,11 +206,30 @@ _LabelRead = tuple[str, int, int, ScannedList | None, str, str, str]
 
 def _read_label(line: str) -> _LabelRead | None:
     """The label on a line as find_label reads it, without the line's index."""
-    label = _plain_label(line, 0) or find_label(line, 0)
+    read = _plain_read(line)
+    if read is not None:
+        return read
+    label = find_label(line, 0)
     if label is None:
         return None
     role, _, start, end, scanned, rest, written, raw = label
     return role, start, end, scanned, rest, written, raw
+
+
+def _plain_read(line: str) -> _LabelRead | None:
+    """What _read_label makes of a line holding just ``Vraag 4``, ``Antwoord 4``,
+    ``Antwoord`` or such a label with a plain list, read with one match (and no Label
+    built to be taken apart)."""
+    match = _PLAIN_LABEL.fullmatch(line)
+    if match is None:
+        return None
+    role = "question" if match["kw"] == "Vraag" else "answer"
+    listed = match["num"]
+    scanned = None
+    if listed is not None:
+        numbers = (int(listed),) if listed.isdigit() else tuple(map(int, _DIGITS.findall(listed)))
+        scanned = new(ScannedList, (numbers, match.start("num"), len(line), False, ()))
+    return role, 0, len(line), scanned, "", line, listed or ""
 
 
 #: What find_labels makes of a line that opens like a label or an artefact: a line of
