@@ -320,15 +320,17 @@ def _with_numbered_questions(
             if result[-1][1] == index:
                 continue  # the answer's own line
         match = numbered(line)
-        if match is None or int(match["num"]) != expected:
+        if match is None or int(num := match["num"]) != expected:
             continue
-        rest = line[match.end() :].strip(_BLANK)
+        end = match.end()
+        rest = line[end:].strip(_BLANK)
         if rest and not match["mark"]:
             continue  # "1 Bent u ...": too easily a footnote or a number in prose
         if (has_answers and answer_seen) or _asks(lines, index, rest):
-            start, end, num = match.start("num"), match.end(), match["num"]
-            scanned = new(ScannedList, ((expected,), start, match.end("num"), False, ()))
-            written = _as_written(line, start, end)
+            start, num_end = match.span("num")
+            scanned = new(ScannedList, ((expected,), start, num_end, False, ()))
+            # _as_written's reading of the number and its mark: "1." is "1", "1)" stays.
+            written = line[start:end].rstrip(".")
             result.append(("question", index, start, end, scanned, rest, written, num))
             expected += 1
             answer_seen = False
