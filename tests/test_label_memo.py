@@ -55,3 +55,14 @@ def test_a_documents_own_number_is_not_kept(small_memo: int) -> None:
     lines = ("ah-tk-20232024-127", "kv-tk-2024Z20539", "Vraag 1", "Antwoord")
     assert find_labels(lines)[1] == [True, True, False, False]
     assert set(blocks._JUDGED) == {"Vraag 1", "Antwoord"}
+
+
+def test_page_furniture_that_is_no_artefact_is_kept(small_memo: int) -> None:
+    # A bare "Vergaderjaar" line opens as an artefact does and heads most documents'
+    # pages; other prose is not kept.
+    lines = ("Vergaderjaar 2023–2024", "Vragen van het lid X", "\fDe minister", "Vraag 1")
+    assert find_labels(lines)[1] == [False, False, False, False]
+    assert set(blocks._JUDGED) == {"Vergaderjaar 2023–2024", "Vraag 1"}
+    assert find_labels(lines)[0] == [
+        ("question", 3, 0, 7, find_label("Vraag 1", 3)[4], "", "Vraag 1", "1")
+    ]

@@ -94,7 +94,7 @@ class Label(Record):
 
 #: A label as find_labels gives it: a Label's fields in a plain tuple, built by one
 #: bytecode instead of a call of tuple's constructor (a Label equals the tuple of its
-#: fields, and is one: find_numbered_question's Labels go in the same list).
+#: fields).
 LabelFields = tuple[str, int, int, int, ScannedList | None, str, str, str]
 
 
@@ -125,35 +125,6 @@ def find_label(line: str, index: int) -> Label | None:
     return new(Label, (role, index, start, end, scanned, rest.strip(_BLANK), written, raw))
 
 
-def _plain_label(line: str, index: int) -> Label | None:
-    """What find_label makes of a line holding just ``Vraag 4``, ``Antwoord 4``,
-    ``Antwoord`` or such a label with a plain list, read with one match."""
-    match = _PLAIN_LABEL.fullmatch(line)
-    if match is None:
-        return None
-    role = "question" if match["kw"] == "Vraag" else "answer"
-    listed = match["num"]
-    scanned = None
-    if listed is not None:
-        numbers = (int(listed),) if listed.isdigit() else tuple(map(int, _DIGITS.findall(listed)))
-        scanned = new(ScannedList, (numbers, match.start("num"), len(line), False, ()))
-    return new(Label, (role, index, 0, len(line), scanned, "", line, listed or ""))
-
-
-def find_numbered_question(line: str, index: int, expected: int) -> Label | None:
-    """``1.``, ``1)`` or a bare ``1`` opening question ``expected`` in a draft."""
-    match = compiled(_NUMBERED).match(line)
-    if match is None or int(match["num"]) != expected:
-        return None
-    rest = line[match.end() :].strip(_BLANK)
-    if rest and not match["mark"]:
-        return None  # "1 Bent u ...": too easily a footnote or a number in prose
-    start, end = match.start("num"), match.end()
-    scanned = new(ScannedList, ((expected,), start, match.end("num"), False, ()))
-    written = _as_written(line, start, end)
-    return new(Label, ("question", index, start, end, scanned, rest, written, match["num"]))
-
-
 def _as_written(line: str, start: int, end: int) -> str:
     """The label in ``line[start:end]`` without blanks, Markdown bold and a closing colon
     or full stop."""
@@ -181,11 +152,13 @@ def find_labels(
         if not line:
             no_text.append(index)
             continue
-        opens = _OPENINGS.get(line[0])
-        # A line judged before is looked up first: most lines that open like a label or
-        # an artefact are, and the look-up costs less than startswith() with a tuple.
-        if opens is None or (
-            (judged := _JUDGED.get(line)) is None and not line.startswith(opens[0])
+        # (A test with "in" costs less than a call of get() on every line, and most
+        # lines open neither like a label nor like an artefact.) A line judged before is
+        # looked up next: most lines that open like a label or an artefact are, and the
+        # look-up costs less than startswith() with a tuple.
+        if (first := line[0]) not in _OPENINGS or (
+            (judged := _JUDGED.get(line)) is None
+            and not line.startswith((opens := _OPENINGS[first])[0])
         ):
             if _FOOTER_LETTER in line and _FOOTER in line:
                 footers.append(index)
@@ -233,11 +206,30 @@ _LabelRead = tuple[str, int, int, ScannedList | None, str, str, str]
 
 def _read_label(line: str) -> _LabelRead | None:
     """The label on a line as find_label reads it, without the line's index."""
-    label = _plain_label(line, 0) or find_label(line, 0)
+    read = _plain_read(line)
+    if read is not None:
+        return read
+    label = find_label(line, 0)
     if label is None:
         return None
     role, _, start, end, scanned, rest, written, raw = label
     return role, start, end, scanned, rest, written, raw
+
+
+def _plain_read(line: str) -> _LabelRead | None:
+    """What _read_label makes of a line holding just ``Vraag 4``, ``Antwoord 4``,
+    ``Antwoord`` or such a label with a plain list, read with one match (and no Label
+    built to be taken apart)."""
+    match = _PLAIN_LABEL.fullmatch(line)
+    if match is None:
+        return None
+    role = "question" if match["kw"] == "Vraag" else "answer"
+    listed = match["num"]
+    scanned = None
+    if listed is not None:
+        numbers = (int(listed),) if listed.isdigit() else tuple(map(int, _DIGITS.findall(listed)))
+        scanned = new(ScannedList, (numbers, match.start("num"), len(line), False, ()))
+    return role, 0, len(line), scanned, "", line, listed or ""
 
 
 #: What find_labels makes of a line that opens like a label or an artefact: a line of
@@ -246,6 +238,10 @@ def _read_label(line: str) -> _LabelRead | None:
 _TEXT, _FOOTER_LINE, _BLANK_LINE, _ARTEFACT_LINE = range(4)
 _Judged = tuple[int, _LabelRead | None]
 _PROSE: _Judged = (_TEXT, None)
+#: Prose that opens as an artefact does but is none: page furniture's variants (a bare
+#: ``Vergaderjaar 2023–2024`` heads a page in most documents), which repeat, so they are
+#: kept (see _JUDGED), unlike _PROSE.
+_FURNITURE: _Judged = (_TEXT, None)
 _BLANK_JUDGED: _Judged = (_BLANK_LINE, None)
 _ARTEFACT_JUDGED: _Judged = (_ARTEFACT_LINE, None)
 
@@ -262,25 +258,29 @@ def _judge(line: str, opens: tuple[tuple[str, ...], tuple[str, ...], bool, bool]
         # The artefact pattern's leading blanks are blanks: after them, an artefact opens
         # as one without them does (most such lines are a page's first, after a \f).
         artefact_starts = ARTEFACT_STARTS_BY_FIRST.get(content[0], ())
-    if artefact_starts and content.startswith(artefact_starts) and is_artefact(line):
-        return _ARTEFACT_JUDGED  # no label stands here (test_parse_prefilters.py)
+    prose = _PROSE
+    if artefact_starts and content.startswith(artefact_starts):
+        if is_artefact(line):
+            return _ARTEFACT_JUDGED  # no label stands here (test_parse_prefilters.py)
+        prose = _FURNITURE
     if _FOOTER in line:
         return _FOOTER_LINE, _read_label(line)
     if not (label_first and content.startswith(_KEYWORD_STARTS)) or line.startswith(_PROSE_STARTS):
-        return _PROSE  # no label can stand here (test_parse_prefilters.py)
+        return prose  # no label can stand here (test_parse_prefilters.py)
     read = _read_label(line)
-    return _PROSE if read is None else (_TEXT, read)
+    return prose if read is None else (_TEXT, read)
 
 
 #: Documents repeat the same label lines (``Vraag 1``, ``Antwoord``), page furniture
 #: and blank lines over and over, so each is judged once per process (what is read is
 #: immutable and can be shared), and find_labels then spends a dictionary look-up on
-#: each line that opens like one. Only those lines are kept: prose rarely repeats, and
-#: would crowd them out. Lines that repeat are short: a longer line is judged each time.
-#: The dictionary is emptied when full, so memory stays flat over a long run; what it
-#: held is kept as _JUDGED_BEFORE until it is full again, and a line found there comes
-#: back. (10,000 documents hold some 10,000 such distinct lines: emptied outright every
-#: few hundred documents, even ``Vraag 1`` was judged again, at ~2-5 us a label.)
+#: each line that opens like one. Only those lines (and _FURNITURE) are kept: prose
+#: rarely repeats, and would crowd them out. Lines that repeat are short: a longer line
+#: is judged each time. The dictionary is emptied when full, so memory stays flat over a
+#: long run; what it held is kept as _JUDGED_BEFORE until it is full again, and a line
+#: found there comes back. (10,000 documents hold some 10,000 such distinct lines:
+#: emptied outright every few hundred documents, even ``Vraag 1`` was judged again, at
+#: ~2-5 us a label.)
 _JUDGED: dict[str, _Judged] = {}
 _JUDGED_BEFORE: dict[str, _Judged] = {}
 _JUDGED_SIZE = 768
@@ -294,27 +294,49 @@ _OWN_NUMBER = ("ah-tk-", "kv-tk-")
 def _with_numbered_questions(
     lines: tuple[str, ...], labels: list[LabelFields], artefact: list[bool]
 ) -> list[LabelFields]:
-    """Add draft-style numbered questions. Each must be the next number; in a draft with
-    answers, a question that follows another without an answer between them must ask
-    something (a question mark in its paragraph), so that a numbered list inside an
-    answer is not read as questions."""
-    answers_at = {label[1]: label for label in labels}  # by line
+    """Add draft-style numbered questions to ``labels`` (all answers). Each must be the
+    next number; in a draft with answers, a question that follows another without an
+    answer between them must ask something (a question mark in its paragraph), so that
+    a numbered list inside an answer is not read as questions."""
     result: list[LabelFields] = []
     expected = 1
     answer_seen = True
     has_answers = bool(labels)
+    # The answers are merged in at the number lines (few), so that the walk over every
+    # line tests only its first character.
+    answers = iter(labels)
+    answer = next(answers, None)
+    answer_line = answer[1] if answer is not None else len(lines)
+    numbered = compiled(_NUMBERED).match
     for index, line in enumerate(lines):
-        if index in answers_at:
-            result.append(answers_at[index])
-            answer_seen = True
-            continue
-        if artefact[index] or line[:1] not in _NUMBER_FIRST:
+        if not line or line[0] not in _NUMBER_FIRST or artefact[index]:
             continue  # not a number line, without running the pattern
-        label = find_numbered_question(line, index, expected)
-        if label is not None and ((has_answers and answer_seen) or _asks(lines, index, label.rest)):
-            result.append(label)
+        if answer_line <= index:
+            while answer is not None and answer[1] <= index:
+                result.append(answer)
+                answer = next(answers, None)
+            answer_line = answer[1] if answer is not None else len(lines)
+            answer_seen = True
+            if result[-1][1] == index:
+                continue  # the answer's own line
+        match = numbered(line)
+        if match is None or int(num := match["num"]) != expected:
+            continue
+        end = match.end()
+        rest = line[end:].strip(_BLANK)
+        if rest and not match["mark"]:
+            continue  # "1 Bent u ...": too easily a footnote or a number in prose
+        if (has_answers and answer_seen) or _asks(lines, index, rest):
+            start, num_end = match.span("num")
+            scanned = new(ScannedList, ((expected,), start, num_end, False, ()))
+            # _as_written's reading of the number and its mark: "1." is "1", "1)" stays.
+            written = line[start:end].rstrip(".")
+            result.append(("question", index, start, end, scanned, rest, written, num))
             expected += 1
             answer_seen = False
+    if answer is not None:
+        result.append(answer)
+        result.extend(answers)
     return result
 
 
@@ -353,7 +375,12 @@ def build_blocks(
     # Where each block ends: at the next label, the last at the end of the document.
     label_lines = list(map(_LINE, labels))  # in C
     label_lines.append(len(lines))
-    skipped = sorted(note_lines.union(no_text)) if note_lines else no_text
+    skipped = no_text
+    if note_lines:
+        # The few note lines added to the sorted no_text and sorted in place (two runs
+        # merged) cost less than a set of them all sorted.
+        skipped = [*no_text, *note_lines.difference(no_text)]
+        skipped.sort()
     skipped_count = len(skipped)
     # The first of the skipped lines in the body of the block at hand: after its label.
     low = bisect_left(skipped, labels[0][1] + 1) if labels else 0
