@@ -488,13 +488,16 @@ def _resolve_line_start(
         return False
     if found.form == "lone":
         # (A page number, a number line after page furniture, is not read again here.)
-        text = _next_text(lines, index, artefact)
         if state.awaits_note(number):
-            state.add_note(number, text, index, found.start, found.end, "lone")
+            state.add_note(
+                number, _next_text(lines, index, artefact), index, found.start, found.end, "lone"
+            )
             return True
         if in_body and number == state.next_marker and last_note_line.get(number, -1) > index:
             state.add_marker(number, index, found.start, found.end, "line")
             return False
+        # (A marker needs no text: the one below the number is read only now.)
+        text = _next_text(lines, index, artefact)
         if (
             number == state.next_note
             and compiled(_SOURCE, re.IGNORECASE).search(text)
