@@ -28,9 +28,10 @@ from qalint.records import new
 _ANSWER = r"(?:a(?-i:ntwoord)|(?-i:ANTWOORD))"
 _QUESTION = r"(?:v(?-i:ra(?:ag|gen))|(?-i:VRA(?:AG|GEN)))"
 _PREFIX = pattern_cache.compile(
-    # The first letters of the forms below (in any case, as the rest): a cheap test at
-    # each place the search tries.
-    r"(?=[zvabion])\b(?:"
+    # A word's start, then the first letters of the forms below (in any case, as the
+    # rest): cheap tests at each place the search tries, the word's start first, as it
+    # fails inside a word, where most of those places are.
+    r"\b(?=[zvabion])(?:"
     r"(?:(?:zie\s+(?:ook\s+)?|verwijs\s+ik\s+(?:u\s+)?(?:graag\s+)?naar\s+)(?:het\s+|mijn\s+|de\s+)?)?"
     # "antwoordbij": PDF text loses the space now and then
     rf"(?:{_ANSWER}(?:en)?|be{_ANSWER}ing)\s*(?:(?:op|bij|onder|van)\s+)?(?:de\s+)?{_QUESTION}"
@@ -154,8 +155,13 @@ def _candidates(pattern: re.Pattern[str], text: str, ends: list[int]) -> Iterato
             # The pattern is tried at every place from where it is searched, at a cost:
             # as a match holds only letters and white space, that is after the last
             # full stop (commonly the end of the sentence before).
-            start = max(done, end - _REACH_BACK)
-            start = max(start, text.rfind(".", start, end) + 1)
+            # (Comparisons, not max(): a builtin's call costs more.)
+            start = end - _REACH_BACK
+            if start < done:
+                start = done
+            stop = text.rfind(".", start, end)
+            if stop != -1:
+                start = stop + 1
             match = pattern.search(text, start, end + _REACH_AHEAD)
             if match is not None and match.start() < end:
                 yield match
