@@ -58,6 +58,9 @@ _PAGE_NUMBER = pattern_cache.compile(r"[ \t\f\u00a0]*[0-9]{1,3}[ \t\f\u00a0]*\Z"
 #: The flag of a line that running_text reads from a column.
 _IN_PART = 2
 
+#: running_text's columns when it is given none (it never writes to them).
+_NO_COLUMNS: dict[int, int] = {}
+
 #: The white space that the running text reads as a space.
 _SPACE_LIKE = str.maketrans(dict.fromkeys("\u00a0\f\v\t", " "))
 
@@ -151,23 +154,26 @@ def running_text(
     page footer (see blocks.find_labels): only those can have a heading glued to one.
     """
     stop = len(lines) if last is None else last
-    columns = begin_at or {}
+    columns = begin_at or _NO_COLUMNS
     # Per line up to stop: False to read it whole (the commonest), True to leave it out
     # (an artefact, skipped, or a label alone on its line), _IN_PART to read it from a
     # column (a label or a footer): one look tells the commonest line, and the sets are
     # looked at once per member. From the document's first line, so that a member needs
-    # no shift: a line before first is not read.
+    # no shift: a line before first is not read. (skip and footers are often empty, the
+    # header's always: a test spares their loops' iterators.)
     flags = cast("list[bool | int]", artefact[:stop])  # a copy, that takes _IN_PART too
-    for index in skip:
-        if index < stop:
-            flags[index] = True
+    if skip:
+        for index in skip:
+            if index < stop:
+                flags[index] = True
     for index, column in columns.items():
         if index < stop and not flags[index]:
             # The commonest label stands alone on its line: nothing to read there.
             flags[index] = True if column >= len(lines[index]) else _IN_PART
-    for index in footers:
-        if index < stop and not flags[index]:
-            flags[index] = _IN_PART
+    if footers:
+        for index in footers:
+            if index < stop and not flags[index]:
+                flags[index] = _IN_PART
     # The pieces, joined with a space; a piece after a hyphenated word is glued to it.
     parts: list[str] = []
     starts: list[int] = []
@@ -240,8 +246,9 @@ def running_text(
             glue = True
     text = " ".join(parts)
     seg_columns = [0] * len(starts)
-    for segment, column in indented.items():
-        seg_columns[segment] = column
+    if indented:
+        for segment, column in indented.items():
+            seg_columns[segment] = column
     # Translating white space to spaces changes no length, so it is done once, and
     # only when needed: most documents have no NBSP, tab, form feed or \v.
     # (Four `in` tests cost half of a generator over the four characters.)
