@@ -89,7 +89,7 @@ def read_bytes(path: str, limit: int) -> bytes:
         # short read of a regular file is its end. (It may have grown meanwhile, or
         # report no size, as files under /proc do: the loop below reads on.) No more:
         # os.read allocates all it is asked for before it reads.
-        wanted = min(limit + 1, info.st_size + 1)
+        wanted = info.st_size + 1 if info.st_size < limit else limit + 1  # (min() costs more)
         data = os.read(fd, wanted)
         if len(data) == wanted:
             chunks = [data]
