@@ -76,7 +76,21 @@ _DATE_REACH = 80
 def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -> Header:
     """Read the header from the running text of the lines before the first label."""
     text = running.text
-    fields = _HEADER_DEFAULTS.copy()
+    # The fields are locals, put into the record in Header's order at the end (a dict
+    # of the fields, its stores and its values cost ~6 K instructions a document more).
+    question_header: HeaderLine | None = None
+    member_form: str | None = None
+    member_form_span: Span | None = None
+    askers: tuple[Person, ...] = ()
+    addressed: tuple[Official, ...] = ()
+    addressees: tuple[str, ...] = ()
+    subject: str | None = None
+    government_line: HeaderLine | None = None
+    signers: tuple[Official, ...] = ()
+    respondents: tuple[str, ...] = ()
+    delay_references: tuple[str, ...] = ()
+    case_number: HeaderLine | None = None
+    aanhangsel_number: HeaderLine | None = None
     header_end = 0
     # The last segment of each element: (its start, the element's end, line, shift).
     tails: list[tuple[int, int, int, int]] = []
@@ -88,11 +102,11 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             text, begin, "(ingezonden", _paragraph_end(running, lines, begin)
         )
         header_end = end
-        fields["question_header"] = _header_line(running, begin, end, tails)
-        fields["member_form"] = question["form"]
-        fields["member_form_span"] = running.span(*question.span("form"))
+        question_header = _header_line(running, begin, end, tails)
+        member_form = question["form"]
+        member_form_span = running.span(*question.span("form"))
         askers_end = _find_at_depth_zero(text, " aan ", after, end)
-        fields["askers"] = _persons(text[after : askers_end if askers_end != -1 else end])
+        askers = _persons(text[after : askers_end if askers_end != -1 else end])
         if askers_end != -1:
             start = askers_end + len(" aan ")
             stop = _find_at_depth_zero(text, " over ", start, end)
@@ -100,11 +114,10 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
                 stop = text.find("(ingezonden", start, end)
                 stop = stop if stop != -1 else end
             addressed = _officials(running, start, stop, "addressee")
-            fields["addressed"] = addressed
-            fields["addressees"] = tuple([o.portfolio or o.title for o in addressed])
+            addressees = tuple([o.portfolio or o.title for o in addressed])
             if stop < end and text.startswith(" over ", stop):
                 subject = text[stop + len(" over ") : end].split("(ingezonden")[0].strip()
-                fields["subject"] = subject or None
+                subject = subject or None
 
     government = _government(text)
     if government is not None:
@@ -114,10 +127,9 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         )
         if end > header_end:
             header_end = end
-        fields["government_line"] = _header_line(running, begin, end, tails)
+        government_line = _header_line(running, begin, end, tails)
         signers = _signers(running, begin, end)
-        fields["signers"] = signers
-        fields["respondents"] = tuple([o.portfolio for o in signers if o.portfolio])
+        respondents = tuple([o.portfolio for o in signers if o.portfolio])
 
     submitted: list[DateField] = []
     received: list[DateField] = []
@@ -143,30 +155,42 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             submitted.append(parse_date_text("submitted", text[after:stop], span))
         else:
             received.append(parse_date_text("received", text[after:stop], span))
-    fields["submitted"] = tuple(submitted)
-    fields["received"] = tuple(received)
     if _DELAY_WORDS in text:
         delays = compiled(_DELAY_REFERENCE).finditer(text)
-        fields["delay_references"] = tuple(match["nr"] for match in delays)
+        delay_references = tuple(match["nr"] for match in delays)
 
     # The first line of each kind counts (a line is of one kind: its first letter). The
     # lines are matched in one C loop; a matched line's index is found back by its text
     # (an equal line before it matched too, and was the first of its kind).
     head = lines[: last_line if last_line < 12 else 12]
     for m in filter(None, map(_NUMBER_LINE.match, head)):
-        kind = "case_number" if m["case_number"] else "aanhangsel_number"
-        if fields[kind] is None:
-            fields[kind] = _line_field(m, kind, head.index(m.string))
-    # Header's own constructor, a Python function, costs more than the tuple's.
-    return new(Header, fields.values())
-
-
-#: Every field of Header has a default: parse_header writes the fields it finds over a
-#: copy of these, which keeps the order of Header's fields (a copy and its values are
-#: C calls, where a lookup per field would be a call each).
-_HEADER_DEFAULTS: dict[str, object] = {
-    field: Header._field_defaults[field] for field in Header._fields
-}
+        if m["case_number"]:
+            if case_number is None:
+                case_number = _line_field(m, "case_number", head.index(m.string))
+        elif aanhangsel_number is None:
+            aanhangsel_number = _line_field(m, "aanhangsel_number", head.index(m.string))
+    # Header's own constructor, a Python function, costs more than the tuple's: the
+    # fields in Header's order (a test checks each field by its name).
+    return new(
+        Header,
+        (
+            question_header,
+            member_form,
+            askers,
+            addressees,
+            subject,
+            government_line,
+            respondents,
+            tuple(submitted),
+            tuple(received),
+            delay_references,
+            case_number,
+            aanhangsel_number,
+            member_form_span,
+            addressed,
+            signers,
+        ),
+    )
 
 
 def _government(text: str) -> re.Match[str] | None:
