@@ -17,6 +17,7 @@ from qalint.parse.header import (
     _NUMBER_LINE,
     _PERSON,
     _PORTFOLIO_SEPARATOR,
+    _QUESTION_HEADER,
     _TITLE,
     _TITLE_ANY_CASE,
     _header_line,
@@ -202,6 +203,35 @@ def test_header_line_span_is_that_of_the_running_text() -> None:
                     assert span == running.span(begin, stop), (start, end, begin, stop)
             checked += 1
     assert checked > 1000
+
+
+#: Question headers whose member form a line break splits, also with blanks around it.
+FORM_WRAPPED = [
+    ("Vragen van het", "lid Jansen (VVD) aan de Minister van Defensie (ingezonden 1 juni 2024)."),
+    ("  Vraag van de  ", "  leden lid Jansen (VVD) aan de Minister van Defensie."),
+    ("Vragen van de le-", "den Jansen (VVD) en Smit (CDA) aan de Minister van Defensie."),
+    ("x", "Vragen van het lid Jansen (VVD)", "aan de Minister van Defensie."),
+]
+
+
+def test_member_form_span_is_that_of_the_running_text() -> None:
+    # parse_header places the member form by the first piece of its element where no
+    # line breaks inside the form, else by running.span.
+    wrapped_headers = [
+        (running_text(lines, artefact=[False] * len(lines), footers=frozenset()), lines, 9)
+        for lines in FORM_WRAPPED
+    ]
+    checked = wrapped = 0
+    for running, lines, last_line in [*HEADERS, *wrapped_headers]:
+        question = _QUESTION_HEADER.search(running.text)
+        if question is None:
+            continue
+        span = parse_header(running, lines, last_line).member_form_span
+        assert span == running.span(*question.span("form")), lines[:12]
+        checked += 1
+        wrapped += span is not None and span.line != span.end_line
+    assert checked > 100
+    assert wrapped == 3
 
 
 def _plain_number_lines(lines: tuple[str, ...], last_line: int) -> dict[str, HeaderLine]:

@@ -104,7 +104,15 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         header_end = end
         question_header = _header_line(running, begin, end, tails)
         member_form = question["form"]
-        member_form_span = running.span(*question.span("form"))
+        form_start, form_end = question.span("form")
+        # Its span from the element's first piece, where no line breaks in the form (as
+        # running.span would find it by bisecting).
+        next_piece, line, shift = question_header.pieces[0]
+        if form_end - begin <= next_piece:
+            form = (line, shift + form_start - begin, line, shift + form_end - begin)
+            member_form_span = new(Span, form)
+        else:
+            member_form_span = running.span(form_start, form_end)
         askers_end = _find_at_depth_zero(text, " aan ", after, end)
         askers = _persons(text[after : askers_end if askers_end != -1 else end])
         if askers_end != -1:
