@@ -7,10 +7,12 @@ out here) on the real corpus, the fixtures and the regressions, and on random te
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
-from qalint.model import HeaderLine, Span
+from qalint.model import DateField, HeaderLine, Span
 from qalint.parse.blocks import find_labels
+from qalint.parse.dates import parse_date_text
 from qalint.parse.header import (
     _MEDE,
     _MEDE_WORD,
@@ -20,8 +22,11 @@ from qalint.parse.header import (
     _QUESTION_HEADER,
     _TITLE,
     _TITLE_ANY_CASE,
+    _end_of_parenthesised,
+    _government,
     _header_line,
     _names,
+    _paragraph_end,
     _persons_by_separators,
     _portfolios,
     _signers,
@@ -232,6 +237,65 @@ def test_member_form_span_is_that_of_the_running_text() -> None:
         wrapped += span is not None and span.line != span.end_line
     assert checked > 100
     assert wrapped == 3
+
+
+def _plain_dates(running: RunningText, lines: tuple[str, ...]) -> list[DateField]:
+    """The submitted and received dates, each "(" searched for by a pattern and its date
+    read by str.find, placed by running.span."""
+    text = running.text
+    header_end = 0
+    question = _QUESTION_HEADER.search(text)
+    if question is not None:
+        paragraph_end = _paragraph_end(running, lines, question.start())
+        header_end = _end_of_parenthesised(text, question.start(), "(ingezonden", paragraph_end)
+    government = _government(text)
+    if government is not None:
+        paragraph_end = _paragraph_end(running, lines, government.start())
+        end = _end_of_parenthesised(text, government.start(), "(ontvangen", paragraph_end)
+        header_end = max(header_end, end)
+    found = []
+    for match in re.finditer(r"\((ingezonden|ontvangen)\b", text):
+        begin, after = match.span()
+        if header_end and begin >= header_end:
+            break
+        close = text.find(")", after, after + 80)
+        if text.find("(", after, close if close != -1 else after + 80) != -1:
+            continue
+        stop = close if close != -1 else min(len(text), after + 40)
+        span = running.span(begin, stop + 1 if close != -1 else stop)
+        role = "submitted" if match[1] == "ingezonden" else "received"
+        found.append(parse_date_text(role, text[after:stop], span))
+    return found
+
+
+def test_dates_are_those_of_the_plain_search() -> None:
+    # parse_header reads each date with the "(" that opens it in one match.
+    pieces = ["(ingezonden", "(ontvangen", " 1 juni 2024", ")", "(", "x" * 37, " ", "."]
+    pieces += ["Vragen van het lid Jansen (VVD)", "Antwoord van de Minister van Defensie", "\n"]
+    rng = random.Random(7)
+    texts = [
+        "(ingezonden " + "x" * length + ")" + tail
+        for length in (77, 78, 79, 80, 81)
+        for tail in ("", " (ontvangen 1 juni 2024)")
+    ]
+    texts += ["".join(rng.choices(pieces, k=rng.randrange(1, 12))) for _ in range(3000)]
+    documents = [(lines, len(lines)) for lines in (tuple(text.split("\n")) for text in texts)]
+    documents += [(lines, last_line) for _, lines, last_line in HEADERS]
+    checked = 0
+    for lines, last_line in documents:
+        running = running_text(
+            lines[:last_line], artefact=[False] * len(lines), footers=frozenset()
+        )
+        header = parse_header(running, lines, last_line)
+        dates = [*header.submitted, *header.received]
+        expected = _plain_dates(running, lines)
+        assert sorted(dates, key=_date_key) == sorted(expected, key=_date_key), lines
+        checked += len(expected)
+    assert checked > 1000
+
+
+def _date_key(date: DateField) -> tuple[int, int]:
+    return date.span.line, date.span.column
 
 
 def _plain_number_lines(lines: tuple[str, ...], last_line: int) -> dict[str, HeaderLine]:

@@ -27,7 +27,13 @@ _GOVERNMENT = pattern_cache.compile(
     r"(?P<what>Antwoord|Mededeling) van (?:de )?"
     r"(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b"
 )
-_DATE_OPEN = pattern_cache.compile(r"\((?P<role>ingezonden|ontvangen)\b")
+#: A date in ``(ingezonden ...)`` is closed within this many characters.
+_DATE_REACH = 80
+#: ``(ingezonden`` or ``(ontvangen``, what follows it up to the next parenthesis (within
+#: _DATE_REACH characters), and that parenthesis if it closes: the date in one match.
+_DATE_OPEN = pattern_cache.compile(
+    rf"\((?P<role>ingezonden|ontvangen)\b(?P<date>[^()]{{0,{_DATE_REACH}}})(?P<close>\)?)"
+)
 #: What every match of _DELAY_REFERENCE starts with: few texts hold it, so the pattern is
 #: compiled on first use.
 _DELAY_WORDS = "Zie ook Aanhangsel "
@@ -69,8 +75,6 @@ _DATE_WORDS = ("ontvangen", "ingezonden")
 
 #: Header search stops this far after its start (a header wraps over 2 to 5 lines).
 _HEADER_REACH = 1200
-#: A date in ``(ingezonden ...)`` is closed within this many characters.
-_DATE_REACH = 80
 
 
 def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -> Header:
@@ -142,15 +146,17 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
     submitted: list[DateField] = []
     received: list[DateField] = []
     for match in _DATE_OPEN.finditer(text):
-        begin, after = match.span()
+        begin = match.start()
         if header_end and begin >= header_end:
             break  # a date in the prose of a delay notice, not in the header
-        close = text.find(")", after, after + _DATE_REACH)
-        opening = text.find("(", after, close if close != -1 else after + _DATE_REACH)
-        if opening != -1:
+        role, date, close = match.groups()
+        if len(date) < _DATE_REACH and close:
+            date_end = match.end()
+        elif len(date) < _DATE_REACH and match.end() < len(text):
             continue  # "(ontvangen (ontvangen 7 juni 2024)": the date belongs to the second
-        stop = close if close != -1 else min(len(text), after + 40)
-        date_end = stop + (1 if close != -1 else 0)
+        else:  # not closed within reach: the date is read from its first 40 characters
+            date = date[:40]
+            date_end = begin + 1 + len(role) + len(date)
         # A date stands on the last segment of its element: its span is read from there,
         # as running.span would find it by bisecting.
         for tail_start, tail_end, line, shift in tails:
@@ -159,10 +165,10 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
                 break
         else:
             span = running.span(begin, date_end)
-        if match["role"] == "ingezonden":
-            submitted.append(parse_date_text("submitted", text[after:stop], span))
+        if role == "ingezonden":
+            submitted.append(parse_date_text("submitted", date, span))
         else:
-            received.append(parse_date_text("received", text[after:stop], span))
+            received.append(parse_date_text("received", date, span))
     if _DELAY_WORDS in text:
         delays = compiled(_DELAY_REFERENCE).finditer(text)
         delay_references = tuple(match["nr"] for match in delays)
