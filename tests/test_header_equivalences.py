@@ -10,7 +10,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from qalint.model import DateField, HeaderLine, Span
+from qalint.model import DateField, HeaderLine, Official, Span
 from qalint.parse.blocks import find_labels
 from qalint.parse.dates import parse_date_text
 from qalint.parse.header import (
@@ -29,7 +29,9 @@ from qalint.parse.header import (
     _paragraph_end,
     _persons_by_separators,
     _portfolios,
+    _signer,
     _signers,
+    _title_word,
     _titles,
     _trim_portfolio,
     parse_header,
@@ -156,6 +158,51 @@ def test_signers_find_co_signers_in_any_case() -> None:
             running = running_text((line,), artefact=[False], footers=frozenset())
             roles = [official.role for official in _signers(running, 0, len(line))]
             assert roles == ["signer", "co-signer"], line
+
+
+def _plain_signer(running: RunningText, match: re.Match[str], stop: int) -> Official:
+    """_signer by str.find for the first "(" and the [()] pattern for the next."""
+    text = running.text
+    title = _title_word(match["title"])
+    after = match.end()
+    paren = text.find("(", after, stop)
+    name_end = paren if paren != -1 else stop
+    name = text[after:name_end].strip(" ,.")
+    if name.startswith(("van ", "voor ")):
+        portfolio = name[name.index(" ") + 1 :].strip()
+        return Official("signer", title, portfolio, running.span(match.start(), name_end))
+    portfolio = ""
+    portfolio_end = name_end
+    if paren != -1:
+        parenthesis = re.compile("[()]").search(text, paren + 1, stop)
+        close = parenthesis.start() if parenthesis is not None else stop
+        inner = text[paren + 1 : close].strip()
+        if not inner.startswith(("ontvangen", "ingezonden")):
+            portfolio = inner
+            portfolio_end = close
+    span = running.span(match.start(), portfolio_end)
+    return Official("signer", title, portfolio, span, name or None)
+
+
+def test_signer_is_the_plain_reading() -> None:
+    # _signer reads the name and the parenthesis after it in one match.
+    pieces = ["Minister", " Smit", " (", "(", ")", "Binnenlandse Zaken", " van ", "voor "]
+    pieces += [" (ontvangen 1 juni 2024)", ",", ".", " ", "\u00a0", "\n", " (ingezonden"]
+    rng = random.Random(29)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(12))) for _ in range(5000)]
+    texts = ["Antwoord van minister" + text for text in texts]
+    documents = [tuple(text.split("\n")) for text in texts]
+    documents += [lines for _, lines, _ in HEADERS]
+    checked = 0
+    for lines in documents:
+        running = running_text(lines, artefact=[False] * len(lines), footers=frozenset())
+        text = running.text
+        for match in _TITLE.finditer(text):
+            for stop in {len(text), rng.randrange(match.end(), len(text) + 1)}:
+                expected = _plain_signer(running, match, stop)
+                assert _signer(running, match, stop) == expected, (text, stop)
+                checked += 1
+    assert checked > 10000
 
 
 def test_titles_are_those_the_pattern_finds() -> None:

@@ -500,26 +500,30 @@ def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]
     return tuple(found)
 
 
+#: What follows a signer's title: the text up to the first "(" (a name), and what that
+#: parenthesis holds up to the next parenthesis (or the end), if there is one.
+_SIGNER = pattern_cache.compile(r"([^(]*+)(?:\(([^()]*+))?")
+
+
 def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official | None:
     text = running.text
     title = _TITLE_WORDS.get(match["title"]) or _title_word(match["title"])
-    after = match.end()
-    paren = text.find("(", after, stop)
-    name_end = paren if paren != -1 else stop
-    name = text[after:name_end].strip(" ,.")
+    signer = _SIGNER.match(text, match.end(), stop)
+    assert signer is not None  # the pattern matches any text
+    name_end = signer.end(1)
+    written, parenthesised = signer.groups()
+    name = written.strip(" ,.")
     if name.startswith(("van ", "voor ")):  # "Antwoord van de Minister van Defensie (...)"
         portfolio = name[name.index(" ") + 1 :].strip()  # after the word and its space
         span = running.span(match.start(), name_end)
         return new(Official, ("signer", title, portfolio, span, None))
     portfolio = ""
     portfolio_end = name_end
-    if paren != -1:
-        parenthesis = _PARENTHESES.search(text, paren + 1, stop)
-        close = parenthesis.start() if parenthesis is not None else stop
-        inner = text[paren + 1 : close].strip()
+    if parenthesised is not None:
+        inner = parenthesised.strip()
         if not inner.startswith(_DATE_WORDS):
             portfolio = inner
-            portfolio_end = close
+            portfolio_end = signer.end()
     span = running.span(match.start(), portfolio_end)
     return new(Official, ("signer", title, portfolio, span, name or None))
 
