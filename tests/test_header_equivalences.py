@@ -369,7 +369,7 @@ def _number_fields(lines: tuple[str, ...], last_line: int) -> dict[str, object]:
 
 
 def test_number_lines_are_those_of_the_plain_loop() -> None:
-    # parse_header matches the lines in one map() and finds a match's line by its text.
+    # parse_header matches only the lines that open with a character of _NUMBER_STARTS.
     edges = [
         ("AH 604", "2024Z18294", "AH 604", "2024Z18294"),
         ("x", "2024Z18294", " 2024Z18294", "2024Z18294", "AH 12"),
@@ -387,6 +387,7 @@ def test_number_lines_are_those_of_the_plain_loop() -> None:
 def test_random_number_lines() -> None:
     rng = random.Random(3)
     choices = ["2024Z18294", "AH 604", "ah 1", " 2024z 1234 ", "Vraag 1", "", "2024Z18294 x"]
+    choices += ["\t2024Z18294", "\u00a0AH 7", "0000Z000", "9999 z 9999999", "Ah12", "aH 3"]
     for _ in range(3000):
         lines = tuple(rng.choices(choices, k=rng.randrange(1, 15)))
         last_line = rng.randrange(len(lines) + 1)

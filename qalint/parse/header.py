@@ -49,6 +49,8 @@ _NUMBER_LINE = pattern_cache.compile(
     r"[ \t\u00a0]*(?:(?P<case_number>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})"
     r"|(?P<aanhangsel_number>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5}))[ \t\u00a0]*\Z"
 )
+#: What a line that _NUMBER_LINE matches opens with: a blank, a digit or an A.
+_NUMBER_STARTS = frozenset(" \t\u00a00123456789Aa")
 
 #: A minister or state secretary, also glued to a neighbour (``deStaatssecretaris``,
 #: ``MinisterKlimaat``, PDF text) and in any case (lower case in ministry drafts).
@@ -173,16 +175,18 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         delays = compiled(_DELAY_REFERENCE).finditer(text)
         delay_references = tuple(match["nr"] for match in delays)
 
-    # The first line of each kind counts (a line is of one kind: its first letter). The
-    # lines are matched in one C loop; a matched line's index is found back by its text
-    # (an equal line before it matched too, and was the first of its kind).
-    head = lines[: last_line if last_line < 12 else 12]
-    for m in filter(None, map(_NUMBER_LINE.match, head)):
-        if m["case_number"]:
-            if case_number is None:
-                case_number = _line_field(m, "case_number", head.index(m.string))
-        elif aanhangsel_number is None:
-            aanhangsel_number = _line_field(m, "aanhangsel_number", head.index(m.string))
+    # The first line of each kind counts (a line is of one kind: its first letter). A
+    # line is matched only if it opens as a number line can (most lines open with another
+    # letter, and a set lookup costs less than a match).
+    index = 0
+    for head_line in lines[: last_line if last_line < 12 else 12]:
+        if head_line[:1] in _NUMBER_STARTS and (m := _NUMBER_LINE.match(head_line)):
+            if m["case_number"]:
+                if case_number is None:
+                    case_number = _line_field(m, "case_number", index)
+            elif aanhangsel_number is None:
+                aanhangsel_number = _line_field(m, "aanhangsel_number", index)
+        index += 1
     # Header's own constructor, a Python function, costs more than the tuple's: the
     # fields in Header's order (a test checks each field by its name).
     return new(
