@@ -536,9 +536,10 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
 #: that ends it outside parentheses. Groups: the text before the parentheses, the
 #: parentheses, the text after them, the separator (empty where a name holds a second,
 #: an unmatched or a nested parenthesis: then the match ends at it). Text is read a word
-#: at a time, possessively (a space only where no separator starts), so that a text is
-#: read in one linear pass of matches, each starting where the last one ended.
-_PERSON_TEXT = r"(?:[^(), ]++|[ ](?!en[ ]))*+"
+#: at a time, possessively (a run without spaces, then each space where no separator
+#: starts and the run after it), so that a text is read in one linear pass of matches,
+#: each starting where the last one ended.
+_PERSON_TEXT = r"[^(), ]*+(?:[ ](?!en[ ])[^(), ]*+)*+"
 _PERSON = pattern_cache.compile(
     rf"({_PERSON_TEXT})(?:(\([^()]*\))({_PERSON_TEXT}))?(?:(,| en(?= ))|[()])"
 )
