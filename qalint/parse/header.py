@@ -378,13 +378,13 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
             if len(_OFFICIALS) >= _OFFICIALS_SIZE:
                 _OFFICIALS.clear()  # memory stays flat; the next texts fill it again
             _OFFICIALS[text] = read
-    span = running.span
-    return tuple(
-        [
-            new(Official, (role, title, portfolio, span(start + begin, start + stop), None))
-            for title, portfolio, begin, stop in read
-        ]
-    )
+    # (A loop: most texts name one official, and a list comprehension is a function call
+    # of its own.)
+    found: list[Official] = []
+    for title, portfolio, begin, stop in read:
+        span = running.span(start + begin, start + stop)
+        found.append(new(Official, (role, title, portfolio, span, None)))
+    return tuple(found)
 
 
 def _read_officials(text: str) -> tuple[tuple[str, str, int, int], ...]:
