@@ -128,7 +128,11 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
                 stop = text.find("(ingezonden", start, end)
                 stop = stop if stop != -1 else end
             addressed = _officials(running, start, stop, "addressee")
-            addressees = tuple([o.portfolio or o.title for o in addressed])
+            # (Loops here and below: a list comprehension is a function call of its own.)
+            portfolios = []
+            for official in addressed:
+                portfolios.append(official.portfolio or official.title)
+            addressees = tuple(portfolios)
             if stop < end and text.startswith(" over ", stop):
                 subject = text[stop + len(" over ") : end].split("(ingezonden")[0].strip()
                 subject = subject or None
@@ -143,7 +147,11 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             header_end = end
         government_line = _header_line(running, begin, end, tails)
         signers = _signers(running, begin, end)
-        respondents = tuple([o.portfolio for o in signers if o.portfolio])
+        portfolios = []
+        for official in signers:
+            if official.portfolio:
+                portfolios.append(official.portfolio)
+        respondents = tuple(portfolios)
 
     submitted: list[DateField] = []
     received: list[DateField] = []
