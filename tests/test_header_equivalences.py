@@ -7,23 +7,31 @@ out here) on the real corpus, the fixtures and the regressions, and on random te
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
-from qalint.model import HeaderLine, Span
+from qalint.model import DateField, HeaderLine, Official, Span
 from qalint.parse.blocks import find_labels
+from qalint.parse.dates import parse_date_text
 from qalint.parse.header import (
     _MEDE,
     _MEDE_WORD,
     _NUMBER_LINE,
     _PERSON,
     _PORTFOLIO_SEPARATOR,
+    _QUESTION_HEADER,
     _TITLE,
     _TITLE_ANY_CASE,
+    _end_of_parenthesised,
+    _government,
     _header_line,
     _names,
+    _paragraph_end,
     _persons_by_separators,
     _portfolios,
+    _signer,
     _signers,
+    _title_word,
     _titles,
     _trim_portfolio,
     parse_header,
@@ -152,6 +160,51 @@ def test_signers_find_co_signers_in_any_case() -> None:
             assert roles == ["signer", "co-signer"], line
 
 
+def _plain_signer(running: RunningText, match: re.Match[str], stop: int) -> Official:
+    """_signer by str.find for the first "(" and the [()] pattern for the next."""
+    text = running.text
+    title = _title_word(match["title"])
+    after = match.end()
+    paren = text.find("(", after, stop)
+    name_end = paren if paren != -1 else stop
+    name = text[after:name_end].strip(" ,.")
+    if name.startswith(("van ", "voor ")):
+        portfolio = name[name.index(" ") + 1 :].strip()
+        return Official("signer", title, portfolio, running.span(match.start(), name_end))
+    portfolio = ""
+    portfolio_end = name_end
+    if paren != -1:
+        parenthesis = re.compile("[()]").search(text, paren + 1, stop)
+        close = parenthesis.start() if parenthesis is not None else stop
+        inner = text[paren + 1 : close].strip()
+        if not inner.startswith(("ontvangen", "ingezonden")):
+            portfolio = inner
+            portfolio_end = close
+    span = running.span(match.start(), portfolio_end)
+    return Official("signer", title, portfolio, span, name or None)
+
+
+def test_signer_is_the_plain_reading() -> None:
+    # _signer reads the name and the parenthesis after it in one match.
+    pieces = ["Minister", " Smit", " (", "(", ")", "Binnenlandse Zaken", " van ", "voor "]
+    pieces += [" (ontvangen 1 juni 2024)", ",", ".", " ", "\u00a0", "\n", " (ingezonden"]
+    rng = random.Random(29)
+    texts = ["".join(rng.choices(pieces, k=rng.randrange(12))) for _ in range(5000)]
+    texts = ["Antwoord van minister" + text for text in texts]
+    documents = [tuple(text.split("\n")) for text in texts]
+    documents += [lines for _, lines, _ in HEADERS]
+    checked = 0
+    for lines in documents:
+        running = running_text(lines, artefact=[False] * len(lines), footers=frozenset())
+        text = running.text
+        for match in _TITLE.finditer(text):
+            for stop in {len(text), rng.randrange(match.end(), len(text) + 1)}:
+                expected = _plain_signer(running, match, stop)
+                assert _signer(running, match, stop) == expected, (text, stop)
+                checked += 1
+    assert checked > 10000
+
+
 def test_titles_are_those_the_pattern_finds() -> None:
     # _titles looks for a second title in a lowered copy of an ASCII rest first.
     pieces = ["Minister", "minister", "MINISTER", "mInIsTeR", "m\u0131nister", "M\u0130NISTER"]
@@ -204,6 +257,94 @@ def test_header_line_span_is_that_of_the_running_text() -> None:
     assert checked > 1000
 
 
+#: Question headers whose member form a line break splits, also with blanks around it.
+FORM_WRAPPED = [
+    ("Vragen van het", "lid Jansen (VVD) aan de Minister van Defensie (ingezonden 1 juni 2024)."),
+    ("  Vraag van de  ", "  leden lid Jansen (VVD) aan de Minister van Defensie."),
+    ("Vragen van de le-", "den Jansen (VVD) en Smit (CDA) aan de Minister van Defensie."),
+    ("x", "Vragen van het lid Jansen (VVD)", "aan de Minister van Defensie."),
+]
+
+
+def test_member_form_span_is_that_of_the_running_text() -> None:
+    # parse_header places the member form by the first piece of its element where no
+    # line breaks inside the form, else by running.span.
+    wrapped_headers = [
+        (running_text(lines, artefact=[False] * len(lines), footers=frozenset()), lines, 9)
+        for lines in FORM_WRAPPED
+    ]
+    checked = wrapped = 0
+    for running, lines, last_line in [*HEADERS, *wrapped_headers]:
+        question = _QUESTION_HEADER.search(running.text)
+        if question is None:
+            continue
+        span = parse_header(running, lines, last_line).member_form_span
+        assert span == running.span(*question.span("form")), lines[:12]
+        checked += 1
+        wrapped += span is not None and span.line != span.end_line
+    assert checked > 100
+    assert wrapped == 3
+
+
+def _plain_dates(running: RunningText, lines: tuple[str, ...]) -> list[DateField]:
+    """The submitted and received dates, each "(" searched for by a pattern and its date
+    read by str.find, placed by running.span."""
+    text = running.text
+    header_end = 0
+    question = _QUESTION_HEADER.search(text)
+    if question is not None:
+        paragraph_end = _paragraph_end(running, lines, question.start())
+        header_end = _end_of_parenthesised(text, question.start(), "(ingezonden", paragraph_end)
+    government = _government(text)
+    if government is not None:
+        paragraph_end = _paragraph_end(running, lines, government.start())
+        end = _end_of_parenthesised(text, government.start(), "(ontvangen", paragraph_end)
+        header_end = max(header_end, end)
+    found = []
+    for match in re.finditer(r"\((ingezonden|ontvangen)\b", text):
+        begin, after = match.span()
+        if header_end and begin >= header_end:
+            break
+        close = text.find(")", after, after + 80)
+        if text.find("(", after, close if close != -1 else after + 80) != -1:
+            continue
+        stop = close if close != -1 else min(len(text), after + 40)
+        span = running.span(begin, stop + 1 if close != -1 else stop)
+        role = "submitted" if match[1] == "ingezonden" else "received"
+        found.append(parse_date_text(role, text[after:stop], span))
+    return found
+
+
+def test_dates_are_those_of_the_plain_search() -> None:
+    # parse_header reads each date with the "(" that opens it in one match.
+    pieces = ["(ingezonden", "(ontvangen", " 1 juni 2024", ")", "(", "x" * 37, " ", "."]
+    pieces += ["Vragen van het lid Jansen (VVD)", "Antwoord van de Minister van Defensie", "\n"]
+    rng = random.Random(7)
+    texts = [
+        "(ingezonden " + "x" * length + ")" + tail
+        for length in (77, 78, 79, 80, 81)
+        for tail in ("", " (ontvangen 1 juni 2024)")
+    ]
+    texts += ["".join(rng.choices(pieces, k=rng.randrange(1, 12))) for _ in range(3000)]
+    documents = [(lines, len(lines)) for lines in (tuple(text.split("\n")) for text in texts)]
+    documents += [(lines, last_line) for _, lines, last_line in HEADERS]
+    checked = 0
+    for lines, last_line in documents:
+        running = running_text(
+            lines[:last_line], artefact=[False] * len(lines), footers=frozenset()
+        )
+        header = parse_header(running, lines, last_line)
+        dates = [*header.submitted, *header.received]
+        expected = _plain_dates(running, lines)
+        assert sorted(dates, key=_date_key) == sorted(expected, key=_date_key), lines
+        checked += len(expected)
+    assert checked > 1000
+
+
+def _date_key(date: DateField) -> tuple[int, int]:
+    return date.span.line, date.span.column
+
+
 def _plain_number_lines(lines: tuple[str, ...], last_line: int) -> dict[str, HeaderLine]:
     """The case and Aanhangsel number fields by a loop over the lines."""
     fields = {}
@@ -228,7 +369,7 @@ def _number_fields(lines: tuple[str, ...], last_line: int) -> dict[str, object]:
 
 
 def test_number_lines_are_those_of_the_plain_loop() -> None:
-    # parse_header matches the lines in one map() and finds a match's line by its text.
+    # parse_header matches only the lines that open with a character of _NUMBER_STARTS.
     edges = [
         ("AH 604", "2024Z18294", "AH 604", "2024Z18294"),
         ("x", "2024Z18294", " 2024Z18294", "2024Z18294", "AH 12"),
@@ -246,6 +387,7 @@ def test_number_lines_are_those_of_the_plain_loop() -> None:
 def test_random_number_lines() -> None:
     rng = random.Random(3)
     choices = ["2024Z18294", "AH 604", "ah 1", " 2024z 1234 ", "Vraag 1", "", "2024Z18294 x"]
+    choices += ["\t2024Z18294", "\u00a0AH 7", "0000Z000", "9999 z 9999999", "Ah12", "aH 3"]
     for _ in range(3000):
         lines = tuple(rng.choices(choices, k=rng.randrange(1, 15)))
         last_line = rng.randrange(len(lines) + 1)

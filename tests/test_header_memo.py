@@ -2,7 +2,7 @@
 
 _officials reads a text once per process (the _OFFICIALS memo) and places what it read
 in each document; _paragraph_end answers from the segments' lines where those leave no
-room for a blank line; parse_header builds its record from a dict of all fields. Each
+room for a blank line; parse_header builds its record from its fields in Header's order. Each
 is compared with its plain form, written out here, on the real corpus, the fixtures and
 the regressions, and on random texts.
 """
@@ -15,7 +15,7 @@ import random
 import pytest
 
 import qalint.parse.header as header
-from qalint.model import Header, Official
+from qalint.model import Header, HeaderLine, Official, Person, Span
 from qalint.parse.header import (
     _OFFICIALS,
     _OFFICIALS_LENGTH,
@@ -151,11 +151,45 @@ def test_paragraph_end_is_that_of_the_lines() -> None:
 
 
 def test_header_record_holds_the_fields_of_header() -> None:
-    # parse_header builds its record from the values of a dict, with tuple's constructor,
-    # which checks no field: a field it wrote under another name would be one too many.
+    # parse_header builds its record from its fields in Header's order, with tuple's
+    # constructor, which checks no field: each field is checked by its name.
     found = 0
     for running, lines, last_line in HEADERS:
         header = parse_header(running, lines, last_line)
         assert Header(*header) == header
+        _check_fields(header)
         found += header.question_header is not None and header.case_number is not None
+        found += header.government_line is not None and header.aanhangsel_number is not None
     assert found > 30
+
+
+def _check_fields(header: Header) -> None:
+    """Each field of ``header`` holds what its name says."""
+    for name in ("question_header", "government_line", "case_number", "aanhangsel_number"):
+        assert getattr(header, name) is None or isinstance(getattr(header, name), HeaderLine)
+    if header.question_header is None:
+        assert header.member_form is header.member_form_span is header.subject is None
+        assert header.askers == header.addressed == header.addressees == ()
+    else:
+        assert header.question_header.text.startswith("Vra")
+        assert isinstance(header.member_form, str)
+        assert isinstance(header.member_form_span, Span)
+        assert header.member_form.startswith(("het ", "de "))
+        assert all(isinstance(person, Person) for person in header.askers)
+        assert all(official.role == "addressee" for official in header.addressed)
+        addressees = tuple(o.portfolio or o.title for o in header.addressed)
+        assert header.addressees == addressees
+        assert header.subject is None or header.subject in header.question_header.text
+    if header.government_line is None:
+        assert header.signers == header.respondents == ()
+    else:
+        assert header.government_line.text.startswith(("Antwoord", "Mededeling"))
+        assert all(o.role in ("signer", "co-signer") for o in header.signers)
+        assert header.respondents == tuple(o.portfolio for o in header.signers if o.portfolio)
+    assert all(date.role == "submitted" for date in header.submitted)
+    assert all(date.role == "received" for date in header.received)
+    assert all(isinstance(number, str) for number in header.delay_references)
+    if header.case_number is not None:
+        assert header.case_number.text[4:].lstrip(" \u00a0")[:1] in "Zz"
+    if header.aanhangsel_number is not None:
+        assert header.aanhangsel_number.text[:2].lower() == "ah"

@@ -27,7 +27,13 @@ _GOVERNMENT = pattern_cache.compile(
     r"(?P<what>Antwoord|Mededeling) van (?:de )?"
     r"(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)\b"
 )
-_DATE_OPEN = pattern_cache.compile(r"\((?P<role>ingezonden|ontvangen)\b")
+#: A date in ``(ingezonden ...)`` is closed within this many characters.
+_DATE_REACH = 80
+#: ``(ingezonden`` or ``(ontvangen``, what follows it up to the next parenthesis (within
+#: _DATE_REACH characters), and that parenthesis if it closes: the date in one match.
+_DATE_OPEN = pattern_cache.compile(
+    rf"\((?P<role>ingezonden|ontvangen)\b(?P<date>[^()]{{0,{_DATE_REACH}}})(?P<close>\)?)"
+)
 #: What every match of _DELAY_REFERENCE starts with: few texts hold it, so the pattern is
 #: compiled on first use.
 _DELAY_WORDS = "Zie ook Aanhangsel "
@@ -43,6 +49,8 @@ _NUMBER_LINE = pattern_cache.compile(
     r"[ \t\u00a0]*(?:(?P<case_number>[0-9]{4}[ \u00a0]?[Zz][ \u00a0]?[0-9]{3,7})"
     r"|(?P<aanhangsel_number>[Aa][Hh][ \u00a0]{0,3}[0-9][0-9OoIl]{0,5}))[ \t\u00a0]*\Z"
 )
+#: What a line that _NUMBER_LINE matches opens with: a blank, a digit or an A.
+_NUMBER_STARTS = frozenset(" \t\u00a00123456789Aa")
 
 #: A minister or state secretary, also glued to a neighbour (``deStaatssecretaris``,
 #: ``MinisterKlimaat``, PDF text) and in any case (lower case in ministry drafts).
@@ -69,14 +77,26 @@ _DATE_WORDS = ("ontvangen", "ingezonden")
 
 #: Header search stops this far after its start (a header wraps over 2 to 5 lines).
 _HEADER_REACH = 1200
-#: A date in ``(ingezonden ...)`` is closed within this many characters.
-_DATE_REACH = 80
 
 
 def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -> Header:
     """Read the header from the running text of the lines before the first label."""
     text = running.text
-    fields = _HEADER_DEFAULTS.copy()
+    # The fields are locals, put into the record in Header's order at the end (a dict
+    # of the fields, its stores and its values cost ~6 K instructions a document more).
+    question_header: HeaderLine | None = None
+    member_form: str | None = None
+    member_form_span: Span | None = None
+    askers: tuple[Person, ...] = ()
+    addressed: tuple[Official, ...] = ()
+    addressees: tuple[str, ...] = ()
+    subject: str | None = None
+    government_line: HeaderLine | None = None
+    signers: tuple[Official, ...] = ()
+    respondents: tuple[str, ...] = ()
+    delay_references: tuple[str, ...] = ()
+    case_number: HeaderLine | None = None
+    aanhangsel_number: HeaderLine | None = None
     header_end = 0
     # The last segment of each element: (its start, the element's end, line, shift).
     tails: list[tuple[int, int, int, int]] = []
@@ -88,11 +108,19 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
             text, begin, "(ingezonden", _paragraph_end(running, lines, begin)
         )
         header_end = end
-        fields["question_header"] = _header_line(running, begin, end, tails)
-        fields["member_form"] = question["form"]
-        fields["member_form_span"] = running.span(*question.span("form"))
+        question_header = _header_line(running, begin, end, tails)
+        member_form = question["form"]
+        form_start, form_end = question.span("form")
+        # Its span from the element's first piece, where no line breaks in the form (as
+        # running.span would find it by bisecting).
+        next_piece, line, shift = question_header.pieces[0]
+        if form_end - begin <= next_piece:
+            form = (line, shift + form_start - begin, line, shift + form_end - begin)
+            member_form_span = new(Span, form)
+        else:
+            member_form_span = running.span(form_start, form_end)
         askers_end = _find_at_depth_zero(text, " aan ", after, end)
-        fields["askers"] = _persons(text[after : askers_end if askers_end != -1 else end])
+        askers = _persons(text[after : askers_end if askers_end != -1 else end])
         if askers_end != -1:
             start = askers_end + len(" aan ")
             stop = _find_at_depth_zero(text, " over ", start, end)
@@ -100,11 +128,14 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
                 stop = text.find("(ingezonden", start, end)
                 stop = stop if stop != -1 else end
             addressed = _officials(running, start, stop, "addressee")
-            fields["addressed"] = addressed
-            fields["addressees"] = tuple([o.portfolio or o.title for o in addressed])
+            # (Loops here and below: a list comprehension is a function call of its own.)
+            portfolios = []
+            for official in addressed:
+                portfolios.append(official.portfolio or official.title)
+            addressees = tuple(portfolios)
             if stop < end and text.startswith(" over ", stop):
                 subject = text[stop + len(" over ") : end].split("(ingezonden")[0].strip()
-                fields["subject"] = subject or None
+                subject = subject or None
 
     government = _government(text)
     if government is not None:
@@ -114,23 +145,28 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
         )
         if end > header_end:
             header_end = end
-        fields["government_line"] = _header_line(running, begin, end, tails)
+        government_line = _header_line(running, begin, end, tails)
         signers = _signers(running, begin, end)
-        fields["signers"] = signers
-        fields["respondents"] = tuple([o.portfolio for o in signers if o.portfolio])
+        portfolios = []
+        for official in signers:
+            if official.portfolio:
+                portfolios.append(official.portfolio)
+        respondents = tuple(portfolios)
 
     submitted: list[DateField] = []
     received: list[DateField] = []
     for match in _DATE_OPEN.finditer(text):
-        begin, after = match.span()
+        begin = match.start()
         if header_end and begin >= header_end:
             break  # a date in the prose of a delay notice, not in the header
-        close = text.find(")", after, after + _DATE_REACH)
-        opening = text.find("(", after, close if close != -1 else after + _DATE_REACH)
-        if opening != -1:
+        role, date, close = match.groups()
+        if len(date) < _DATE_REACH and close:
+            date_end = match.end()
+        elif len(date) < _DATE_REACH and match.end() < len(text):
             continue  # "(ontvangen (ontvangen 7 juni 2024)": the date belongs to the second
-        stop = close if close != -1 else min(len(text), after + 40)
-        date_end = stop + (1 if close != -1 else 0)
+        else:  # not closed within reach: the date is read from its first 40 characters
+            date = date[:40]
+            date_end = begin + 1 + len(role) + len(date)
         # A date stands on the last segment of its element: its span is read from there,
         # as running.span would find it by bisecting.
         for tail_start, tail_end, line, shift in tails:
@@ -139,34 +175,48 @@ def parse_header(running: RunningText, lines: tuple[str, ...], last_line: int) -
                 break
         else:
             span = running.span(begin, date_end)
-        if match["role"] == "ingezonden":
-            submitted.append(parse_date_text("submitted", text[after:stop], span))
+        if role == "ingezonden":
+            submitted.append(parse_date_text("submitted", date, span))
         else:
-            received.append(parse_date_text("received", text[after:stop], span))
-    fields["submitted"] = tuple(submitted)
-    fields["received"] = tuple(received)
+            received.append(parse_date_text("received", date, span))
     if _DELAY_WORDS in text:
         delays = compiled(_DELAY_REFERENCE).finditer(text)
-        fields["delay_references"] = tuple(match["nr"] for match in delays)
+        delay_references = tuple(match["nr"] for match in delays)
 
-    # The first line of each kind counts (a line is of one kind: its first letter). The
-    # lines are matched in one C loop; a matched line's index is found back by its text
-    # (an equal line before it matched too, and was the first of its kind).
-    head = lines[: last_line if last_line < 12 else 12]
-    for m in filter(None, map(_NUMBER_LINE.match, head)):
-        kind = "case_number" if m["case_number"] else "aanhangsel_number"
-        if fields[kind] is None:
-            fields[kind] = _line_field(m, kind, head.index(m.string))
-    # Header's own constructor, a Python function, costs more than the tuple's.
-    return new(Header, fields.values())
-
-
-#: Every field of Header has a default: parse_header writes the fields it finds over a
-#: copy of these, which keeps the order of Header's fields (a copy and its values are
-#: C calls, where a lookup per field would be a call each).
-_HEADER_DEFAULTS: dict[str, object] = {
-    field: Header._field_defaults[field] for field in Header._fields
-}
+    # The first line of each kind counts (a line is of one kind: its first letter). A
+    # line is matched only if it opens as a number line can (most lines open with another
+    # letter, and a set lookup costs less than a match).
+    index = 0
+    for head_line in lines[: last_line if last_line < 12 else 12]:
+        if head_line[:1] in _NUMBER_STARTS and (m := _NUMBER_LINE.match(head_line)):
+            if m["case_number"]:
+                if case_number is None:
+                    case_number = _line_field(m, "case_number", index)
+            elif aanhangsel_number is None:
+                aanhangsel_number = _line_field(m, "aanhangsel_number", index)
+        index += 1
+    # Header's own constructor, a Python function, costs more than the tuple's: the
+    # fields in Header's order (a test checks each field by its name).
+    return new(
+        Header,
+        (
+            question_header,
+            member_form,
+            askers,
+            addressees,
+            subject,
+            government_line,
+            respondents,
+            tuple(submitted),
+            tuple(received),
+            delay_references,
+            case_number,
+            aanhangsel_number,
+            member_form_span,
+            addressed,
+            signers,
+        ),
+    )
 
 
 def _government(text: str) -> re.Match[str] | None:
@@ -336,13 +386,13 @@ def _officials(running: RunningText, start: int, end: int, role: str) -> tuple[O
             if len(_OFFICIALS) >= _OFFICIALS_SIZE:
                 _OFFICIALS.clear()  # memory stays flat; the next texts fill it again
             _OFFICIALS[text] = read
-    span = running.span
-    return tuple(
-        [
-            new(Official, (role, title, portfolio, span(start + begin, start + stop), None))
-            for title, portfolio, begin, stop in read
-        ]
-    )
+    # (A loop: most texts name one official, and a list comprehension is a function call
+    # of its own.)
+    found: list[Official] = []
+    for title, portfolio, begin, stop in read:
+        span = running.span(start + begin, start + stop)
+        found.append(new(Official, (role, title, portfolio, span, None)))
+    return tuple(found)
 
 
 def _read_officials(text: str) -> tuple[tuple[str, str, int, int], ...]:
@@ -462,26 +512,30 @@ def _signers(running: RunningText, start: int, end: int) -> tuple[Official, ...]
     return tuple(found)
 
 
+#: What follows a signer's title: the text up to the first "(" (a name), and what that
+#: parenthesis holds up to the next parenthesis (or the end), if there is one.
+_SIGNER = pattern_cache.compile(r"([^(]*+)(?:\(([^()]*+))?")
+
+
 def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official | None:
     text = running.text
     title = _TITLE_WORDS.get(match["title"]) or _title_word(match["title"])
-    after = match.end()
-    paren = text.find("(", after, stop)
-    name_end = paren if paren != -1 else stop
-    name = text[after:name_end].strip(" ,.")
+    signer = _SIGNER.match(text, match.end(), stop)
+    assert signer is not None  # the pattern matches any text
+    name_end = signer.end(1)
+    written, parenthesised = signer.groups()
+    name = written.strip(" ,.")
     if name.startswith(("van ", "voor ")):  # "Antwoord van de Minister van Defensie (...)"
         portfolio = name[name.index(" ") + 1 :].strip()  # after the word and its space
         span = running.span(match.start(), name_end)
         return new(Official, ("signer", title, portfolio, span, None))
     portfolio = ""
     portfolio_end = name_end
-    if paren != -1:
-        parenthesis = _PARENTHESES.search(text, paren + 1, stop)
-        close = parenthesis.start() if parenthesis is not None else stop
-        inner = text[paren + 1 : close].strip()
+    if parenthesised is not None:
+        inner = parenthesised.strip()
         if not inner.startswith(_DATE_WORDS):
             portfolio = inner
-            portfolio_end = close
+            portfolio_end = signer.end()
     span = running.span(match.start(), portfolio_end)
     return new(Official, ("signer", title, portfolio, span, name or None))
 
@@ -490,9 +544,10 @@ def _signer(running: RunningText, match: re.Match[str], stop: int) -> Official |
 #: that ends it outside parentheses. Groups: the text before the parentheses, the
 #: parentheses, the text after them, the separator (empty where a name holds a second,
 #: an unmatched or a nested parenthesis: then the match ends at it). Text is read a word
-#: at a time, possessively (a space only where no separator starts), so that a text is
-#: read in one linear pass of matches, each starting where the last one ended.
-_PERSON_TEXT = r"(?:[^(), ]++|[ ](?!en[ ]))*+"
+#: at a time, possessively (a run without spaces, then each space where no separator
+#: starts and the run after it), so that a text is read in one linear pass of matches,
+#: each starting where the last one ended.
+_PERSON_TEXT = r"[^(), ]*+(?:[ ](?!en[ ])[^(), ]*+)*+"
 _PERSON = pattern_cache.compile(
     rf"({_PERSON_TEXT})(?:(\([^()]*\))({_PERSON_TEXT}))?(?:(,| en(?= ))|[()])"
 )
