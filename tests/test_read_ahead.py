@@ -86,7 +86,7 @@ def test_reading_ahead_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     """No more than READ_AHEAD files, and no more bytes than READ_AHEAD_BYTES and one
     file, are read and not yet checked; each file is read once, before its check, and
     its bytes are freed once it is checked."""
-    sizes = [100] * 40 + [runner.READ_AHEAD_BYTES // 3] * 7 + [100] * 5
+    sizes = [100] * (runner.READ_AHEAD + 24) + [runner.READ_AHEAD_BYTES // 3] * 7 + [100] * 5
     targets = []
     for number, size in enumerate(sizes):
         path = tmp_path / f"{number:03}.txt"
