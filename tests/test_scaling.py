@@ -1,13 +1,12 @@
 """Every rule, and the parser, stay linear: doubling the input at most ~doubles the time.
 
-Ratios, not absolute times, with generous bounds (the machines are shared): each
-measurement is the best of several rounds of enough calls to take tens of milliseconds.
+Ratios, not absolute times, with generous bounds (the machines are shared; see
+tests/timing.py).
 The pathological lines come from ROBUSTNESS.md section 2.3.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -17,9 +16,9 @@ from qalint.parse import parse
 from qalint.plugins import load_plugins
 from qalint.source import split_lines
 from tests.helpers import SEED
+from tests.timing import BOUND, doubling_ratio
 
 RULES = load_plugins(entry_points=()).rules
-BOUND = 2.5
 
 PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "spaces": lambda n: " " * n + "x",
@@ -90,36 +89,6 @@ def _document(kind: str, n: int) -> str:
     return header + PATHOLOGICAL[kind](n) + "\n\nAntwoord 1\n" + PATHOLOGICAL[kind](n) + "\n"
 
 
-def _best_time(action: Callable[[], object]) -> float:
-    calls = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(calls):
-            action()
-        if time.perf_counter() - start > 0.02 or calls > 1000:
-            break
-        calls *= 4
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for _ in range(calls):
-            action()
-        best = min(best, (time.perf_counter() - start) / calls)
-    return best
-
-
-def _ratio(action_for: Callable[[int], Callable[[], object]]) -> float:
-    """t(2n) / t(n). A noisy neighbour can spoil one measurement, never three in a row,
-    while a quadratic rule gives about 4 every time: so the best of up to three."""
-    small, large = action_for(N), action_for(2 * N)
-    best = float("inf")
-    for _ in range(3):
-        best = min(best, _best_time(large) / max(_best_time(small), 1e-7))
-        if best <= BOUND:
-            break
-    return best
-
-
 KINDS = [*PATHOLOGICAL, *HEADERS] + (["seed"] if SEED is not None else [])
 
 
@@ -131,7 +100,7 @@ def test_parser_is_linear(kind: str) -> None:
         lines = split_lines(_document(kind, n))
         return lambda: parse("concept.txt", lines)
 
-    assert _ratio(action_for) <= BOUND
+    assert doubling_ratio(action_for, N) <= BOUND
 
 
 def _parsed(kind: str, n: int) -> Document:
@@ -154,5 +123,5 @@ def test_rule_is_linear(code: str) -> None:
             doc = DOCS[(kind, n)]
             return lambda: list(cls("concept.txt").check(doc))
 
-        worst = max(worst, _ratio(action_for))
+        worst = max(worst, doubling_ratio(action_for, N))
     assert worst <= BOUND
