@@ -126,9 +126,10 @@ def _silence_stdout() -> None:
 
 
 def _finish(code: int) -> None:
-    from qalint import pattern_cache
+    from qalint import module_cache, pattern_cache
 
     pattern_cache.save()  # what this run compiled, for the next one
+    module_cache.save()  # the modules this run imported as usual, for the next one
     try:
         sys.stdout.flush()
     except BrokenPipeError:

@@ -23,12 +23,12 @@ Safeguards, because ``_sre.compile`` and ``re._compiler`` are CPython internals:
 
 from __future__ import annotations
 
-import contextlib
 import marshal
-import os
 import re
 import sys
 from typing import Any, overload
+
+from qalint.module_cache import cache_path, write_atomically
 
 try:
     _compiler: Any = re._compiler  # type: ignore[attr-defined]
@@ -89,15 +89,11 @@ class PatternCache:
         entries = self._entries or {}
         if len(entries) > _MAX_ENTRIES:
             entries = {key: entries[key] for key in self._used}
-        temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(temporary, "wb") as file:
-                marshal.dump((_STAMP, entries), file)
-            os.replace(temporary, self.path)
-        except (OSError, ValueError):  # read-only, or an entry marshal cannot write
-            with contextlib.suppress(OSError):
-                os.remove(temporary)
+            data = marshal.dumps((_STAMP, entries))
+        except ValueError:  # an entry marshal cannot write
+            return
+        write_atomically(self.path, data)
 
     def _load(self) -> dict[tuple[str | bytes, int], _Entry]:
         self._entries = {}
@@ -151,19 +147,7 @@ def _same(built: re.Pattern[Any] | None, compiled: re.Pattern[Any]) -> bool:
     return built == compiled and built.groupindex == compiled.groupindex
 
 
-def _default_path() -> str | None:
-    """Beside qalint's own bytecode, where Python writes it."""
-    if sys.implementation.cache_tag is None:  # an interpreter that writes no bytecode
-        return None
-    package = os.path.dirname(os.path.abspath(__file__))
-    if sys.pycache_prefix:
-        folder = os.path.join(sys.pycache_prefix, package.lstrip(os.sep))
-    else:
-        folder = os.path.join(package, "__pycache__")
-    return os.path.join(folder, f"patterns.{sys.implementation.cache_tag}.marshal")
-
-
 #: The cache of this process; qalint's modules compile their patterns through it.
-CACHE = PatternCache(_default_path())
+CACHE = PatternCache(cache_path("patterns"))
 compile = CACHE.compile
 save = CACHE.save

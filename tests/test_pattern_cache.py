@@ -20,6 +20,7 @@ import plugins as builtin_plugins
 import qalint
 from qalint import pattern_cache
 from qalint.pattern_cache import PatternCache
+from tests.cache_damage import damage_cases
 
 #: Forms the module must handle beside qalint's own patterns.
 _SPECIAL = [
@@ -109,28 +110,20 @@ def _written(tmp_path: Path, pattern: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda data: b"",
-        lambda data: data[: len(data) // 2],
-        lambda data: b"\x00garbage" * 10,
-        lambda data: marshal.dumps((("another", "interpreter"), marshal.loads(data)[1])),
-        lambda data: marshal.dumps(("not", "a", "cache")),
-        lambda data: marshal.dumps((marshal.loads(data)[0], ["no", "dict"])),
+_DAMAGE, _DAMAGE_IDS = damage_cases(
+    {
         # the right stamp, entries the engine must refuse
-        lambda data: marshal.dumps(
+        "bad-code": lambda data: marshal.dumps(
             (
                 marshal.loads(data)[0],
                 {k: (0, [99999, 1, 2], 0, {}, ()) for k in marshal.loads(data)[1]},
             )
         ),
-        lambda data: marshal.dumps(
-            (marshal.loads(data)[0], {k: ("x",) for k in marshal.loads(data)[1]})
-        ),
-    ],
-    ids=["empty", "truncated", "garbage", "stamp", "shape", "entries", "bad-code", "bad-entry"],
+    }
 )
+
+
+@pytest.mark.parametrize("damage", _DAMAGE, ids=_DAMAGE_IDS)
 def test_a_damaged_file_gives_compiled_patterns(tmp_path: Path, writes: None, damage: Any) -> None:
     path = _written(tmp_path, r"(?P<n>[0-9]+)\s*en")
     path.write_bytes(damage(path.read_bytes()))
