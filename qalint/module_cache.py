@@ -29,8 +29,8 @@ What keeps it as safe as Python's own bytecode files:
   file that replaces the old one at once. ``qalint.pattern_cache`` keeps its file the
   same way (``cache_path``, ``write_atomically``).
 
-This module is imported before the finder exists, so it imports only what the
-interpreter has loaded at start-up.
+This module is imported before the finder exists, so it imports only modules that
+click imports anyway (``importlib.machinery``, ``types``, ``typing``).
 """
 
 from __future__ import annotations
@@ -39,11 +39,12 @@ import marshal
 import os
 import sys
 from importlib.machinery import ModuleSpec, SourceFileLoader
+from types import CodeType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from types import CodeType, ModuleType
+    from types import ModuleType
 
 #: The top-level packages whose modules the file holds.
 PACKAGES = ("qalint", "qalint_plugins")
@@ -53,8 +54,6 @@ _STAMP = ("qalint-module-cache-1", sys.version, sys.implementation.cache_tag)
 #: A module's entry: source path, bytecode path, package folders (None for a module
 #: that is no package), the source's (mtime_ns, size, inode) and the marshalled code.
 _Entry = tuple[str, "str | None", "list[str] | None", tuple[int, int, int], bytes]
-
-_CODE = type(compile("", "", "exec"))
 
 
 def cache_path(stem: str) -> str | None:
@@ -110,7 +109,7 @@ class CachedLoader(SourceFileLoader):
                 loaded = marshal.loads(code)
             except (EOFError, ValueError, TypeError):
                 loaded = None
-            if type(loaded) is _CODE:
+            if type(loaded) is CodeType:
                 self.served = True
                 return loaded
         return super().get_code(fullname)

@@ -267,3 +267,15 @@ def test_only_the_program_entry_point_installs_the_finder() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.split() == ["False"]
+
+
+def test_the_module_imports_nothing_that_click_does_not() -> None:
+    # It is imported before the finder exists: whatever it imports is imported as usual.
+    probe = (
+        "import sys, click; before = set(sys.modules); import qalint.module_cache; "
+        "print(*sorted(set(sys.modules) - before))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["qalint", "qalint.module_cache"]
