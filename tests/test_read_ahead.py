@@ -129,3 +129,29 @@ def test_reading_ahead_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             assert waiting.pop(0) == name  # read before it is checked
     assert most_files == runner.READ_AHEAD
     assert most_bytes < runner.READ_AHEAD_BYTES
+
+
+def test_a_files_bytes_are_freed_before_its_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing holds a file's bytes once they are decoded: a long file's bytes are a
+    twelfth of its peak memory, which its parse reaches."""
+    targets = _targets(tmp_path, 4)
+    freed: list[str] = []
+    parsed: list[tuple[str, bool]] = []
+    read_file, parse = runner.read_file, runner.parse
+
+    def reading(path: str, limit: int) -> bytes | runner.Unread:
+        data = Data(read_file(path, limit))  # type: ignore[arg-type]
+        data.name, data.freed = os.path.basename(path), freed
+        return data
+
+    def parsing(path: str, lines: tuple[str, ...]) -> object:
+        parsed.append((path, path in freed))
+        return parse(path, lines)
+
+    monkeypatch.setattr(runner, "read_file", reading)
+    monkeypatch.setattr(runner, "parse", parsing)
+    results = list(runner.check_targets([(t, SETTINGS, None) for t in targets], PLUGINS))
+    assert len(results) == 4
+    assert parsed == [(t.shown, True) for t in targets]
