@@ -258,24 +258,24 @@ def test_an_unwritable_place_is_no_error(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "demo"]
 
 
-def test_only_the_program_entry_point_installs_the_finder() -> None:
-    probe = (
-        "import sys, qalint.cli, qalint.app, qalint.module_cache as m; "
-        "print(any(isinstance(f, m.ModuleCache) for f in sys.meta_path))"
-    )
+def _printed(probe: str) -> list[str]:
+    """What ``python -c probe`` prints, split at white space."""
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
-    assert result.stdout.split() == ["False"]
+    return result.stdout.split()
+
+
+def test_only_the_program_entry_point_installs_the_finder() -> None:
+    assert _printed(
+        "import sys, qalint.cli, qalint.app, qalint.module_cache as m; "
+        "print(any(isinstance(f, m.ModuleCache) for f in sys.meta_path))"
+    ) == ["False"]
 
 
 def test_the_module_imports_nothing_that_click_does_not() -> None:
     # It is imported before the finder exists: whatever it imports is imported as usual.
-    probe = (
+    assert _printed(
         "import sys, click; before = set(sys.modules); import qalint.module_cache; "
         "print(*sorted(set(sys.modules) - before))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.split() == ["qalint", "qalint.module_cache"]
+    ) == ["qalint", "qalint.module_cache"]
