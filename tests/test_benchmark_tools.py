@@ -150,3 +150,24 @@ def test_the_tools_measure_with_bytecode_and_pattern_caches_on(
     assert "PYTHONDONTWRITEBYTECODE" not in environment
     assert environment["PYTHONHASHSEED"] == "0"
     assert "PYTHONDONTWRITEBYTECODE" in _bench_module(monkeypatch)._NOT_PASSED  # type: ignore[attr-defined]
+
+
+def test_stages_times_every_stage_and_every_rule() -> None:
+    result = _run(ROOT / "benchmarks" / "stages.py", RULES / "QA103", "--rounds", "1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    documents = len([p for p in (RULES / "QA103").rglob("*") if p.suffix in (".txt", ".md")])
+    assert lines[0] == f"{documents} documents, best of 1 rounds, per document"
+    stages = lines[lines.index("stages:") + 1 : lines.index("rules alone:")]
+    timed = {line.split("us", 1)[1].strip() for line in stages}
+    assert {"check_path (all)", "runner.parse", "runner._run_rules", "find_footnotes"} <= timed
+    from qalint.plugins import load_plugins
+
+    codes = {line.split("us", 1)[1].split()[0] for line in lines[lines.index("rules alone:") + 1 :]}
+    assert codes == set(load_plugins().rules)
+
+
+def test_stages_says_when_there_is_nothing_to_time(tmp_path: Path) -> None:
+    result = _run(ROOT / "benchmarks" / "stages.py", tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "no .txt or .md files" in result.stderr
