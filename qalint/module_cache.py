@@ -129,7 +129,9 @@ class ModuleCache:
     def find_spec(
         self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        entry = self.entries.get(fullname)
+        # Taken out: its code is needed once, and what the file holds is read again if
+        # this run writes it.
+        entry = self.entries.pop(fullname, None)
         if entry is None:
             return None
         try:
@@ -171,7 +173,7 @@ class ModuleCache:
             return
         kept = {
             name: entry
-            for name, entry in self.entries.items()
+            for name, entry in self._load().items()
             if name not in added and _still_valid(entry)
         }
         write_atomically(self.path, marshal.dumps((_STAMP, {**kept, **added})))

@@ -131,6 +131,9 @@ def test_a_run_that_imports_nothing_new_writes_nothing(tmp_path: Path) -> None:
     assert cache.stat().st_mtime > 0
     again = _qalint(cache, "check", "--format", "json", str(draft))
     assert again["modules"]["qalint.formatters.json"]["from-file"]
+    # Writing it again kept the modules that the json run had from the file.
+    ordinary = {name for name, module in again["modules"].items() if not module["from-file"]}
+    assert ordinary == {"qalint", "qalint.module_cache"}
 
 
 def _demo(tmp_path: Path, *statements: str) -> subprocess.CompletedProcess[str]:
