@@ -43,7 +43,7 @@ from types import CodeType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from types import ModuleType
 
 #: The top-level packages whose modules the file holds.
@@ -68,20 +68,26 @@ def cache_path(stem: str) -> str | None:
     return os.path.join(folder, f"{stem}.{sys.implementation.cache_tag}.marshal")
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` at once; a place that cannot be written is left
-    as it is, without an error."""
+def write_atomically(path: str, content: Callable[[], bytes | None]) -> None:
+    """Replace ``path`` at once with what ``content()`` gives (nothing if it gives None).
+    ``content`` is called only once the new file is open: where none can be written (a
+    read-only installation), nothing is worked out, and that is no error."""
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temporary, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
+            data = content()
+            if data is not None:
+                file.write(data)
+        if data is not None:
+            os.replace(temporary, path)
+            return
     except OSError:
-        try:
-            os.remove(temporary)
-        except OSError:
-            pass
+        pass
+    try:
+        os.remove(temporary)
+    except OSError:
+        pass
 
 
 def _source_key(path: str) -> tuple[int, int, int] | None:
@@ -156,7 +162,7 @@ class ModuleCache:
         """Write the file if this run imported one of qalint's modules as usual."""
         if self.path is None or sys.dont_write_bytecode:
             return
-        added = {}
+        imported = []
         for name, module in list(sys.modules.items()):
             if self._ours(name) and name not in self.earlier:
                 spec: ModuleSpec | None = getattr(module, "__spec__", None)
@@ -166,17 +172,24 @@ class ModuleCache:
                     and isinstance(loader, SourceFileLoader)
                     and not getattr(loader, "served", False)
                 ):
-                    entry = _entry(name, spec, loader)
-                    if entry is not None:
-                        added[name] = entry
+                    imported.append((name, spec, loader))
+        if imported:
+            write_atomically(self.path, lambda: self._content(imported))
+
+    def _content(self, imported: list[tuple[str, ModuleSpec, SourceFileLoader]]) -> bytes | None:
+        added = {}
+        for name, spec, loader in imported:
+            entry = _entry(name, spec, loader)
+            if entry is not None:
+                added[name] = entry
         if not added:
-            return
+            return None
         kept = {
             name: entry
             for name, entry in self._load().items()
             if name not in added and _still_valid(entry)
         }
-        write_atomically(self.path, marshal.dumps((_STAMP, {**kept, **added})))
+        return marshal.dumps((_STAMP, {**kept, **added}))
 
     def _ours(self, name: str) -> bool:
         return name.partition(".")[0] in self.packages

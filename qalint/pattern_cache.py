@@ -89,11 +89,7 @@ class PatternCache:
         entries = self._entries or {}
         if len(entries) > _MAX_ENTRIES:
             entries = {key: entries[key] for key in self._used}
-        try:
-            data = marshal.dumps((_STAMP, entries))
-        except ValueError:  # an entry marshal cannot write
-            return
-        write_atomically(self.path, data)
+        write_atomically(self.path, lambda: _dumps(entries))
 
     def _load(self) -> dict[tuple[str | bytes, int], _Entry]:
         self._entries = {}
@@ -107,6 +103,13 @@ class PatternCache:
         if stamp == _STAMP and isinstance(entries, dict):
             self._entries = entries
         return self._entries
+
+
+def _dumps(entries: dict[tuple[str | bytes, int], _Entry]) -> bytes | None:
+    try:
+        return marshal.dumps((_STAMP, entries))
+    except ValueError:  # an entry marshal cannot write
+        return None
 
 
 def _entry(pattern: str | bytes, flags: int) -> _Entry | None:

@@ -282,3 +282,37 @@ def test_the_module_imports_nothing_that_click_does_not() -> None:
         "import sys, click; before = set(sys.modules); import qalint.module_cache; "
         "print(*sorted(set(sys.modules) - before))"
     ) == ["qalint", "qalint.module_cache"]
+
+
+@pytest.mark.parametrize("writable", [True, False], ids=["writable", "read-only"])
+def test_nothing_is_worked_out_where_the_file_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writable: bool
+) -> None:
+    # A read-only installation never gets the file: its runs must not pay for making it.
+    import importlib
+
+    from qalint import module_cache
+
+    name = f"demo_{'writable' if writable else 'read_only'}"  # one of its own for each case
+    (tmp_path / name).mkdir()
+    (tmp_path / name / "__init__.py").write_text("VALUE = 1\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    path = tmp_path / "cache" if writable else blocker / "sub" / "cache"  # a folder in a file
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    cache = module_cache.ModuleCache(str(path), packages=(name,))
+    assert name not in cache.earlier
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    importlib.import_module(name)
+    worked: list[str] = []
+    entry = module_cache._entry
+
+    def counting(name: str, *args: Any) -> Any:
+        worked.append(name)
+        return entry(name, *args)
+
+    monkeypatch.setattr(module_cache, "_entry", counting)
+    cache.save()
+    assert worked == ([name] if writable else [])
+    assert path.exists() is writable
