@@ -204,6 +204,16 @@ def test_a_module_from_the_file_shows_its_source_in_a_traceback(tmp_path: Path, 
     assert f'File "{demo}", line 4, in fail' in result.stderr
 
 
+def test_a_package_from_the_file_gives_its_resources(tmp_path: Path, demo: Path) -> None:
+    (demo.parent / "data.txt").write_text("hallo\n")
+    result = _demo(
+        tmp_path,
+        "import importlib.resources, demo; print(demo.__spec__.loader.served, "
+        "importlib.resources.files('demo').joinpath('data.txt').read_text().strip())",
+    )
+    assert result.stdout.split() == ["True", "hallo"], result.stderr
+
+
 def test_a_reload_reads_the_edited_source(tmp_path: Path, demo: Path) -> None:
     edit = (
         f"open({str(demo)!r}, 'w').write('VALUE = 3\\n'); "
