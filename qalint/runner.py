@@ -178,7 +178,7 @@ def check_targets(jobs: Iterable[Job], plugins: Plugins) -> Iterator[tuple[Setti
     read a few ahead of their check (READ_AHEAD)."""
     pending = iter(jobs)
     while True:
-        batch: list[tuple[Target, Settings, bytes | None, ReadAhead | None] | None] = []
+        batch: list[tuple[Target, Settings, bytes | None, ReadAhead | None]] = []
         held = 0
         for target, settings, data in pending:
             ahead = None
@@ -190,10 +190,8 @@ def check_targets(jobs: Iterable[Job], plugins: Plugins) -> Iterator[tuple[Setti
                 break
         if not batch:
             return
-        for index, job in enumerate(batch):
-            assert job is not None
-            batch[index] = None
-            target, settings, data, ahead = job
+        # (Each file's bytes are freed once it is checked: check_path empties its ReadAhead.)
+        for target, settings, data, ahead in batch:
             yield settings, check_target(target, settings, plugins, data, ahead)
 
 
